@@ -1,0 +1,20 @@
+M4L_COMPONENT
+PUSHDIVERT(-1)
+dnl # MAILER(cyrus): deliver into the Cyrus IMAP server (cyrus and cyrusbb
+dnl # for bulletin boards).  Settings: CYRUS_MAILER_PATH, CYRUS_MAILER_ARGS,
+dnl # CYRUS_MAILER_FLAGS, CYRUS_MAILER_USER, CYRUS_MAILER_MAX,
+dnl # CYRUS_BB_MAILER_FLAGS, CYRUS_BB_MAILER_ARGS, CYRUS_MAILER_QGRP.
+_DEFIFNOT(`CYRUS_MAILER_FLAGS', `Ah5@/:|')
+_DEFIFNOT(`CYRUS_MAILER_PATH', `/usr/sbin/cyrdeliver')
+_DEFIFNOT(`CYRUS_MAILER_ARGS', `cyrdeliver -e -m $h -- $u')
+_DEFIFNOT(`CYRUS_MAILER_USER', `cyrus:mail')
+_DEFIFNOT(`CYRUS_BB_MAILER_FLAGS', `u')
+_DEFIFNOT(`CYRUS_BB_MAILER_ARGS', `cyrdeliver -e -m $u')
+define(`_m4l_qgrp', `ifelse(defn(`$1'), `', `', ` Q=$1,')')
+POPDIVERT
+Mcyrus,		P=CYRUS_MAILER_PATH, F=_m4l_mflags(CONCAT(`lsDFMnPq', CYRUS_MAILER_FLAGS), `CYRUS'), S=EnvFromL, R=EnvToL/HdrToL,
+		ifdef(`CYRUS_MAILER_MAX', `M=CYRUS_MAILER_MAX, ')U=CYRUS_MAILER_USER, T=DNS/RFC822/X-Unix,_m4l_qgrp(`CYRUS_MAILER_QGRP')
+		A=CYRUS_MAILER_ARGS
+Mcyrusbb,	P=CYRUS_MAILER_PATH, F=_m4l_mflags(CONCAT(`lsDFMnP', CYRUS_BB_MAILER_FLAGS), `CYRUS'), S=EnvFromL, R=EnvToL/HdrToL,
+		ifdef(`CYRUS_MAILER_MAX', `M=CYRUS_MAILER_MAX, ')U=CYRUS_MAILER_USER, T=DNS/RFC822/X-Unix,_m4l_qgrp(`CYRUS_MAILER_QGRP')
+		A=CYRUS_BB_MAILER_ARGS

@@ -1,0 +1,6 @@
+M4L_COMPONENT
+divert(-1)
+dnl # OSTYPE(bsd4.4): 4.4BSD and derivatives.
+_DEFIFNOT(`STATUS_FILE', `/var/log/sendmail.st')
+_DEFIFNOT(`LOCAL_MAILER_PATH', `/usr/libexec/mail.local')
+_DEFIFNOT(`UUCP_MAILER_ARGS', `uux - -r -z -a$g $h!rmail ($u)')

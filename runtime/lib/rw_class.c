@@ -1,0 +1,192 @@
+/*
+ * rw_class.c -- class membership table.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rw_class.h"
+#include "xmem.h"
+
+#define STABSIZE	2003
+#define ST_CLASS	1
+
+uint32_t
+rw_stab_bucket(int type, const char *name)
+{
+	int h = type;
+
+	for (const char *p = name; *p; p++) {
+		int c = *p;	/* plain char, as sendmail hashes it */
+
+		if (isascii(c) && isupper(c))
+			c = tolower(c);
+		h = ((h << 1) ^ (c & 0377)) % STABSIZE;
+	}
+	return (uint32_t)h;
+}
+
+static uint32_t
+foldhash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 128)
+			c = (unsigned char)tolower(c);
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
+
+void
+rw_classes_init(struct rw_classes *c)
+{
+	memset(c, 0, sizeof(*c));
+}
+
+void
+rw_classes_fini(struct rw_classes *c)
+{
+	for (uint32_t i = 0; i < c->n; i++)
+		free(c->w[i].name);
+	free(c->w);
+	free(c->index);
+	memset(c, 0, sizeof(*c));
+}
+
+static int
+foldcmp(const char *a, const char *b)
+{
+	return strcasecmp(a, b);
+}
+
+static int64_t
+lookup(const struct rw_classes *c, const char *word, uint32_t h)
+{
+	if (c->index == NULL)
+		return -1;
+	for (uint32_t i = h & c->mask;; i = (i + 1) & c->mask) {
+		uint32_t v = c->index[i];
+
+		if (v == 0)
+			return -1;
+		if (c->w[v - 1].hash == h && foldcmp(c->w[v - 1].name, word) == 0)
+			return (int64_t)(v - 1);
+	}
+}
+
+static void
+rehash(struct rw_classes *c, uint32_t size)
+{
+	free(c->index);
+	c->index = xcalloc(size, sizeof(uint32_t));
+	c->mask = size - 1;
+	for (uint32_t k = 0; k < c->n; k++) {
+		uint32_t i = c->w[k].hash & c->mask;
+
+		while (c->index[i] != 0)
+			i = (i + 1) & c->mask;
+		c->index[i] = k + 1;
+	}
+}
+
+static struct rw_classword *
+enter(struct rw_classes *c, const char *word)
+{
+	uint32_t h = foldhash(word);
+	int64_t at = lookup(c, word, h);
+
+	if (at >= 0)
+		return &c->w[at];
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->w = xreallocarray(c->w, c->cap, sizeof(*c->w));
+	}
+	struct rw_classword *w = &c->w[c->n++];
+	memset(w, 0, sizeof(*w));
+	w->name = xstrdup(word);
+	w->seq = c->seq++;
+	w->hash = h;
+	w->bucket = rw_stab_bucket(ST_CLASS, word);
+	if (c->index == NULL || c->n * 2 > c->mask + 1)
+		rehash(c, c->index ? (c->mask + 1) * 2 : 256);
+	else {
+		uint32_t i = h & c->mask;
+
+		while (c->index[i] != 0)
+			i = (i + 1) & c->mask;
+		c->index[i] = c->n;
+	}
+	return w;
+}
+
+void
+rw_class_add(struct rw_classes *c, int cls, const char *word)
+{
+	struct rw_classword *w = enter(c, word);
+
+	cls &= 0xff;
+	w->bits[cls >> 6] |= (uint64_t)1 << (cls & 63);
+	c->used[cls >> 6] |= (uint64_t)1 << (cls & 63);
+}
+
+bool
+rw_class_has(const struct rw_classes *c, int cls, const char *word)
+{
+	int64_t at = lookup(c, word, foldhash(word));
+
+	cls &= 0xff;
+	return at >= 0 && (c->w[at].bits[cls >> 6] >> (cls & 63)) & 1;
+}
+
+bool
+rw_class_nonempty(const struct rw_classes *c, int cls)
+{
+	cls &= 0xff;
+	return (c->used[cls >> 6] >> (cls & 63)) & 1;
+}
+
+void
+rw_class_copy(struct rw_classes *c, int src, int dst)
+{
+	src &= 0xff;
+	dst &= 0xff;
+	for (uint32_t i = 0; i < c->n; i++)
+		if ((c->w[i].bits[src >> 6] >> (src & 63)) & 1) {
+			c->w[i].bits[dst >> 6] |= (uint64_t)1 << (dst & 63);
+			c->used[dst >> 6] |= (uint64_t)1 << (dst & 63);
+		}
+}
+
+static int
+dumporder(const void *a, const void *b)
+{
+	const struct rw_classword *x = *(const struct rw_classword *const *)a;
+	const struct rw_classword *y = *(const struct rw_classword *const *)b;
+
+	if (x->bucket != y->bucket)
+		return x->bucket < y->bucket ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void
+rw_class_dump(const struct rw_classes *c, int cls,
+    void (*fn)(void *arg, const char *word), void *arg)
+{
+	const struct rw_classword **v;
+	uint32_t n = 0;
+
+	cls &= 0xff;
+	v = xcalloc(c->n + 1, sizeof(*v));
+	for (uint32_t i = 0; i < c->n; i++)
+		if ((c->w[i].bits[cls >> 6] >> (cls & 63)) & 1)
+			v[n++] = &c->w[i];
+	qsort(v, n, sizeof(*v), dumporder);
+	for (uint32_t i = 0; i < n; i++)
+		fn(arg, v[i]->name);
+	free(v);
+}

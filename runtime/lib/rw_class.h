@@ -1,0 +1,43 @@
+/*
+ * rw_class.h -- word classes ($=X).
+ * One table holds every word of every class with a 256-bit membership set,
+ * matched case-insensitively.  Dumps list members in the order sendmail's
+ * symbol table would (hash bucket, then first insertion), so "$=w" in
+ * address test mode prints the same lines in the same order.
+ */
+#ifndef RT_RW_CLASS_H
+#define RT_RW_CLASS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct rw_classword {
+	char		*name;		/* spelling of the first insertion */
+	uint32_t	 seq;		/* global insertion order */
+	uint32_t	 bucket;	/* sendmail symbol-table bucket */
+	uint32_t	 hash;		/* our hash of the folded name */
+	uint64_t	 bits[4];
+};
+
+struct rw_classes {
+	struct rw_classword	*w;
+	uint32_t		 n, cap;
+	uint32_t		*index;		/* open addressing, size mask+1 */
+	uint32_t		 mask;
+	uint32_t		 seq;
+	uint64_t		 used[4];	/* classes with at least one word */
+};
+
+void	rw_classes_init(struct rw_classes *c);
+void	rw_classes_fini(struct rw_classes *c);
+void	rw_class_add(struct rw_classes *c, int cls, const char *word);
+bool	rw_class_has(const struct rw_classes *c, int cls, const char *word);
+void	rw_class_copy(struct rw_classes *c, int src, int dst);
+bool	rw_class_nonempty(const struct rw_classes *c, int cls);
+/* Calls fn for each member of cls in sendmail's dump order. */
+void	rw_class_dump(const struct rw_classes *c, int cls,
+	    void (*fn)(void *arg, const char *word), void *arg);
+/* sendmail's symbol-table bucket for (type, name) */
+uint32_t rw_stab_bucket(int type, const char *name);
+
+#endif /* RT_RW_CLASS_H */

@@ -1,0 +1,113 @@
+/*
+ * rw_print.c -- xputs-compatible rendering of internal strings.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "rw_meta.h"
+#include "rw_print.h"
+
+static int
+metaname(int c)
+{
+	switch (c) {
+	case MATCHZANY:		return '*';
+	case MATCHANY:		return '+';
+	case MATCHONE:		return '-';
+	case MATCHCLASS:	return '=';
+	case MATCHNCLASS:	return '~';
+	case CANONNET:		return '#';
+	case CANONHOST:		return '@';
+	case CANONUSER:		return ':';
+	case CALLSUBR:		return '>';
+	case CONDIF:		return '?';
+	case CONDELSE:		return '|';
+	case CONDFI:		return '.';
+	case HOSTBEGIN:		return '[';
+	case HOSTEND:		return ']';
+	case LOOKUPBEGIN:	return '(';
+	case LOOKUPEND:		return ')';
+	case MACRODEXPAND:	return '&';
+	}
+	return 0;
+}
+
+static void
+putname(FILE *fp, const struct rw_macnames *mn, int id)
+{
+	if (id & 0200)
+		fprintf(fp, "{%s}", rw_macname(mn, id));
+	else
+		putc(id, fp);
+}
+
+void
+rw_xputs(FILE *fp, const struct rw_macnames *mn, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	int c;
+
+	if (str == NULL) {
+		fputs("<null>", fp);
+		return;
+	}
+	while ((c = *s++) != '\0') {
+		if (!isascii(c)) {
+			if (c == MATCHREPL) {
+				putc('$', fp);
+				if (*s == '\0')
+					continue;
+				c = *s++;
+				goto printchar;
+			}
+			if (c == MACROEXPAND || c == MACRODEXPAND) {
+				putc('$', fp);
+				if (c == MACRODEXPAND)
+					putc('&', fp);
+				if (*s == '\0')
+					continue;
+				if (strchr("=~&?", *s) != NULL)
+					putc(*s++, fp);
+				if (*s == '\0')
+					continue;
+				putname(fp, mn, *s++);
+				continue;
+			}
+			int m = metaname(c);
+			if (m != 0) {
+				putc('$', fp);
+				putc(m, fp);
+				if ((c == MATCHCLASS || c == MATCHNCLASS) &&
+				    *s != '\0')
+					putname(fp, mn, *s++);
+				continue;
+			}
+			fputs("M-", fp);
+			c &= 0177;
+		}
+printchar:
+		if (isascii(c) && isprint(c)) {
+			putc(c, fp);
+			continue;
+		}
+		switch (c) {
+		case '\n': c = 'n'; break;
+		case '\r': c = 'r'; break;
+		case '\t': c = 't'; break;
+		}
+		if (isascii(c) && isprint(c)) {
+			putc('\\', fp);
+			putc(c, fp);
+		}
+	}
+}
+
+void
+rw_printav(FILE *fp, const struct rw_macnames *mn, const char *const *av)
+{
+	for (; *av != NULL; av++) {
+		putc(' ', fp);
+		rw_xputs(fp, mn, *av);
+	}
+	putc('\n', fp);
+}

@@ -1,0 +1,17 @@
+/*
+ * rw_print.h -- printing internal-form strings and token vectors the way
+ * sendmail's address test mode shows them ("$# esmtp $@ host ...").
+ */
+#ifndef RT_RW_PRINT_H
+#define RT_RW_PRINT_H
+
+#include <stdio.h>
+
+#include "rw_macro.h"
+
+void	rw_xputs(FILE *fp, const struct rw_macnames *mn, const char *s);
+/* " tok tok tok\n" */
+void	rw_printav(FILE *fp, const struct rw_macnames *mn,
+	    const char *const *av);
+
+#endif /* RT_RW_PRINT_H */
