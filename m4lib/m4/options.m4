@@ -7,6 +7,10 @@ dnl #	_m4l_opt(`NAME', `CfOptionName', `value shown when unset' [, `kind'])
 dnl # kind:	(empty)	written in the Options section, in table order
 dnl #	early	written before any file is read (must precede F/K lines)
 dnl #	milter	written only when mail filters are declared
+dnl #	always	like (empty), but an unset NAME writes the value shown
+dnl #		as a real O line
+dnl #	tz	a time zone: the value USE_SYSTEM comments the line out,
+dnl #		USE_TZ writes an empty value (take TZ from the environment)
 dnl # When NAME is defined the cf gets "O CfOptionName=value" (just
 dnl # "O CfOptionName" for an empty value); otherwise a "#O ..." comment
 dnl # showing the default.
@@ -40,6 +44,7 @@ _m4l_opt(`confMAX_HOP',	`MaxHopCount',	`25')dnl
 _m4l_opt(`confIGNORE_DOTS',	`IgnoreDots',	`False')dnl
 _m4l_opt(`confBIND_OPTS',	`ResolverOptions',	`+AAONLY')dnl
 _m4l_opt(`confMIME_FORMAT_ERRORS',	`SendMimeErrors',	`True')dnl
+_m4l_opt(`HELP_FILE',	`HelpFile',	`MAIL_SETTINGS_DIR`'helpfile',	`always')dnl
 _m4l_opt(`confFORWARD_PATH',	`ForwardPath',	`/var/forward/$u:$z/.forward.$w:$z/.forward')dnl
 _m4l_opt(`confMCI_CACHE_SIZE',	`ConnectionCacheSize',	`2')dnl
 _m4l_opt(`confMCI_CACHE_TIMEOUT',	`ConnectionCacheTimeout',	`5m')dnl
@@ -55,6 +60,7 @@ _m4l_opt(`confDIRECT_SUBMISSION_MODIFIERS',	`DirectSubmissionModifiers',	`')dnl
 _m4l_opt(`confUSE_MSP',	`UseMSP',	`')dnl
 _m4l_opt(`confPRIVACY_FLAGS',	`PrivacyOptions',	`authwarnings')dnl
 _m4l_opt(`confCOPY_ERRORS_TO',	`PostmasterCopy',	`Postmaster')dnl
+_m4l_opt(`QUEUE_DIR',	`QueueDirectory',	`/var/spool/mqueue',	`always')dnl
 _m4l_opt(`confQUEUE_FACTOR',	`QueueFactor',	`600000')dnl
 _m4l_opt(`confMAX_QUEUE_CHILDREN',	`MaxQueueChildren',	`')dnl
 _m4l_opt(`confMAX_RUNNERS_PER_QUEUE',	`MaxRunnersPerQueue',	`1')dnl
@@ -103,6 +109,7 @@ _m4l_opt(`confTO_RESOLVER_RETRY_NORMAL',	`Timeout.resolver.retry.normal',	`4')dn
 _m4l_opt(`confTO_LHLO',	`Timeout.lhlo',	`2m')dnl
 _m4l_opt(`confTO_AUTH',	`Timeout.auth',	`10m')dnl
 _m4l_opt(`confTO_STARTTLS',	`Timeout.starttls',	`1h')dnl
+_m4l_opt(`confTIME_ZONE',	`TimeZoneSpec',	`',	`tz')dnl
 _m4l_opt(`confDELIVER_BY_MIN',	`DeliverByMin',	`0')dnl
 _m4l_opt(`confDONT_PRUNE_ROUTES',	`DontPruneRoutes',	`False')dnl
 _m4l_opt(`confSAFE_QUEUE',	`SuperSafe',	`True')dnl
@@ -222,7 +229,6 @@ define(`_m4l_other_names', `
 	_m4l_name(`confRELAY_MAILER')
 	_m4l_name(`confRELAY_MSG')
 	_m4l_name(`confSMTP_MAILER')
-	_m4l_name(`confTIME_ZONE')
 	_m4l_name(`confTRUSTED_USERS')
 	_m4l_name(`confUUCP_MAILER')
 ')

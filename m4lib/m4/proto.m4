@@ -62,6 +62,12 @@ dnl # O line for table entry $1 (or a comment with the default)
 define(`_m4l_option_line',
 	`ifdef(`$1', `O $2`'ifelse(defn(`$1'), `', `', `=$1')', `#O $2`'ifelse(`$3', `', `', `=$3')')')
 
+dnl # time zone entries: two reserved words, otherwise a normal option
+define(`_m4l_tz_option',
+	`ifelse(defn(`$1'), `USE_SYSTEM', `#O $2=',
+		defn(`$1'), `USE_TZ', `O $2=',
+		`_m4l_option_line(`$1', `$2', `')')')
+
 dnl # without delay_checks the policy rulesets carry their public names;
 dnl # with it they are renamed and a new check_rcpt calls all of them.
 define(`_U_', ifdef(`_DELAY_CHECKS_', `', `_'))
@@ -196,13 +202,10 @@ DZ8.17.1.9`'ifdef(`confCF_VERSION', `/confCF_VERSION')
 #  Options  #
 #############
 _m4l_define(`_m4l_opt', `ifelse(`$4', `', `_m4l_option_line(`$1', `$2', `$3')
+', `$4', `always', `O $2=ifdef(`$1', `$1', `$3')
+', `$4', `tz', `_m4l_tz_option(`$1', `$2')
 ')')dnl
 _m4l_option_table
-O HelpFile=ifdef(`HELP_FILE', HELP_FILE, `MAIL_SETTINGS_DIR`'helpfile')
-O QueueDirectory=ifdef(`QUEUE_DIR', QUEUE_DIR, `/var/spool/mqueue')
-ifelse(confTIME_ZONE, `USE_SYSTEM', `#O TimeZoneSpec=',
-	confTIME_ZONE, `USE_TZ', `O TimeZoneSpec=',
-	`O TimeZoneSpec=confTIME_ZONE')
 ifelse(defn(`confDAEMON_OPTIONS'), `', `dnl',
 `_m4l_warning(`confDAEMON_OPTIONS is no longer supported; use DAEMON_OPTIONS()')dnl
 DAEMON_OPTIONS(confDAEMON_OPTIONS)dnl')
