@@ -58,12 +58,13 @@ define(`PUSHDIVERT', `pushdef(`_m4l_div', divnum)divert($1)')
 define(`POPDIVERT', `divert(_m4l_div)popdef(`_m4l_div')')
 define(`lower',
 	`translit(`$1', `ABCDEFGHIJKLMNOPQRSTUVWXYZ', `abcdefghijklmnopqrstuvwxyz')')
-define(`strcasecmp', `ifelse(lower($1), lower($2), `1', `0')')
+define(`strcasecmp', `ifelse(lower(`$1'), lower(`$2'), 1, 0)')
 define(`_DEFIFNOT', `ifdef(`$1', `', `define(`$1', `$2')')')
 define(`CONCAT', `$1$2$3$4$5$6$7')
 define(`DOL', ``$'$1')
 define(`CF_LEVEL', `10')
-define(`VERSIONID', ``#####  $1  #####'')
+dnl # VERSIONID(text): a version note of the .mc, kept as a cf comment
+define(`VERSIONID', ``# .mc version: $1'')
 define(`_OPTINS', `ifdef(`$1', `$2$1$3')')
 
 dnl # access to the extra arguments of FEATURE/HACK/MAILER:
@@ -207,7 +208,9 @@ define(`LOCAL_TRY_TLS', `_m4l_local_hook(`TRY_TLS', `try_tls')')
 define(`LOCAL_TLS_RCPT', `_m4l_local_hook(`TLS_RCPT', `tls_rcpt')')
 define(`LOCAL_TLS_CLIENT', `_m4l_local_hook(`TLS_CLIENT', `tls_client')')
 define(`LOCAL_TLS_SERVER', `_m4l_local_hook(`TLS_SERVER', `tls_server')')
-define(`UUCPSMTP', `R DOL(*) < @ $1 .UUCP > DOL(*)	DOL(1) < @ $2 > DOL(2)')
+dnl # UUCPSMTP(uucp-name, internet-name): a Parse1 rule (use under LOCAL_UUCP)
+dnl # sending HOST.UUCP addresses of a converted neighbour by SMTP instead
+define(`UUCPSMTP', `R $`'* < @ $1 .UUCP > $`'*	$`'1 < @ $2 > $`'2')
 
 dnl ######################################################################
 dnl #  Class helpers.  Each appends a C (list) or F (file) line to
@@ -247,14 +250,17 @@ define(`MASQUERADE_AS',
 	`define(`MASQUERADE_NAME', `$1')')')
 
 dnl # SITECONFIG(file, host, class): old-style UUCP site lists
+dnl # The macro $CLASS holds our name on that network; SITE(name) in the
+dnl # file adds a neighbour to class CLASS (with class U, SITE(name, S)
+dnl # puts it in class Y instead).  Class U also adds our UUCP names to w.
 define(`SITECONFIG',
-`CONCAT(D, $3, $2)
-define(`_CLASS_$3_', `')dnl
-ifelse($3, U, C{w}$2 $2.UUCP, `dnl')
-define(`SITE', `ifelse(CONCAT($'2`, $3), SU,
-		CONCAT(CY, $'1`),
-		CONCAT(C, $3, $'1`))')
+`D`'$3`'$2
+_m4l_define(`_CLASS_$3_', `')_m4l_define(`_m4l_site_class', `$3')dnl
+ifelse(`$3', `U', `C{w}$2 $2.UUCP', `dnl')
+_m4l_define(`SITE', defn(`_m4l_site'))dnl
 sinclude(_CF_DIR_`'siteconfig/$1.m4)')
+define(`_m4l_site',
+	`ifelse(`$2'defn(`_m4l_site_class'), `SU', `CY', `C'defn(`_m4l_site_class'))`'$1')
 
 dnl ######################################################################
 dnl #  Mailer flags: MODIFY_MAILER_FLAGS(`NAME', `flags')

@@ -58,6 +58,22 @@ ifelse(substr(confDELIVERY_MODE, 0, 1), `d',
 ifdef(`_RELAY_DB_FROM_DOMAIN_', `ifdef(`_RELAY_DB_FROM_', `',
 	`_m4l_error(`relay_mail_from domain lookups need FEATURE(relay_mail_from)')')')
 
+dnl # small writers used below
+dnl #	_m4l_value(NAME [, DEFAULT])	NAME's value, or DEFAULT when unset
+dnl #	_m4l_when(NAME, TEXT)		TEXT when NAME is set
+dnl #	_m4l_unless(NAME, TEXT)		TEXT when NAME is not set
+dnl #	_m4l_dline(M, NAME, SHOWN)	"D<M>value" or the comment "#D<M>SHOWN"
+define(`_m4l_value', `ifdef(`$1', `$1', `$2')')
+define(`_m4l_when', `ifdef(`$1', `$2')')
+define(`_m4l_unless', `ifdef(`$1', `', `$2')')
+define(`_m4l_dline', `ifdef(`$2', `D$1`'$2', `#D$1`'$3')')
+define(`_m4l_dpo_default', `ifdef(`_NETINET6_',
+	`O DaemonPortOptions=Name=MTA-v4, Family=inet
+O DaemonPortOptions=Name=MTA-v6, Family=inet6',
+	`O DaemonPortOptions=Name=MTA')')
+dnl # the sendmail release whose cf files this library stands in for
+define(`_m4l_cf_release', `8.17.1.9')
+
 dnl # O line for table entry $1 (or a comment with the default)
 define(`_m4l_option_line',
 	`ifdef(`$1', `O $2`'ifelse(defn(`$1'), `', `', `=$1')', `#O $2`'ifelse(`$3', `', `', `=$3')')')
@@ -101,14 +117,14 @@ _m4l_option_table
 #  host and routing data  #
 ###########################
 
-ifdef(`confLDAP_CLUSTER', `D{sendmailMTACluster}`'confLDAP_CLUSTER', `#D{sendmailMTACluster}$m')
+_m4l_dline(`{sendmailMTACluster}', `confLDAP_CLUSTER', `$m')
 
 # names of this host
 Cwlocalhost
-ifdef(`USE_CW_FILE', `Fw`'confCW_FILE', `dnl')
+_m4l_when(`USE_CW_FILE', `Fw`'confCW_FILE')
 
 # official domain name (normally found automatically)
-ifdef(`confDOMAIN_NAME', `Dj`'confDOMAIN_NAME', `#Dj$w.Foo.COM')
+_m4l_dline(`j', `confDOMAIN_NAME', `$w.Foo.COM')
 
 # names ending in a class P token are taken as canonical
 CP.
@@ -131,14 +147,14 @@ DF`'FAX_RELAY
 CPFAX
 ')dnl
 # smart host for everything not delivered directly (may be empty)
-DS`'ifdef(`SMART_HOST', `SMART_HOST')
+DS`'_m4l_value(`SMART_HOST')
 
 ifdef(`LUSER_RELAY', `# unknown local users go to this host
 Kuser user -m -a<>
 DL`'LUSER_RELAY
 ', `dnl')
 # characters that mark a user part as a route (may not appear in local names)
-CO @ ifdef(`_NO_PERCENTHACK_', `', `%') ifdef(`_NO_UUCP_', `', `!')
+CO @`'_m4l_unless(`_NO_PERCENTHACK_', ` %')`'_m4l_unless(`_NO_UUCP_', ` !')
 
 # one-token classes used in patterns
 C..
@@ -181,22 +197,22 @@ DR`'LOCAL_RELAY
 ifdef(`MAIL_HUB', `# where all local mail goes
 DH`'MAIL_HUB
 ', `dnl')
-Kdequote dequote`'ifdef(`confDEQUOTE_OPTS', ` confDEQUOTE_OPTS', `')
+Kdequote dequote`'_m4l_when(`confDEQUOTE_OPTS', ` confDEQUOTE_OPTS')
 
 # classes: E exposed users, L users kept local, M masqueraded domains,
 # N domains never masqueraded, R relay domains, G generics domains, ...
 undivert(5)dnl
-ifdef(`_VIRTHOSTS_', `CR$={VirtHost}', `dnl')
+_m4l_when(`_VIRTHOSTS_', `CR$={VirtHost}')
 
 ifdef(`MASQUERADE_NAME', `# the name we masquerade as
 DM`'MASQUERADE_NAME
 ', `dnl')
 # sender name for bounces
-ifdef(`confMAILER_NAME', `Dn`'confMAILER_NAME', `#DnMAILER-DAEMON')
+_m4l_dline(`n', `confMAILER_NAME', `MAILER-DAEMON')
 
 undivert(6)dnl
 # configuration version
-DZ8.17.1.9`'ifdef(`confCF_VERSION', `/confCF_VERSION')
+DZ`'_m4l_cf_release`'_m4l_when(`confCF_VERSION', `/confCF_VERSION')
 
 #############
 #  Options  #
@@ -209,10 +225,9 @@ _m4l_option_table
 ifelse(defn(`confDAEMON_OPTIONS'), `', `dnl',
 `_m4l_warning(`confDAEMON_OPTIONS is no longer supported; use DAEMON_OPTIONS()')dnl
 DAEMON_OPTIONS(confDAEMON_OPTIONS)dnl')
-ifelse(defn(`_DPO_'), `',
-`ifdef(`_NETINET6_', `O DaemonPortOptions=Name=MTA-v4, Family=inet
-O DaemonPortOptions=Name=MTA-v6, Family=inet6', `O DaemonPortOptions=Name=MTA')', `_DPO_')
-ifdef(`_NO_MSA_', `dnl', `O DaemonPortOptions=Port=587, Name=MSA, M=E')
+dnl # no DAEMON_OPTIONS(): one MTA port (two with IPv6)
+ifelse(defn(`_DPO_'), `', `_m4l_dpo_default', `_DPO_')
+_m4l_unless(`_NO_MSA_', `O DaemonPortOptions=Port=587, Name=MSA, M=E')
 ifelse(defn(`confCLIENT_OPTIONS'), `', `dnl',
 `_m4l_warning(`confCLIENT_OPTIONS is no longer supported; use CLIENT_OPTIONS()')dnl
 CLIENT_OPTIONS(confCLIENT_OPTIONS)dnl')
@@ -240,11 +255,11 @@ Pjunk=-100
 ###################
 #  Trusted users  #
 ###################
-ifdef(`_USE_CT_FILE_', `', `#')Ft`'ifdef(`confCT_FILE', confCT_FILE, `MAIL_SETTINGS_DIR`'trusted-users')
+_m4l_unless(`_USE_CT_FILE_', `#')Ft`'_m4l_value(`confCT_FILE', `MAIL_SETTINGS_DIR`'trusted-users')
 Troot
 Tdaemon
-ifdef(`_NO_UUCP_', `dnl', `Tuucp')
-ifdef(`confTRUSTED_USERS', `T`'confTRUSTED_USERS', `dnl')
+_m4l_unless(`_NO_UUCP_', `Tuucp')
+_m4l_when(`confTRUSTED_USERS', `T`'confTRUSTED_USERS')
 
 #############
 #  Headers  #

@@ -14,6 +14,7 @@
 #                   trusted users and class files as upstream
 #   mailer-macros   every XXX_MAILER_* / LOCAL_SHELL_* macro and
 #                   MODIFY_MAILER_FLAGS of every mailer: identical M lines
+#   helpers         SITECONFIG/SITE and UUCPSMTP write the same cf text
 # Last line: "N passed, M failed"; failures start with "FAIL".
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -129,6 +130,30 @@ build "$lib" "$mc" | mdefs > "$mc.our"
 if [ -s "$mc.up" ] && cmp -s "$mc.up" "$mc.our"; then ok; else
 	bad "mailer-macros: mailer definitions differ from upstream"
 	diff "$mc.up" "$mc.our" | head -10 | sed 's/^/    /'
+fi
+
+# helper macros that write cf text: SITECONFIG/SITE and UUCPSMTP, in a
+# copy of each tree with a site file added
+for tree in up our; do
+	case $tree in up) src=$UPSTREAM ;; our) src=$lib ;; esac
+	t=$tmp/tree-$tree
+	mkdir -p "$t/siteconfig"
+	for e in "$src"/*; do
+		[ "${e##*/}" = siteconfig ] || ln -s "$e" "$t/${e##*/}"
+	done
+	printf 'SITE(alpha)\nSITE(beta, S)\nSITE(gamma)\n' > "$t/siteconfig/uucp.test.m4"
+	{
+		printf "OSTYPE(\`linux')dnl\nMAILER(\`local')dnl\nMAILER(\`smtp')dnl\n"
+		printf "MAILER(\`uucp')dnl\nLOCAL_CONFIG\nSITECONFIG(\`uucp.test', \`ourhost', \`U')\n"
+		printf "SITECONFIG(\`uucp.test', \`ourname', \`Z')\n"
+		printf "LOCAL_UUCP\nUUCPSMTP(\`oldhost', \`oldhost.example.com')\n"
+	} > "$tmp/helpers.mc"
+	m4 -D_CF_DIR_="$t/" -D_NO_MAKEINFO_ "$t/m4/cf.m4" "$tmp/helpers.mc" 2> "$tmp/helpers.$tree.err" |
+		grep -E '^(DU|DZ|C[wUYZ]|R.*oldhost)' | sed 's/[ 	]*$//' | sort > "$tmp/helpers.$tree"
+done
+if [ -s "$tmp/helpers.up" ] && cmp -s "$tmp/helpers.up" "$tmp/helpers.our"; then ok; else
+	bad "helpers: SITECONFIG/SITE/UUCPSMTP output differs from upstream"
+	diff "$tmp/helpers.up" "$tmp/helpers.our" | head -10 | sed 's/^/    /'
 fi
 
 echo "$pass passed, $fail failed"
