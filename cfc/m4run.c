@@ -1,0 +1,164 @@
+/*
+ * m4run.c -- fork/exec m4; stdout (the cf) is read through a pipe, stderr
+ * goes to a temporary file and is parsed afterwards.  m4 traces errprint
+ * (-terrprint -dfl) so each "*** ERROR" message gets the location of the
+ * macro call that printed it (the trace line follows the message).
+ */
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "m4run.h"
+
+
+static void
+report_text(struct diag *d, const char *file, unsigned line, const char *s,
+    bool *failed)
+{
+	while (*s != '\0') {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl != NULL ? (size_t)(nl - s) : strlen(s);
+		bool err = n >= 9 && strncmp(s, "*** ERROR", 9) == 0;
+
+		if (n > 0) {
+			diag_at_line(d, err ? CS_ERROR : CS_WARNING,
+			    file != NULL ? file : "m4", line, "m4: %.*s",
+			    (int)n, s);
+			if (err)
+				*failed = true;
+		}
+		s += n + (nl != NULL);
+	}
+}
+
+/* Parse m4's stderr; returns true if it reported an error. */
+static bool
+parse_stderr(const char *s, struct diag *d)
+{
+	struct buf pend = BUF_INIT, file = BUF_INIT;
+	bool failed = false;
+
+	while (*s != '\0') {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl != NULL ? (size_t)(nl - s) : strlen(s);
+		const char *c1, *c2;
+
+		if (strncmp(s, "m4trace:", 8) == 0 &&
+		    (c1 = memchr(s + 8, ':', n - 8)) != NULL) {
+			unsigned line = (unsigned)strtoul(c1 + 1, NULL, 10);
+
+			buf_reset(&file);
+			buf_append(&file, s + 8, (size_t)(c1 - (s + 8)));
+			report_text(d, buf_cstr(&file), line, buf_cstr(&pend),
+			    &failed);
+			buf_reset(&pend);
+		} else if (strncmp(s, "m4:", 3) == 0 &&
+		    (c1 = memchr(s + 3, ':', n - 3)) != NULL &&
+		    (c2 = memchr(c1 + 1, ':', n - (size_t)(c1 + 1 - s))) != NULL &&
+		    c2 > c1 + 1 && strspn(c1 + 1, "0123456789") ==
+		    (size_t)(c2 - c1 - 1)) {
+			const char *m = c2 + 1;
+
+			while (*m == ' ')
+				m++;
+			buf_reset(&file);
+			buf_append(&file, s + 3, (size_t)(c1 - (s + 3)));
+			diag_at_line(d, CS_ERROR, buf_cstr(&file),
+			    (unsigned)strtoul(c1 + 1, NULL, 10), "m4: %.*s",
+			    (int)(n - (size_t)(m - s)), m);
+			failed = true;
+		} else {
+			buf_append(&pend, s, n);
+			buf_addch(&pend, '\n');
+		}
+		s += n + (nl != NULL);
+	}
+	report_text(d, NULL, 0, buf_cstr(&pend), &failed);
+	buf_fini(&pend);
+	buf_fini(&file);
+	return failed;
+}
+
+bool
+m4_expand(const char *cfdir, const char *mcpath, struct buf *out,
+    struct diag *d)
+{
+	struct buf cfm4 = BUF_INIT, errs = BUF_INIT;
+	int pfd[2], status;
+	FILE *ef;
+	pid_t pid;
+	char tmp[65536];
+	ssize_t r;
+	bool ok = true;
+
+	buf_printf(&cfm4, "%s/m4/cf.m4", cfdir);
+	if (access(buf_cstr(&cfm4), R_OK) != 0) {
+		diag_at_line(d, CS_ERROR, buf_cstr(&cfm4), 0,
+		    "cannot read the cf tree's entry point: %s", strerror(errno));
+		buf_fini(&cfm4);
+		return false;
+	}
+	if ((ef = tmpfile()) == NULL || pipe(pfd) != 0) {
+		diag_at_line(d, CS_ERROR, "cfc", 0, "cannot run m4: %s",
+		    strerror(errno));
+		if (ef != NULL)
+			fclose(ef);
+		buf_fini(&cfm4);
+		return false;
+	}
+	fflush(NULL);
+	if ((pid = fork()) < 0) {
+		diag_at_line(d, CS_ERROR, "cfc", 0, "fork: %s", strerror(errno));
+		close(pfd[0]);
+		close(pfd[1]);
+		fclose(ef);
+		buf_fini(&cfm4);
+		return false;
+	}
+	if (pid == 0) {
+		const char *m4 = getenv("M4") != NULL ? getenv("M4") : "m4";
+
+		dup2(pfd[1], 1);
+		dup2(fileno(ef), 2);
+		close(pfd[0]);
+		close(pfd[1]);
+		execlp(m4, m4, "-s", "-dfl", "-terrprint", "-D_NO_MAKEINFO_",
+		    buf_cstr(&cfm4), mcpath, (char *)NULL);
+		fprintf(stderr, "m4:cfc:0: cannot execute %s: %s\n", m4,
+		    strerror(errno));
+		_exit(127);
+	}
+	close(pfd[1]);
+	while ((r = read(pfd[0], tmp, sizeof(tmp))) != 0) {
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		buf_append(out, tmp, (size_t)r);
+	}
+	close(pfd[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		continue;
+	rewind(ef);
+	while ((r = (ssize_t)fread(tmp, 1, sizeof(tmp), ef)) > 0)
+		buf_append(&errs, tmp, (size_t)r);
+	fclose(ef);
+	if (parse_stderr(buf_cstr(&errs), d))
+		ok = false;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		if (ok)
+			diag_at_line(d, CS_ERROR, mcpath, 0,
+			    "m4 failed (exit status %d)", WIFEXITED(status) ?
+			    WEXITSTATUS(status) : -1);
+		ok = false;
+	}
+	buf_fini(&errs);
+	buf_fini(&cfm4);
+	return ok;
+}
