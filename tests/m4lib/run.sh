@@ -10,6 +10,9 @@
 #               the upstream tree when it is installed
 # Only with M4LIB_COMPARE=1 (slow, needs the oracle and makemap):
 #   compare.sh  behaviour of m4lib-built vs upstream-built cf files
+# Only with M4LIB_COMPARE=golden (needs M4LIB_ENGINE, e.g. the runtime):
+#   compare.sh -g  the m4lib-built cf run by that engine vs the goldens
+#               the real sendmail gave on the upstream-built cf
 #
 # BUILD (the build directory) is accepted for the tests/run.sh interface
 # and not used: nothing here needs the compiled programs.
@@ -67,7 +70,11 @@ for mc in "$root"/mc-samples/*.mc "$here"/extra/*.mc; do
 	done
 done
 
-if [ "${M4LIB_COMPARE:-0}" = 1 ]; then
+if [ "${M4LIB_COMPARE:-0}" = golden ]; then
+	# no upstream tree or sendmail needed: M4LIB_ENGINE (e.g. a wrapper
+	# around the project's cfmta) against the committed goldens
+	sub golden sh "$here/compare.sh" -g
+elif [ "${M4LIB_COMPARE:-0}" = 1 ]; then
 	engine=${M4LIB_ENGINE:-/work/shared/oracle/sendmail-bt}
 	if [ $have_up = 1 ] && command -v makemap > /dev/null 2>&1 &&
 	   { [ -x "$engine" ] || command -v "${engine%% *}" > /dev/null 2>&1; }; then
