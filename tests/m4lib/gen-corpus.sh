@@ -224,7 +224,7 @@ mailers_for() {
 	case $1 in
 	hub) echo "local prog esmtp smtp smtp8 dsmtp relay procmail" ;;
 	uucp-gateway) echo "local prog esmtp smtp relay uucp uucp-old uucp-new suucp uucp-dom uucp-uudom" ;;
-	mailers) echo "local prog esmtp relay procmail cyrus cyrusbb cyrusv2 pop usenet ph qpage fax mail11" ;;
+	mailers) echo "local prog esmtp relay procmail cyrus cyrusbb cyrusv2 pop usenet ph qpage fax mail11 ssh xagent" ;;
 	*) echo "local prog esmtp smtp smtp8 dsmtp relay" ;;
 	esac
 }

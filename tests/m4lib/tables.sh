@@ -110,21 +110,22 @@ done
 
 # every mailer macro of the mailers m4lib has, and MODIFY_MAILER_FLAGS
 mc=$tmp/mailers.mc
-mailers='local smtp procmail uucp cyrus cyrusv2 pop phquery qpage fax usenet mail11'
+mailers='local smtp procmail uucp cyrus cyrusv2 pop phquery qpage fax usenet mail11 ssh xagent'
 {
 	echo "OSTYPE(\`linux')dnl"
 	for m in $mailers; do cat "$UPSTREAM/mailer/$m.m4"; done |
 		grep -ohE '\b[A-Z0-9]+_(MAILER|SHELL)_[A-Z_]+\b' | grep -v '_FLAGS$' | sort -u |
 		while read -r v; do echo "define(\`$v', \`V_$v')dnl"; done
-	for v in LOCAL_MAILER_FLAGS LOCAL_SHELL_FLAGS UUCP_MAILER_FLAGS SMTP_MAILER_FLAGS; do
+	for v in LOCAL_MAILER_FLAGS LOCAL_SHELL_FLAGS UUCP_MAILER_FLAGS SMTP_MAILER_FLAGS SSH_MAILER_FLAGS XAGENT_MAILER_FLAGS; do
 		echo "define(\`$v', \`Wq')dnl"
 	done
-	for m in LOCAL SMTP ESMTP SMTP8 DSMTP RELAY UUCP PROCMAIL CYRUS CYRUSV2 POP PH QPAGE FAX USENET MAIL11; do
+	for m in LOCAL SMTP ESMTP SMTP8 DSMTP RELAY UUCP PROCMAIL CYRUS CYRUSV2 POP PH QPAGE FAX USENET MAIL11 SSH; do
 		echo "MODIFY_MAILER_FLAGS(\`$m', \`+Q-m')dnl"
 	done
 	for m in $mailers; do echo "MAILER(\`$m')dnl"; done
 } > "$mc"
-mdefs() { awk '/^M/ { m = 1 } /^$/ { m = 0 } m'; }
+# mailer definitions, blanks between fields normalised (not significant)
+mdefs() { awk '/^M/ { m = 1 } /^$/ { m = 0 } m { gsub(/[ \t]+/, " "); print }'; }
 build "$UPSTREAM" "$mc" | mdefs > "$mc.up"
 build "$lib" "$mc" | mdefs > "$mc.our"
 if [ -s "$mc.up" ] && cmp -s "$mc.up" "$mc.our"; then ok; else
