@@ -16,6 +16,74 @@
 #include "m4run.h"
 
 
+static bool
+is_sync(const char *s, size_t n)
+{
+	return n > 6 && strncmp(s, "#line ", 6) == 0;
+}
+
+/*
+ * m4 -s may put a sync line between a line and its continuation lines,
+ * which would end the logical line early (for sendmail too).  Move such
+ * a sync line after the continuation lines, renumbered, so the logical
+ * line stays whole and the line count is unchanged.
+ */
+static void
+fix_synclines(struct buf *cf)
+{
+	struct buf out = BUF_INIT;
+	const char *p = cf->s, *end = cf->s + cf->len;
+
+	if (cf->len == 0)
+		return;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *next = nl != NULL ? nl + 1 : end;
+		size_t n = (size_t)(next - p);
+
+		if (is_sync(p, n) && out.len > 0 && next < end &&
+		    (*next == ' ' || *next == '\t')) {
+			unsigned long line = strtoul(p + 6, NULL, 10);
+			const char *q = memchr(p, '"', n);
+			struct buf file = BUF_INIT;
+
+			if (q != NULL)
+				buf_append(&file, q, (size_t)(next - q));
+			p = next;
+			while (p < end) {
+				nl = memchr(p, '\n', (size_t)(end - p));
+				next = nl != NULL ? nl + 1 : end;
+				if (*p == ' ' || *p == '\t') {
+					buf_append(&out, p, (size_t)(next - p));
+					line++;
+					p = next;
+				} else if (is_sync(p, (size_t)(next - p)) &&
+				    next < end && (*next == ' ' || *next == '\t')) {
+					line = strtoul(p + 6, NULL, 10);
+					q = memchr(p, '"', (size_t)(next - p));
+					if (q != NULL) {
+						buf_reset(&file);
+						buf_append(&file, q,
+						    (size_t)(next - q));
+					}
+					p = next;
+				} else
+					break;
+			}
+			if (out.s[out.len - 1] != '\n')
+				buf_addch(&out, '\n');
+			buf_printf(&out, "#line %lu %s", line,
+			    file.len > 0 ? buf_cstr(&file) : "\n");
+			buf_fini(&file);
+			continue;
+		}
+		buf_append(&out, p, n);
+		p = next;
+	}
+	buf_fini(cf);
+	*cf = out;
+}
+
 static void
 report_text(struct diag *d, const char *file, unsigned line, const char *s,
     bool *failed)
@@ -151,6 +219,7 @@ m4_expand(const char *cfdir, const char *mcpath, struct buf *out,
 	fclose(ef);
 	if (parse_stderr(buf_cstr(&errs), d))
 		ok = false;
+	fix_synclines(out);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		if (ok)
 			diag_at_line(d, CS_ERROR, mcpath, 0,

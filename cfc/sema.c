@@ -1308,6 +1308,13 @@ do_line(struct sema *s, const struct ast_line *l)
 	case AST_UNKNOWN:
 		if (side_is_blank(t, mkspan(l->loc.start, l->loc.end)))
 			break;
+		if (t[l->loc.start] == '\n') {
+			p = skipbl(t, l->loc.start, l->loc.end);
+			diag_report(s->d, CK_SYNTAX, p, rtrim(t, p, l->loc.end),
+			    "continuation line after an empty line: "
+			    "nothing to continue");
+			break;
+		}
 		diag_report(s->d, CK_SYNTAX, l->loc.start, l->loc.start + 1,
 		    "unknown configuration line '%.*s'",
 		    (int)(rtrim(t, l->loc.start, l->loc.end) - l->loc.start),
