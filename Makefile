@@ -107,7 +107,6 @@ demo: deps all
 
 FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 fuzz:
-	$(MAKE) B=build/fuzz CC=clang OPT="-O1 -g" SAN="-fsanitize=fuzzer-no-link,address,undefined" $(B:%=build/fuzz/libcfrt.a) build/fuzz/fuzzobjs
 	sh scripts/build-fuzz.sh
 
 $(B)/fuzzobjs: $(CFC_OBJS) $(B)/libcfrt.a
