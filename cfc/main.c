@@ -97,8 +97,15 @@ default_cfdir(void)
 			struct buf b = BUF_INIT;
 
 			buf_printf(&b, "%s%s", exe, rel[i]);
-			if (has_cfm4(buf_cstr(&b)))
+			if (has_cfm4(buf_cstr(&b))) {
+				char *r = realpath(buf_cstr(&b), NULL);
+
+				if (r != NULL) {
+					buf_fini(&b);
+					return r;
+				}
 				return buf_steal(&b);
+			}
 			buf_fini(&b);
 		}
 	}

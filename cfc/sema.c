@@ -711,9 +711,20 @@ found:
 	case '>':
 		ref_add(s, RF_RULESET, v[j].s, "'$>'");
 		break;
-	case '#':
-		ref_add(s, RF_MAILER, v[j].s, "'$#'");
+	case '#': {
+		size_t k;
+
+		/*
+		 * Only a delivery triple ($#mailer ... $: user) names a
+		 * mailer; policy rulesets return other values with $#.
+		 */
+		for (k = j + 1; k < n; k++)
+			if (v[k].type == RT_META && v[k].meta == ':') {
+				ref_add(s, RF_MAILER, v[j].s, "'$#'");
+				break;
+			}
 		break;
+	}
 	case '(':
 		ref_add(s, RF_MAP, v[j].s, "'$('");
 		break;
@@ -1061,7 +1072,7 @@ do_map(struct sema *s, const struct ast_line *l)
 	uint32_t p = l->body.start, e = rtrim(t, l->body.start, l->body.end);
 	uint32_t ns, cs, ce;
 	const char *nm;
-	bool generic, seq, dns, have_r = false;
+	bool generic, seq, dns, have_r = false, optional = false;
 
 	ns = p;
 	while (p < e && !isspace((unsigned char)t[p]))
@@ -1113,11 +1124,13 @@ do_map(struct sema *s, const struct ast_line *l)
 				    t[ws + 1], nm);
 			if (dns && t[ws + 1] == 'R')
 				have_r = true;
+			if (t[ws + 1] == 'o')
+				optional = true;
 			continue;
 		}
 		if (seq)
 			ref_add(s, RF_MAP, mkspan(ws, p), "sequence map member");
-		else if (generic && s->ctx->env) {
+		else if (generic && s->ctx->env && !optional) {
 			char *f = arena_alloc(s->a, p - ws + 4);
 
 			memcpy(f, t + ws, p - ws);
