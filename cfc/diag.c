@@ -28,7 +28,8 @@ struct rec {
 	char		*file;
 	unsigned	 line, col, endcol;	/* col 0: none */
 	char		*msg;
-	size_t		 parent;	/* notes: index of their diagnostic */
+	uint32_t	 start, end;	/* source span; start DIAG_NOLOC: none */
+	size_t		 seq;		/* report order */
 };
 
 struct diag {
@@ -45,9 +46,9 @@ struct diag {
 	unsigned	 limit, nerr, nwarn;
 	bool		 stopped;
 	bool		 last_shown;
+	bool		 limit_hit;
 	struct rec	*recs;
 	size_t		 nrecs, cap;
-	size_t		 last;
 };
 
 struct diag *
@@ -266,8 +267,6 @@ emit(struct diag *d, enum check_sev sev, bool note, enum check_id c,
 {
 	struct rec *r;
 	unsigned line = lineno, col = 0, endcol = 0;
-	const char *mfile;
-	unsigned mline;
 
 	if (start != DIAG_NOLOC && d->text != NULL) {
 		if (start > d->len)
@@ -278,39 +277,40 @@ emit(struct diag *d, enum check_sev sev, bool note, enum check_id c,
 		col = start - d->lines[line - 1] + 1;
 		endcol = col + (end > start ? end - start : 1);
 		file = d->fname;
-	}
-	if (d->fmt == DIAG_TEXT) {
-		if (col > 0)
-			fprintf(d->out, "%s:%u:%u: %s: %s", file, line, col,
-			    sevname(sev, note), msg);
-		else if (line > 0)
-			fprintf(d->out, "%s:%u: %s: %s", file, line,
-			    sevname(sev, note), msg);
-		else
-			fprintf(d->out, "%s: %s: %s", file, sevname(sev, note),
-			    msg);
-		if (!note && c < CK__COUNT)
-			fprintf(d->out, " [%s]", checks[c].name);
-		fputc('\n', d->out);
-		if (col > 0)
-			print_caret(d, start, end);
-	} else {
-		r = newrec(d);
-		r->sev = sev;
-		r->is_note = note;
-		r->check = c;
-		r->file = xstrdup(file);
-		r->line = line;
-		r->col = col;
-		r->endcol = endcol;
-		r->msg = xstrdup(msg);
-		r->parent = d->last;
-		if (!note)
-			d->last = d->nrecs - 1;
-	}
-	if (!note && col > 0 && srcmap_lookup(d->sm, line, &mfile, &mline))
-		emit(d, CS_OFF, true, CK_NONE, DIAG_NOLOC, 0, mfile, mline,
-		    "generated from here");
+	} else
+		start = DIAG_NOLOC;
+	r = newrec(d);
+	r->sev = sev;
+	r->is_note = note;
+	r->check = c;
+	r->file = xstrdup(file != NULL ? file : "cfc");
+	r->line = line;
+	r->col = col;
+	r->endcol = endcol;
+	r->msg = xstrdup(msg);
+	r->start = start;
+	r->end = end;
+	r->seq = d->nrecs - 1;
+}
+
+/* Print one record as text: the message line, then source and caret. */
+static void
+render_text(struct diag *d, const struct rec *r)
+{
+	if (r->col > 0)
+		fprintf(d->out, "%s:%u:%u: %s: %s", r->file, r->line, r->col,
+		    sevname(r->sev, r->is_note), r->msg);
+	else if (r->line > 0)
+		fprintf(d->out, "%s:%u: %s: %s", r->file, r->line,
+		    sevname(r->sev, r->is_note), r->msg);
+	else
+		fprintf(d->out, "%s: %s: %s", r->file,
+		    sevname(r->sev, r->is_note), r->msg);
+	if (!r->is_note && r->check < CK__COUNT)
+		fprintf(d->out, " [%s]", checks[r->check].name);
+	fputc('\n', d->out);
+	if (r->col > 0 && r->start != DIAG_NOLOC)
+		print_caret(d, r->start, r->end);
 }
 
 static bool
@@ -325,10 +325,7 @@ gate(struct diag *d, enum check_id c, enum check_sev *sevp)
 		sev = CS_ERROR;
 	if (sev == CS_ERROR && d->limit > 0 && d->nerr >= d->limit) {
 		d->stopped = true;
-		if (d->fmt == DIAG_TEXT)
-			fprintf(d->out, "cfc: fatal error: too many errors "
-			    "emitted, stopping now [-ferror-limit=%u]\n",
-			    d->limit);
+		d->limit_hit = true;
 		return false;
 	}
 	if (sev == CS_ERROR)
@@ -586,12 +583,80 @@ finish_sarif(struct diag *d)
 	fputs("\n    ]\n  }]\n}\n", d->out);
 }
 
+/* Primary records in source order (stable); notes stay with theirs. */
+static int
+cmp_group(const void *a, const void *b)
+{
+	const struct rec *x = *(const struct rec *const *)a;
+	const struct rec *y = *(const struct rec *const *)b;
+	uint64_t kx = x->start == DIAG_NOLOC ? 0 : (uint64_t)x->start + 1;
+	uint64_t ky = y->start == DIAG_NOLOC ? 0 : (uint64_t)y->start + 1;
+
+	if (kx != ky)
+		return kx < ky ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void
+sort_records(struct diag *d)
+{
+	struct rec **g, *sorted;
+	size_t i, j, n = 0, k = 0;
+
+	if (d->nrecs == 0)
+		return;
+	g = xreallocarray(NULL, d->nrecs, sizeof(*g));
+	for (i = 0; i < d->nrecs; i++)
+		if (!d->recs[i].is_note || i == 0)
+			g[n++] = &d->recs[i];
+	qsort(g, n, sizeof(*g), cmp_group);
+	sorted = xreallocarray(NULL, d->nrecs + n, sizeof(*sorted));
+	for (i = 0; i < n; i++) {
+		const char *mfile;
+		unsigned mline;
+
+		sorted[k++] = *g[i];
+		for (j = (size_t)(g[i] - d->recs) + 1;
+		    j < d->nrecs && d->recs[j].is_note; j++)
+			sorted[k++] = d->recs[j];
+		/* last note: where the .mc / .m4 put this line */
+		if (!g[i]->is_note && g[i]->col > 0 &&
+		    srcmap_lookup(d->sm, g[i]->line, &mfile, &mline)) {
+			struct rec *m = &sorted[k++];
+
+			memset(m, 0, sizeof(*m));
+			m->is_note = true;
+			m->check = CK_NONE;
+			m->file = xstrdup(mfile);
+			m->line = mline;
+			m->msg = xstrdup("generated from here");
+			m->start = DIAG_NOLOC;
+		}
+	}
+	free(g);
+	free(d->recs);
+	d->recs = sorted;
+	d->cap = d->nrecs + n;
+	d->nrecs = k;
+}
+
 void
 diag_finish(struct diag *d)
 {
+	size_t i;
+
+	sort_records(d);
 	if (d->fmt == DIAG_JSON)
 		finish_json(d);
 	else if (d->fmt == DIAG_SARIF)
 		finish_sarif(d);
+	else {
+		for (i = 0; i < d->nrecs; i++)
+			render_text(d, &d->recs[i]);
+		if (d->limit_hit)
+			fprintf(d->out, "cfc: fatal error: too many errors "
+			    "emitted, stopping now [-ferror-limit=%u]\n",
+			    d->limit);
+	}
 	fflush(d->out);
 }
