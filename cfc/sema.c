@@ -122,7 +122,7 @@ ref_add(struct sema *s, enum refkind k, struct span name, const char *what)
 static uint32_t
 skipbl(const char *t, uint32_t p, uint32_t end)
 {
-	while (p < end && (t[p] == ' ' || t[p] == '\t' || t[p] == '\n'))
+	while (p < end && isspace((unsigned char)t[p]))
 		p++;
 	return p;
 }
@@ -130,8 +130,7 @@ skipbl(const char *t, uint32_t p, uint32_t end)
 static uint32_t
 rtrim(const char *t, uint32_t start, uint32_t end)
 {
-	while (end > start && (t[end - 1] == ' ' || t[end - 1] == '\t' ||
-	    t[end - 1] == '\n'))
+	while (end > start && isspace((unsigned char)t[end - 1]))
 		end--;
 	return end;
 }
