@@ -1228,6 +1228,18 @@ do_header(struct sema *s, const struct ast_line *l)
 			return;
 		}
 		check_conditionals(s, mkspan(c + 1, e));
+		/* header check: "HName: $>ruleset" or "$>+ruleset" */
+		c = skipbl(t, c + 1, e);
+		if (c + 2 < e && t[c] == '$' && t[c + 1] == '>') {
+			uint32_t a = c + 2 + (t[c + 2] == '+'), b = a;
+
+			while (b < e && (isalnum((unsigned char)t[b]) ||
+			    t[b] == '_'))
+				b++;
+			if (b > a)
+				ref_add(s, RF_RULESET, mkspan(a, b),
+				    "a header check");
+		}
 	}
 }
 
