@@ -1,14 +1,237 @@
 /*
- * cfmta.c -- runtime entry point (placeholder).
+ * cfmta.c -- cfmta entry point: sendmail's command line, host identity,
+ * loading the configuration (a .cfb image or a .cf text), and dispatch
+ * to the mode (-bt address test, -bv verify).
  */
+#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
 
-int main(int argc, char **argv);
+#include "cfb.h"
+#include "dbg.h"
+#include "map.h"
+#include "mta.h"
+#include "xmem.h"
+
+static struct mta M;
+
+void
+mta_emit(void *arg, enum rw_msgkind kind, const char *to, const char *text)
+{
+	const char *t = text;
+	bool code_ok = false;
+	int code = 0;
+
+	(void)arg;
+	if (kind == RWM_PRINT) {
+		fputs(text, stdout);
+		return;
+	}
+	if (isdigit((unsigned char)t[0]) && isdigit((unsigned char)t[1]) &&
+	    isdigit((unsigned char)t[2]) && (t[3] == ' ' || t[3] == '-')) {
+		code = (t[0] - '0') * 100 + (t[1] - '0') * 10 + (t[2] - '0');
+		code_ok = true;
+		t += 4;
+		if (isdigit((unsigned char)t[0]) && t[1] == '.') {
+			const char *s = t;
+			while (*s && *s != ' ')
+				s++;
+			if (*s == ' ')
+				t = s + 1;
+		}
+	}
+	if (to != NULL && code_ok && (code == 50 || code == 250 || code == 252 ||
+	    code == 450 || code == 550 || code == 553))
+		printf("%s... ", to);
+	printf("%s\n", t);
+}
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: cfmta [-bt|-bv] [-C file.cfb] [-d flags] "
+	    "[-Oname=value] [-oXvalue] [-Ac|-Am] [address ...]\n");
+	exit(64);
+}
+
+/* host identity: $w $j $m $k and $=w, as sendmail derives them */
+static void
+set_identity(struct cf *cf)
+{
+	char host[MAXNAME + 1];
+	struct utsname u;
+	int st;
+
+	if (gethostname(host, sizeof(host) - 1) != 0)
+		snprintf(host, sizeof(host), "localhost");
+	host[sizeof(host) - 1] = '\0';
+	if (strchr(host, '.') == NULL) {
+		char canon[MAXNAME + 1];
+		snprintf(canon, sizeof(canon), "%s", host);
+		if (map_getcanonname(cf, canon, sizeof(canon), &st) &&
+		    strchr(canon, '.') != NULL)
+			snprintf(host, sizeof(host), "%s", canon);
+	}
+	rw_mactab_set(&cf->mac, 'w', host);
+	rw_mactab_set(&cf->mac, 'j', host);
+	const char *dot = strchr(host, '.');
+	if (dot != NULL)
+		rw_mactab_set(&cf->mac, 'm', dot + 1);
+	rw_class_add(&cf->cls, 'w', host);
+	if (dot != NULL)
+		rw_class_add(&cf->cls, 'm', dot + 1);
+	if (uname(&u) == 0) {
+		rw_mactab_set(&cf->mac, 'k', u.nodename);
+		rw_class_add(&cf->cls, 'k', u.nodename);
+	}
+	rw_class_add(&cf->cls, 'w', "localhost");
+	rw_mactab_set(&cf->mac, 'v', "8.17.1.9");
+	rw_mactab_set(&cf->mac, '_', "root@localhost");
+}
+
+static void
+builtin_mailers(struct cf *cf)
+{
+	static const char *const defs[] = {
+		"prog, P=/bin/sh, F=lsouDq9, T=X-Unix/X-Unix/X-Unix, A=sh -c $u",
+		"*file*, P=[FILE], F=lsDFMPEouq9, T=X-Unix/X-Unix/X-Unix, A=FILE $u",
+		"*include*, P=/dev/null, F=su, A=INCLUDE $u",
+	};
+	for (size_t i = 0; i < sizeof(defs) / sizeof(defs[0]); i++) {
+		struct buf tb = BUF_INIT;
+		rw_translate_dollars(&cf->mn, defs[i], strlen(defs[i]), 0, &tb, NULL);
+		char *s = xstrdup(buf_cstr(&tb));
+		cf_makemailer(cf, s);
+		free(s);
+		buf_fini(&tb);
+	}
+}
+
+static char *
+read_file(const char *path, size_t *lenp)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(&b, chunk, n);
+	fclose(f);
+	*lenp = b.len;
+	if (b.s == NULL)
+		buf_addch(&b, '\0'), b.len = 0;
+	return buf_steal(&b);
+}
 
 int
 main(int argc, char **argv)
 {
-	(void)argc; (void)argv;
-	fprintf(stderr, "cfmta: not yet implemented\n");
-	return 2;
+	const char *cfpath = NULL;
+	int mode = 0;	/* 't' test, 'v' verify */
+	char **optv = NULL;
+	int nopt = 0;
+	bool submit = false;
+
+	log_init("cfmta");
+	struct rw_msgs out = { mta_emit, &M };
+	cf_init(&M.cf, &out);
+
+	for (int i = 1; i < argc; i++) {
+		char *a = argv[i];
+		if (a[0] != '-')
+			break;
+		if (strcmp(a, "--") == 0)
+			break;
+		switch (a[1]) {
+		case 'b':
+			if (a[2] == 't' || a[2] == 'v')
+				mode = a[2];
+			else
+				usage();
+			break;
+		case 'C':
+			cfpath = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+			if (cfpath == NULL)
+				usage();
+			break;
+		case 'd':
+			dbg_parse(a[2] ? a + 2 : "0-99.1");
+			break;
+		case 'O':
+		case 'o': {
+			const char *v = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+			if (v == NULL)
+				usage();
+			optv = xreallocarray(optv, (size_t)nopt + 1, sizeof(char *));
+			struct buf b = BUF_INIT;
+			if (a[1] == 'O') {
+				buf_addch(&b, ' ');
+				buf_puts(&b, v);
+			} else
+				buf_puts(&b, v);
+			optv[nopt++] = buf_steal(&b);
+			break;
+		}
+		case 'A':
+			submit = a[2] == 'c';
+			break;
+		case 'L': case 'v': case 'N': case 'R': case 'V': case 'X':
+		case 'F': case 'f': case 'r': case 'h': case 'p': case 'q':
+			if (a[2] == '\0' && strchr("LNRVXFfrhp", a[1]) && i + 1 < argc)
+				i++;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (cfpath == NULL)
+		cfpath = submit ? "/etc/mail/submit.cfb" : "/etc/mail/sendmail.cfb";
+
+	/* sticky command-line options come first */
+	for (int i = 0; i < nopt; i++) {
+		if (optv[i][0] == ' ')
+			cf_setoption(&M.cf, ' ', optv[i] + 1, true);
+		else
+			cf_setoption(&M.cf, optv[i][0], optv[i][0] ? optv[i] + 1 : optv[i], true);
+	}
+	set_identity(&M.cf);
+	builtin_mailers(&M.cf);
+	M.cf.testmode = mode == 't';
+
+	size_t len;
+	char *text = read_file(cfpath, &len);
+	if (text == NULL) {
+		printf("%s: line 0: cannot open: %s\n", cfpath, strerror(errno));
+		return 78;
+	}
+	char why[256];
+	if (cfb_is_image(text, len)) {
+		if (cfb_load(&M.cf, cfpath, text, len, why, sizeof(why)) != 0) {
+			fprintf(stderr, "cfmta: %s: bad image (%s)\n", cfpath, why);
+			return 78;
+		}
+	} else {
+		cf_read_text(&M.cf, cfpath, text, len);
+	}
+	cf_finish(&M.cf);
+
+	vm_init(&M.vm, &M.cf, &out);
+	M.vm.testmode = mode == 't';
+	{
+		int opm = rw_macid_long(&M.cf.mn, "opMode");
+		rw_mactab_set(&M.vm.envmac, opm, mode == 't' ? "t" : mode == 'v' ? "v" : "d");
+	}
+	if (mode == 't') {
+		bt_run(&M, stdin);
+		return M.exitstat;
+	}
+	fprintf(stderr, "cfmta: only -bt is implemented so far\n");
+	return 64;
 }

@@ -1,0 +1,434 @@
+/*
+ * bt.c -- address test mode (-bt): sendmail's command language, with
+ * its banner, prompts and messages byte for byte.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "dbg.h"
+#include "map.h"
+#include "mta.h"
+#include "rw_print.h"
+#include "xmem.h"
+
+#define ISSPACE(c)	(isascii((unsigned char)(c)) && isspace((unsigned char)(c)))
+
+static void
+dump_class_word(void *arg, const char *w)
+{
+	(void)arg;
+	printf("%s\n", w);
+}
+
+static void
+help_bt(struct mta *mta)
+{
+	const char *hf = mta->cf.optv[OPT_HELPFILE];
+	FILE *f;
+	char line[MAXLINE];
+	bool any = false;
+
+	if (hf == NULL || *hf == '\0' || (f = fopen(hf, "r")) == NULL) {
+		printf("Sendmail %s -- HELP not implemented\n", "8.17.1.9");
+		return;
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (strncmp(line, "-bt\t", 4) == 0) {
+			char *p = line + 4;
+			fputs(p, stdout);
+			any = true;
+		}
+	}
+	fclose(f);
+	if (!any)
+		printf("HELP topic \"-bt\" unknown\n");
+}
+
+static bool
+invalidaddr(struct mta *mta, const char *addr)
+{
+	for (const char *p = addr; *p; p++) {
+		if (((unsigned char)*p & 0340) == 0200) {
+			(void)mta;
+			mta_emit(mta, RWM_USRERR, NULL,
+			    "553 5.1.0 Address contained invalid control characters");
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+slash_command(struct mta *mta, char *line)
+{
+	struct cf *cf = &mta->cf;
+	char *p, *q;
+
+	p = &line[strlen(line)];
+	while (--p >= line && ISSPACE(*p))
+		*p = '\0';
+	p = strpbrk(line, " \t");
+	if (p != NULL) {
+		while (ISSPACE(*p))
+			*p++ = '\0';
+	} else
+		p = line + strlen(line);
+	if (line[1] == '\0') {
+		printf("Usage: /[canon|map|mx|parse|try|tryflags]\n");
+		return;
+	}
+	if (strcasecmp(&line[1], "quit") == 0) {
+		fflush(stdout);
+		exit(mta->exitstat);
+	}
+	if (strcasecmp(&line[1], "mx") == 0) {
+		if (*p == '\0') {
+			printf("Usage: /mx address\n");
+			return;
+		}
+		/* no DNS: the MX list is the host itself */
+		printf("getmxrr(%s) returns %d value(s):\n", p, 1);
+		printf("\t%s\n", p);
+	} else if (strcasecmp(&line[1], "canon") == 0) {
+		char host[MAXNAME + 1];
+		int st;
+		if (*p == '\0') {
+			printf("Usage: /canon address\n");
+			return;
+		}
+		if (strlen(p) >= sizeof(host)) {
+			printf("Name too long\n");
+			return;
+		}
+		snprintf(host, sizeof(host), "%s", p);
+		(void)map_getcanonname(cf, host, sizeof(host), &st);
+		printf("getcanonname(%s) returns %s\n", p, host);
+	} else if (strcasecmp(&line[1], "map") == 0) {
+		int rcode = EX_OK;
+		char *av[2];
+		if (*p == '\0') {
+			printf("Usage: /map mapname key\n");
+			return;
+		}
+		for (q = p; *q != '\0' && !ISSPACE(*q); q++)
+			continue;
+		if (*q == '\0') {
+			printf("No key specified\n");
+			return;
+		}
+		*q++ = '\0';
+		struct cf_map *m = cf_findmap(cf, p);
+		if (m == NULL) {
+			printf("Map named \"%s\" not found\n", p);
+			return;
+		}
+		if (!m->valid || !map_ensure_open(cf, m)) {
+			printf("Map named \"%s\" not open\n", p);
+			return;
+		}
+		printf("map_lookup: %s (%s) ", p, q);
+		fflush(stdout);
+		av[0] = q;
+		av[1] = NULL;
+		struct map_ctx ctx = { cf, &mta->vm.env, &mta->vm.envmac };
+		char *r = m->cls->lookup(&ctx, m, q, av, &rcode);
+		if (r == NULL)
+			printf("no match (%d)\n", rcode);
+		else
+			printf("returns %s (%d)\n", r, rcode);
+		free(r);
+	} else if (strcasecmp(&line[1], "expand") == 0) {
+		struct buf out = BUF_INIT, tb = BUF_INIT;
+		if (*p == '\0') {
+			printf("Usage: /expand string\n");
+			return;
+		}
+		rw_translate_dollars(&cf->mn, p, strlen(p), cf->conflevel, &tb, NULL);
+		rw_expand(&mta->vm.env, buf_cstr(&tb), &out, MAXLINE, NULL);
+		rw_xputs(stdout, &cf->mn, buf_cstr(&out));
+		buf_fini(&out);
+		buf_fini(&tb);
+	} else if (strcasecmp(&line[1], "try") == 0) {
+		int rcode = EX_OK;
+		q = strpbrk(p, " \t");
+		if (q != NULL)
+			while (ISSPACE(*q))
+				*q++ = '\0';
+		if (q == NULL || *q == '\0') {
+			printf("Usage: /try mailer address\n");
+			return;
+		}
+		struct cf_mailer *m = cf_findmailer(cf, p);
+		if (m == NULL) {
+			printf("Unknown mailer %s\n", p);
+			return;
+		}
+		printf("Trying %s %s address %s for mailer %s\n",
+		    (mta->tryflags & RF_HEADERADDR) ? "header" : "envelope",
+		    (mta->tryflags & RF_SENDERADDR) ? "sender" : "recipient", q, p);
+		char *r = addr_remotename(mta, q, m, mta->tryflags, &rcode);
+		printf("Rcode = %d, addr = %s\n", rcode, r == NULL ? "<NULL>" : r);
+		free(r);
+	} else if (strcasecmp(&line[1], "tryflags") == 0) {
+		char ex[4];
+		if (*p == '\0') {
+			printf("Usage: /tryflags [Hh|Ee][Ss|Rr]\n");
+			return;
+		}
+		for (; *p != '\0'; p++) {
+			switch (*p) {
+			case 'H': case 'h': mta->tryflags |= RF_HEADERADDR; break;
+			case 'E': case 'e': mta->tryflags &= ~RF_HEADERADDR; break;
+			case 'S': case 's': mta->tryflags |= RF_SENDERADDR; break;
+			case 'R': case 'r': mta->tryflags &= ~RF_SENDERADDR; break;
+			}
+		}
+		ex[0] = (mta->tryflags & RF_HEADERADDR) ? 'h' : 'e';
+		ex[1] = ' ';
+		ex[2] = (mta->tryflags & RF_SENDERADDR) ? 's' : 'r';
+		ex[3] = '\0';
+		rw_mactab_set(&mta->vm.envmac, rw_macid_long(&cf->mn, "addr_type"), ex);
+	} else if (strcasecmp(&line[1], "parse") == 0) {
+		struct addr_result a;
+		if (*p == '\0') {
+			printf("Usage: /parse address\n");
+			return;
+		}
+		char *cr = addr_crack(p);
+		printf("Cracked address = ");
+		rw_xputs(stdout, &cf->mn, cr);
+		free(cr);
+		printf("\nParsing %s %s address\n",
+		    (mta->tryflags & RF_HEADERADDR) ? "header" : "envelope",
+		    (mta->tryflags & RF_SENDERADDR) ? "sender" : "recipient");
+		fflush(stdout);
+		if (!addr_parse(mta, p, mta->tryflags, &a))
+			printf("Cannot parse\n");
+		else if (a.host != NULL && a.host[0] != '\0')
+			printf("mailer %s, host %s, user %s\n", a.mailer, a.host, a.user);
+		else
+			printf("mailer %s, user %s\n", a.mailer, a.user);
+		if (a.mailer) free(a.mailer);
+		free(a.host);
+		free(a.user);
+	} else
+		printf("Unknown \"/\" command %s\n", line);
+}
+
+void
+bt_line(struct mta *mta, char *line)
+{
+	struct cf *cf = &mta->cf;
+	struct vm *vm = &mta->vm;
+	char *p, *q;
+	const char *ep;
+	int mid, rs;
+
+	while (*line == ' ')
+		line++;
+	vm_reset(vm);
+	switch (line[0]) {
+	case '#':
+	case '\0':
+		return;
+	case '?':
+		help_bt(mta);
+		return;
+	case '.':
+		switch (line[1]) {
+		case 'D': {
+			struct buf tb = BUF_INIT;
+			mid = rw_macid_parse(&cf->mn, &line[2], &ep, &vm->msgs);
+			if (mid == 0)
+				return;
+			rw_translate_dollars(&cf->mn, ep, strlen(ep), cf->conflevel, &tb, &vm->msgs);
+			rw_mactab_set(&vm->envmac, mid, buf_cstr(&tb));
+			buf_fini(&tb);
+			break;
+		}
+		case 'C': {
+			struct buf tb = BUF_INIT, ex = BUF_INIT;
+			if (line[2] == '\0')
+				return;
+			mid = rw_macid_parse(&cf->mn, &line[2], &ep, &vm->msgs);
+			if (mid == 0)
+				return;
+			rw_translate_dollars(&cf->mn, ep, strlen(ep), cf->conflevel, &tb, &vm->msgs);
+			rw_expand(&vm->env, buf_cstr(&tb), &ex, MAXLINE, &vm->msgs);
+			char *s = xstrdup(buf_cstr(&ex));
+			p = s;
+			while (*p != '\0') {
+				while (*p != '\0' && ISSPACE(*p))
+					p++;
+				char *wd = p;
+				while (*p != '\0' && !ISSPACE(*p))
+					p++;
+				char d = *p;
+				*p = '\0';
+				if (wd[0] != '\0')
+					rw_class_add(&cf->cls, mid, wd);
+				*p = d;
+			}
+			free(s);
+			buf_fini(&tb);
+			buf_fini(&ex);
+			break;
+		}
+		case '\0':
+			printf("Usage: .[DC]macro value(s)\n");
+			break;
+		default:
+			printf("Unknown \".\" command %s\n", line);
+			break;
+		}
+		return;
+	case '=':
+		switch (line[1]) {
+		case 'S': {
+			rs = cf_strtorwset(cf, &line[2], NULL, CF_ST_FIND);
+			if (rs < 0) {
+				printf("Undefined ruleset %s\n", &line[2]);
+				return;
+			}
+			struct cf_ruleset *set = &cf->rs[rs];
+			for (int i = 0; i < set->n; i++) {
+				char store[MAXLINE * 2];
+				const char *av[MAXATOM + 1];
+				putchar('R');
+				vm_rule_tokens(&set->r[i], true, store, sizeof(store), av, MAXATOM + 1);
+				for (int k = 0; av[k] != NULL; k++) {
+					rw_xputs(stdout, &cf->mn, av[k]);
+					putchar(' ');
+				}
+				putchar('\t');
+				putchar('\t');
+				vm_rule_tokens(&set->r[i], false, store, sizeof(store), av, MAXATOM + 1);
+				for (int k = 0; av[k] != NULL; k++) {
+					rw_xputs(stdout, &cf->mn, av[k]);
+					putchar(' ');
+				}
+				putchar('\n');
+			}
+			break;
+		}
+		case 'M':
+			for (int i = 0; i < MAXMAILERS; i++)
+				if (cf->mailer[i] != NULL)
+					cf_printmailer(cf, stdout, cf->mailer[i]);
+			break;
+		case '\0':
+			printf("Usage: =Sruleset or =M\n");
+			break;
+		default:
+			printf("Unknown \"=\" command %s\n", line);
+			break;
+		}
+		return;
+	case '-':
+		switch (line[1]) {
+		case 'd':
+			dbg_parse(&line[2]);
+			break;
+		case '\0':
+			printf("Usage: -d{debug arguments}\n");
+			break;
+		default:
+			printf("Unknown \"-\" command %s\n", line);
+			break;
+		}
+		return;
+	case '$':
+		if (line[1] == '=') {
+			mid = rw_macid_parse(&cf->mn, &line[2], &ep, NULL);
+			if (mid != 0)
+				rw_class_dump(&cf->cls, mid, dump_class_word, NULL);
+			return;
+		}
+		mid = rw_macid_parse(&cf->mn, &line[1], &ep, NULL);
+		if (mid == 0)
+			return;
+		{
+			const char *v = rw_macvalue(&vm->env, mid);
+			if (v == NULL)
+				printf("Undefined\n");
+			else {
+				rw_xputs(stdout, &cf->mn, v);
+				printf("\n");
+			}
+		}
+		return;
+	case '/':
+		slash_command(mta, line);
+		fflush(stdout);
+		return;
+	}
+
+	for (p = line; ISSPACE(*p); p++)
+		continue;
+	q = p;
+	while (*p != '\0' && !ISSPACE(*p))
+		p++;
+	if (*p == '\0') {
+		printf("No address!\n");
+		return;
+	}
+	*p = '\0';
+	if (invalidaddr(mta, p + 1))
+		return;
+	cf_freeze_tokens(cf);
+	const char *delimptr;
+	do {
+		char *pvp[MAXATOM + 1];
+		int n = vm_prescan(vm, ++p, ',', pvp, &delimptr,
+		    tTd(23, 103) ? cf->tok.ext :
+		    (cf->conflevel >= 9 ? cf->tok.noc : cf->tok.ext));
+		if (n < 0) {
+			p = (char *)delimptr;
+			if (delimptr == NULL)
+				break;
+			continue;
+		}
+		char *rl = q;
+		while (*rl != '\0') {
+			int status;
+			rs = cf_strtorwset(cf, rl, NULL, CF_ST_FIND);
+			if (rs < 0) {
+				printf("Undefined ruleset %s\n", rl);
+				break;
+			}
+			status = vm_rewrite(vm, pvp, rs, 0, MAXATOM);
+			if (status != EX_OK)
+				printf("== Ruleset %s (%d) status %d\n", rl, rs, status);
+			while (*rl != '\0' && *rl++ != ',')
+				continue;
+		}
+		p = (char *)delimptr;
+	} while (p != NULL && *p != '\0');
+	fflush(stdout);
+}
+
+void
+bt_run(struct mta *mta, FILE *in)
+{
+	char buf[MAXLINE];
+
+	printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
+	printf("Enter <ruleset> <address>\n");
+	for (;;) {
+		printf("> ");
+		fflush(stdout);
+		if (fgets(buf, sizeof(buf), in) == NULL) {
+			char quit[] = "/quit";
+			bt_line(mta, quit);
+			return;
+		}
+		char *p = strchr(buf, '\n');
+		if (p != NULL)
+			*p = '\0';
+		bt_line(mta, buf);
+	}
+}

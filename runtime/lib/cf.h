@@ -1,0 +1,213 @@
+/*
+ * cf.h -- the loaded configuration: what sendmail builds from its .cf.
+ *
+ * One struct cf owns everything read from a configuration (macros,
+ * classes, rulesets, mailers, maps, options, headers).  It is filled by
+ * cf_read (from cf text) or by cfb_load (from a compiled image, which
+ * replays the same line handlers), and used by the VM and the runtime.
+ */
+#ifndef RT_CF_H
+#define RT_CF_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "buf.h"
+#include "cf_opttab.h"
+#include "rw_class.h"
+#include "rw_macro.h"
+#include "rw_meta.h"
+#include "rw_msg.h"
+#include "rw_tok.h"
+
+#define CF_NO_UID	(-1)
+#define MAX_SUBR	16
+#define DEFAULT_MAX_RCPT 100
+
+/* A compiled rule: two END-terminated programs over a string base. */
+struct cf_rule {
+	const uint32_t	*lhs;
+	const uint32_t	*rhs;
+	const char	*str;		/* base for string operands */
+	int		 line;		/* cf line number */
+	int		 nfuzzy;
+	void		*owned;		/* storage to free, if not image-backed */
+};
+
+static inline const char *
+cf_rule_str(const struct cf_rule *r, uint32_t off)
+{
+	return r->str + off;
+}
+
+struct cf_ruleset {
+	struct cf_rule	*r;
+	int		 n, cap;
+	char		*name;		/* RuleSetNames[] */
+	bool		 defined;	/* an S line (or reference) was seen */
+};
+
+struct cf_mailer {
+	char	*name, *path, **argv, *eol, *mtatype, *addrtype, *diagtype;
+	char	*execdir, *defcharset, *rootdir, *qgrp;
+	int	 mno, se_rwset, sh_rwset, re_rwset, rh_rwset;
+	long	 maxsize;
+	int	 uid, gid, linelimit, maxrcpt, maxdeliveries, nice, wait;
+	unsigned char flags[16];	/* bit per ASCII character */
+	int	 line;
+};
+
+#define MAILER_HAS(m, c) (((m)->flags[((unsigned char)(c)) >> 3] >> ((c) & 7)) & 1)
+
+struct map_class;
+struct cf_map {
+	char			*name;
+	const struct map_class	*cls;
+	char			*spec;		/* raw K-line arguments */
+	char			*file;
+	char			*app, *tapp, *domain, *keycolnm, *valcolnm;
+	char			 spacesub;
+	char			 coldelim;
+	int			 mflags;
+	int			 keycol, valcol;
+	char			**stack;	/* sequence/switch members */
+	int			 nstack;
+	void			*impl;		/* class-private state */
+	bool			 valid, open, opened_ok;
+	int			 line;
+};
+
+/* map flags (subset with sendmail's meanings) */
+#define MF_VALID	0x00000001
+#define MF_INCLNULL	0x00000002
+#define MF_OPTIONAL	0x00000004
+#define MF_NOFOLDCASE	0x00000008
+#define MF_MATCHONLY	0x00000010
+#define MF_OPEN		0x00000020
+#define MF_WRITABLE	0x00000040
+#define MF_ALIAS	0x00000080
+#define MF_TRY0NULL	0x00000100
+#define MF_TRY1NULL	0x00000200
+#define MF_LOCKED	0x00000400
+#define MF_ALIASWAIT	0x00000800
+#define MF_IMPL_HASH	0x00001000
+#define MF_IMPL_NDBM	0x00002000
+#define MF_APPEND	0x00008000
+#define MF_KEEPQUOTES	0x00010000
+#define MF_NODEFER	0x00020000
+#define MF_REGEX_NOT	0x00040000
+#define MF_DEFER	0x00080000
+#define MF_SINGLEMATCH	0x00100000
+#define MF_SINGLEDN	0x00200000
+#define MF_FILECLASS	0x00400000
+#define MF_OPENBOGUS	0x00800000
+#define MF_CLOSING	0x01000000
+
+struct cf_header {
+	char	*name, *value;
+	unsigned char flags[16];
+	char	*macro_cond;	/* ?${x}? */
+	int	 line;
+};
+
+struct cf_msgrec {
+	int	 line;
+	char	*text;
+};
+
+
+
+struct cf {
+	struct rw_macnames	 mn;
+	struct rw_mactab	 mac;		/* configuration macros */
+	struct rw_mactab	 meta;		/* $* $+ ... $0-9, $n */
+	struct rw_classes	 cls;
+	struct rw_toktabs	 tok;
+	struct cf_ruleset	 rs[MAXRWSETS];
+	struct {
+		char	*name;
+		int	 num;
+	}			*rsnames;	/* named ruleset symbol table */
+	int			 nrsnames, caprsnames;
+	int			 nextruleset;
+	struct cf_mailer	*mailer[MAXMAILERS];
+	int			 nmailers;
+	struct cf_map		**maps;
+	int			 nmaps, capmaps;
+	struct cf_header	*hdr;
+	int			 nhdr, caphdr;
+	char			*optv[OPT__COUNT];	/* raw option values */
+	unsigned char		 sticky[(OPT__COUNT + 7) / 8];
+	struct { char *name; char *value; } *opts;	/* every O line, in order */
+	int			 nopts, capopts;
+	struct { char *name; int val; } pri[MAXPRIORITIES];
+	int			 npri;
+	int			 conflevel;
+	bool			 colonok;
+	bool			 opchars_from_cmdline;
+	bool			 toks_frozen;
+	bool			 no_hostname_canon;
+	int			 cur_ruleset;	/* readcf state */
+	const char		*filename;
+	int			 lineno;
+	int			 errors;
+	bool			 testmode;
+	struct rw_msgs		 out;		/* where messages go */
+	/* messages recorded for the image (permissive compile) */
+	struct cf_msgrec	*msgs;
+	int			 nmsgs, capmsgs;
+	bool			 record_msgs;
+	int			 sticky_opts[4];	/* reserved */
+};
+
+void	 cf_init(struct cf *cf, const struct rw_msgs *out);
+void	 cf_fini(struct cf *cf);
+
+/* sendmail-style error reporting during readcf (adds "FILE: line N: ") */
+void	 cf_syserr(struct cf *cf, int err, const char *fmt, ...) PRINTF_LIKE(3, 4);
+void	 cf_printf(struct cf *cf, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+/*
+ * Read a whole configuration text.  Lines are folded as sendmail folds
+ * them; each logical line goes to cf_line.  Returns the number of
+ * errors reported.
+ */
+int	 cf_read_text(struct cf *cf, const char *filename, const char *text,
+	    size_t len);
+/* Handle one logical (folded, untranslated) line at line number lineno. */
+void	 cf_line(struct cf *cf, const char *line, size_t len, int lineno);
+/* After the last line: defaults sendmail sets up after readcf. */
+void	 cf_finish(struct cf *cf);
+/* apply OperatorChars to the token tables (once, like sendmail) */
+void	 cf_freeze_tokens(struct cf *cf);
+
+/* ruleset names and numbers (sendmail's strtorwset) */
+enum { CF_ST_FIND, CF_ST_ENTER };
+int	 cf_strtorwset(struct cf *cf, const char *p, const char **endp,
+	    int mode);
+const char *cf_rsname(const struct cf *cf, int rs, char *tmp, size_t tmpsz);
+
+/* options */
+void	 cf_setoption(struct cf *cf, int letter, const char *val,
+	    bool sticky_cmdline);
+
+/* mailers */
+void	 cf_makemailer(struct cf *cf, char *line);
+void	 cf_printmailer(const struct cf *cf, FILE *fp,
+	    const struct cf_mailer *m);
+struct cf_mailer *cf_findmailer(const struct cf *cf, const char *name);
+
+/* maps */
+struct cf_map *cf_findmap(const struct cf *cf, const char *name);
+struct cf_map *cf_makemap(struct cf *cf, char *line);
+
+/* string helpers shared with the compiler */
+char	*cf_munchstring(const char *p, const char **delimptr, int delim,
+	    struct buf *out);
+
+/* rules: compile one R line's LHS/RHS (expanded, internal form) */
+bool	 cf_compile_rule(struct cf *cf, struct cf_rule *r, char **lhs,
+	    char **rhs);
+
+#endif /* RT_CF_H */

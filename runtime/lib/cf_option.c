@@ -1,0 +1,188 @@
+/*
+ * cf_option.c -- O lines and -O/-o options: name matching, stickiness
+ * of command-line settings, and the few options that change how the
+ * configuration itself is read (OperatorChars, ColonOkInAddr).
+ */
+#include <ctype.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cf.h"
+#include "xmem.h"
+
+#define ISSPACE(c)	(isascii((unsigned char)(c)) && isspace((unsigned char)(c)))
+
+static bool
+atobool(const char *s)
+{
+	return s == NULL || *s == '\0' || strchr("tTyY", *s) != NULL;
+}
+
+static void
+settimeout(struct cf *cf, const char *name, const char *sub)
+{
+	static const char *const names[] = {
+		"initial", "mail", "rcpt", "datainit", "datablock",
+		"datafinal", "command", "rset", "helo", "quit", "misc",
+		"ident", "fileopen", "connect", "iconnect", "aconnect",
+		"queuewarn", "queuereturn", "hoststatus", "resolver",
+		"control", "lhlo", "auth", "starttls", "ctx", NULL
+	};
+	(void)sub;
+	for (int i = 0; names[i] != NULL; i++)
+		if (strcasecmp(names[i], name) == 0)
+			return;
+	if (strncasecmp(name, "resolver.", 9) == 0)
+		return;
+	cf_syserr(cf, 0, "settimeout: invalid timeout %s", name);
+}
+
+static void
+timeouts(struct cf *cf, const char *val, const char *subopt)
+{
+	if (subopt != NULL) {
+		settimeout(cf, subopt, NULL);
+		return;
+	}
+	char *copy = xstrdup(val), *v = copy, *p;
+	for (;; v = p) {
+		while (ISSPACE(*v))
+			v++;
+		if (*v == '\0')
+			break;
+		for (p = v; *p != '\0' && *p != ','; p++)
+			continue;
+		if (*p != '\0')
+			*p++ = '\0';
+		if (isdigit((unsigned char)*v))
+			continue;
+		char *q = strchr(v, ':');
+		if (q == NULL && (q = strchr(v, '=')) == NULL)
+			continue;
+		*q = '\0';
+		char *dot = strchr(v, '.');
+		if (dot != NULL && strncasecmp(v, "queue", 5) == 0)
+			*dot = '\0';
+		settimeout(cf, v, NULL);
+	}
+	free(copy);
+}
+
+static void
+checkuser(struct cf *cf, const char *optname, const char *val, bool group)
+{
+	char *u = xstrdup(val), *g = NULL;
+
+	if (group && (g = strpbrk(u, ":.")) != NULL)
+		*g++ = '\0';
+	if (*u != '\0' && !isdigit((unsigned char)*u) && getpwnam(u) == NULL)
+		cf_syserr(cf, 0, "readcf: option %s: unknown user %s", optname, u);
+	if (g != NULL && *g != '\0' && !isdigit((unsigned char)*g) &&
+	    getgrnam(g) == NULL)
+		cf_syserr(cf, 0, "readcf: option %s: unknown group %s", optname, g);
+	free(u);
+}
+
+void
+cf_setoption(struct cf *cf, int letter, const char *val, bool sticky)
+{
+	const struct cf_optinfo *o;
+	char *subopt = NULL;
+	char *vcopy = NULL;
+	struct buf msg = BUF_INIT;
+
+	if (letter == ' ') {
+		struct cf_optsplit sp;
+		struct cf_optlookup res;
+		size_t len = strlen(val);
+
+		cf_opt_split(val, len, &sp);
+		if (sp.name_len == 0) {
+			cf_syserr(cf, 0, "readcf: null option name");
+			return;
+		}
+		enum cf_optmatch mt = cf_opt_byname(val + sp.name_off, sp.name_len,
+		    false, &res);
+		if (mt != CF_OPT_EXACT && mt != CF_OPT_ABBREV) {
+			cf_opt_message(&res, val + sp.name_off, sp.name_len, &msg);
+			cf_syserr(cf, 0, "%s", buf_cstr(&msg));
+			buf_fini(&msg);
+			return;
+		}
+		o = res.opt;
+		if (mt == CF_OPT_ABBREV) {
+			char *nm = xstrndup(val + sp.name_off, sp.name_len);
+			cf_printf(cf, "Option %s used as abbreviation for %s\n",
+			    nm, o->name);
+			free(nm);
+		}
+		if (sp.has_sub)
+			subopt = xstrndup(val + sp.sub_off, sp.sub_len);
+		vcopy = xstrndup(val + sp.val_off, sp.val_len);
+	} else {
+		o = cf_opt_byletter(letter, false);
+		if (o == NULL) {
+			cf_opt_letter_message(letter, &msg);
+			cf_syserr(cf, 0, "%s", buf_cstr(&msg));
+			buf_fini(&msg);
+			return;
+		}
+		vcopy = xstrdup(val);
+	}
+	if (subopt != NULL && !(o->flags & OPTF_SUBOPT)) {
+		free(subopt);
+		subopt = NULL;
+	}
+	int id = (int)o->id;
+	if (!sticky && (cf->sticky[id >> 3] & (1 << (id & 7)))) {
+		free(vcopy);
+		free(subopt);
+		return;
+	}
+	if (sticky)
+		cf->sticky[id >> 3] |= (unsigned char)(1 << (id & 7));
+
+	switch (o->id) {
+	case OPT_DEFAULTUSER:
+	case OPT_RUNASUSER:
+		checkuser(cf, o->id == OPT_DEFAULTUSER ? "u" : "RunAsUser", vcopy, true);
+		break;
+	case OPT_TRUSTEDUSER:
+		checkuser(cf, "TrustedUser", vcopy, false);
+		break;
+	case OPT_TIMEOUT:
+		timeouts(cf, vcopy, subopt);
+		break;
+	case OPT_COLONOKINADDR:
+		cf->colonok = atobool(vcopy);
+		break;
+	case OPT_OPERATORCHARS: {
+		struct buf mb = BUF_INIT;
+		cf_munchstring(vcopy, NULL, '\0', &mb);
+		free(vcopy);
+		vcopy = buf_steal(&mb);
+		break;
+	}
+	default:
+		break;
+	}
+	if (subopt == NULL) {
+		free(cf->optv[id]);
+		cf->optv[id] = vcopy;
+		vcopy = NULL;
+	}
+	/* keep every setting in order for the runtime */
+	if (cf->nopts == cf->capopts) {
+		cf->capopts = cf->capopts ? cf->capopts * 2 : 32;
+		cf->opts = xreallocarray(cf->opts, (size_t)cf->capopts,
+		    sizeof(*cf->opts));
+	}
+	cf->opts[cf->nopts].name = xstrdup(o->name[0] ? o->name : "?");
+	cf->opts[cf->nopts].value = xstrdup(cf->optv[id] ? cf->optv[id] : "");
+	cf->nopts++;
+	free(vcopy);
+	free(subopt);
+}

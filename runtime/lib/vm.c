@@ -1,0 +1,784 @@
+/*
+ * vm.c -- the rewriting VM.  One dispatch switch per side of a rule:
+ * the LHS program is matched against the workspace with sendmail's
+ * backtracking (only $* $+ and $= extend their bindings), the RHS
+ * program builds the new workspace.  Then map lookups and subroutine
+ * calls are resolved exactly as sendmail 8.17 orders them.
+ *
+ * The VM trusts only verified code: images pass cfb_verify first,
+ * rules compiled in-process come from rw_rule.c.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cfb_ops.h"
+#include "dbg.h"
+#include "rw_print.h"
+#include "vm.h"
+#include "xmem.h"
+
+static void vm_panic(const char *what) NORETURN;
+
+static void
+vm_panic(const char *what)
+{
+	panic("vm: %s", what);
+}
+
+void
+vm_init(struct vm *vm, struct cf *cf, const struct rw_msgs *msgs)
+{
+	memset(vm, 0, sizeof(*vm));
+	vm->cf = cf;
+	rw_mactab_init(&vm->envmac);
+	vm->env.layer[0] = &vm->envmac;
+	vm->env.layer[1] = &cf->mac;
+	vm->env.layer[2] = &cf->meta;
+	vm->env.n = 3;
+	vm->maxrecursion = MAXRULERECURSION;
+	if (msgs != NULL)
+		vm->msgs = *msgs;
+}
+
+void
+vm_reset(struct vm *vm)
+{
+	for (size_t i = 0; i < vm->narena; i++)
+		free(vm->arena[i]);
+	vm->narena = 0;
+}
+
+void
+vm_fini(struct vm *vm)
+{
+	vm_reset(vm);
+	free(vm->arena);
+	rw_mactab_fini(&vm->envmac);
+}
+
+static char *
+vm_keep(struct vm *vm, char *s)
+{
+	if (vm->narena == vm->caparena) {
+		vm->caparena = vm->caparena ? vm->caparena * 2 : 64;
+		vm->arena = xreallocarray(vm->arena, vm->caparena, sizeof(char *));
+	}
+	vm->arena[vm->narena++] = s;
+	return s;
+}
+
+char *
+vm_strdup(struct vm *vm, const char *s)
+{
+	return vm_keep(vm, xstrdup(s));
+}
+
+int
+vm_prescan(struct vm *vm, const char *addr, int delim, char **pvp,
+    const char **delimptr, const unsigned char *toktab)
+{
+	char *copy = xstrdup(addr);
+	char *pvpbuf = xmalloc(PSBUFSIZE);
+	struct rw_tokens *t = xmalloc(sizeof(*t));
+	char *dp = NULL;
+	int n;
+
+	if (toktab == NULL)
+		toktab = vm->cf->tok.ext;
+	n = rw_prescan(toktab, copy, delim, pvpbuf, PSBUFSIZE, t, &dp, false,
+	    &vm->msgs);
+	if (delimptr != NULL)
+		*delimptr = dp != NULL ? addr + (dp - copy) : NULL;
+	if (n >= 0) {
+		for (int i = 0; i < n; i++)
+			pvp[i] = vm_strdup(vm, t->av[i]);
+		pvp[n] = NULL;
+	}
+	free(t);
+	free(pvpbuf);
+	free(copy);
+	return n;
+}
+
+void
+vm_cataddr(const struct cf *cf, char **pvp, char **evp, char *buf, size_t sz,
+    int spacesub)
+{
+	bool oatomtok = false, natomtok;
+	char *p = buf;
+	long left;
+
+	if (sz == 0)
+		return;
+	if (spacesub == '\0') {
+		const char *bs = cf->optv[OPT_BLANKSUB];
+		spacesub = bs != NULL && *bs ? *bs : ' ';
+	}
+	if (pvp == NULL) {
+		*buf = '\0';
+		return;
+	}
+	left = (long)sz - 2;
+	while (*pvp != NULL && left > 0) {
+		natomtok = cf->tok.intl[(unsigned char)**pvp] == TT_ATM;
+		if (oatomtok && natomtok) {
+			*p++ = (char)spacesub;
+			if (--left <= 0)
+				break;
+		}
+		size_t i = strlen(*pvp);
+		size_t cp = (size_t)left > i ? i : (size_t)left - 1;
+		memcpy(p, *pvp, cp);
+		p[cp] = '\0';
+		left -= (long)i;
+		if (left <= 0) {
+			p += cp;
+			break;
+		}
+		oatomtok = i > 0 && cf->tok.intl[(unsigned char)p[i - 1]] == TT_ATM;
+		p += i;
+		if (pvp++ == evp)
+			break;
+	}
+	*p = '\0';
+}
+
+int
+vm_rule_tokens(const struct cf_rule *r, bool lhs, char *store, size_t storesz,
+    const char **av, int maxav)
+{
+	const uint32_t *pc = lhs ? r->lhs : r->rhs;
+	int n = 0;
+	size_t used = 0;
+
+	for (; CFB_GET_OP(*pc) != OP_END && n < maxav - 1; pc++) {
+		uint32_t w = *pc;
+		char tmp[3] = { 0, 0, 0 };
+		const char *tok = tmp;
+
+		switch (CFB_GET_OP(w)) {
+		case OP_MATCH_LIT:
+		case OP_EMIT_LIT:
+			tok = r->str + CFB_GET_Bx(w);
+			break;
+		case OP_MATCH_ZANY: tmp[0] = (char)MATCHZANY; break;
+		case OP_MATCH_ANY: tmp[0] = (char)MATCHANY; break;
+		case OP_MATCH_ONE: tmp[0] = (char)MATCHONE; break;
+		case OP_MATCH_ZERO: tmp[0] = (char)MATCHZERO; break;
+		case OP_MATCH_CLASS:
+			tmp[0] = (char)MATCHCLASS; tmp[1] = (char)CFB_GET_B(w); break;
+		case OP_MATCH_NCLASS:
+			tmp[0] = (char)MATCHNCLASS; tmp[1] = (char)CFB_GET_B(w); break;
+		case OP_MATCH_MACRO:
+		case OP_EMIT_MACRO:
+			tmp[0] = (char)MACRODEXPAND; tmp[1] = (char)CFB_GET_B(w); break;
+		case OP_RHS_CONT: tmp[0] = (char)CANONUSER; break;
+		case OP_RHS_RETURN: tmp[0] = (char)CANONHOST; break;
+		case OP_EMIT_REPL:
+			tmp[0] = (char)MATCHREPL; tmp[1] = (char)CFB_GET_A(w); break;
+		default:
+			vm_panic("bad opcode in rule_tokens");
+		}
+		size_t l = strlen(tok) + 1;
+		if (used + l > storesz)
+			break;
+		memcpy(store + used, tok, l);
+		av[n++] = store + used;
+		used += l;
+	}
+	av[n] = NULL;
+	return n;
+}
+
+static void
+printav(struct vm *vm, char **av)
+{
+	rw_printav(dbg_stream(), &vm->cf->mn, (const char *const *)av);
+}
+
+static void
+printrule(struct vm *vm, const struct cf_rule *r, bool lhs)
+{
+	char store[MAXLINE * 2];
+	const char *av[MAXATOM + 1];
+
+	vm_rule_tokens(r, lhs, store, sizeof(store), av, MAXATOM + 1);
+	rw_printav(dbg_stream(), &vm->cf->mn, av);
+}
+
+static void
+syserr(struct vm *vm, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+static void
+syserr(struct vm *vm, const char *fmt, ...)
+{
+	va_list ap;
+	struct buf b = BUF_INIT;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	if (vm->msgs.emit != NULL)
+		vm->msgs.emit(vm->msgs.arg, RWM_SYSERR, NULL, buf_cstr(&b));
+	buf_fini(&b);
+}
+
+static bool
+wordinclass(struct vm *vm, const char *w, int cls)
+{
+	return rw_class_has(&vm->cf->cls, cls, w);
+}
+
+static void
+stripquotes(char *s)
+{
+	char *p = s, *q = s;
+	int c;
+	bool bs = false;
+
+	do {
+		c = (unsigned char)*p++;
+		if (bs)
+			bs = false;
+		else if (c == '\\')
+			bs = true;
+		else if (c == '"')
+			continue;
+		*q++ = (char)c;
+	} while (c != '\0');
+}
+
+struct match {
+	char		**first;
+	char		**last;
+	const uint32_t	*pattern;
+};
+
+static int callsubr(struct vm *vm, char **pvp, int reclevel);
+
+int
+vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
+{
+	struct cf *cf = vm->cf;
+	char **avp, *ap;
+	const uint32_t *rvp;
+	struct match mlist[MAXMATCH + 2], *mlp;
+	int ruleno, loopcount, rstat = EX_OK;
+	char *npvp[MAXATOM + 1];
+	char namebuf[16];
+	const char *rulename;
+
+	if (ruleset < 0 || ruleset >= MAXRWSETS) {
+		syserr(vm, "554 5.3.5 rewrite: illegal ruleset number %d", ruleset);
+		return EX_CONFIG;
+	}
+	rulename = cf_rsname(cf, ruleset, namebuf, sizeof(namebuf));
+	if (vm->testmode) {
+		dbg_printf("%-16.16s   input:", rulename);
+		printav(vm, pvp);
+	} else if (tTd(21, 1)) {
+		dbg_printf("rewrite: ruleset %s   input:", rulename);
+		printav(vm, pvp);
+	}
+	if (reclevel++ > vm->maxrecursion) {
+		syserr(vm, "rewrite: excessive recursion (max %d), ruleset %s",
+		    vm->maxrecursion, rulename);
+		return EX_CONFIG;
+	}
+	if (pvp == NULL)
+		return EX_USAGE;
+
+	const struct cf_ruleset *rs = &cf->rs[ruleset];
+	int ri = 0;
+	ruleno = 1;
+	loopcount = 0;
+	while (ri < rs->n) {
+		const struct cf_rule *rwr = &rs->r[ri];
+		int status;
+
+		if (pvp[0] != NULL && (unsigned char)pvp[0][0] == CANONNET)
+			break;
+		if (tTd(21, 12)) {
+			dbg_printf("-----trying rule (line %d):", rwr->line);
+			printrule(vm, rwr, true);
+		}
+		mlp = mlist;
+		rvp = rwr->lhs;
+		avp = pvp;
+		if (++loopcount > 100) {
+			syserr(vm, "554 5.3.5 Infinite loop in ruleset %s, rule %d",
+			    rulename, ruleno);
+			if (tTd(21, 1)) {
+				dbg_printf("workspace: ");
+				printav(vm, pvp);
+			}
+			break;
+		}
+
+		while ((ap = *avp) != NULL || CFB_GET_OP(*rvp) != OP_END) {
+			uint32_t w = *rvp;
+			enum opcode op = CFB_GET_OP(w);
+
+			if (tTd(21, 35)) {
+				dbg_printf("ADVANCE rp=");
+				char st[MAXLINE];
+				const char *one[2];
+				struct cf_rule tmp = *rwr;
+				tmp.lhs = rvp;
+				vm_rule_tokens(&tmp, true, st, sizeof(st), one, 2);
+				rw_xputs(dbg_stream(), &cf->mn, one[0] ? one[0] : "");
+				dbg_printf(", ap=");
+				rw_xputs(dbg_stream(), &cf->mn, ap);
+				dbg_printf("\n");
+			}
+			if (op == OP_END)
+				goto backup;	/* end of pattern, address left */
+			if (ap == NULL && op != OP_MATCH_ZANY && op != OP_MATCH_ZERO)
+				break;		/* end of input, pattern left */
+
+			switch (op) {
+			/*
+			** Op: MATCH_CLASS A B
+			** Synopsis: $=B -- one or more tokens spelling a member of class B
+			** The binding starts with one token and is extended one token
+			** at a time (on backup, too) until the concatenation is a member.
+			*/
+			case OP_MATCH_CLASS: {
+				char buf[MAXLINE];
+				mlp->pattern = rvp;
+				mlp->first = avp;
+			extendclass:
+				ap = *avp;
+				if (ap == NULL)
+					goto backup;
+				mlp->last = avp++;
+				vm_cataddr(cf, mlp->first, mlp->last, buf, sizeof(buf), '\0');
+				if (!wordinclass(vm, buf, (int)CFB_GET_B(*mlp->pattern))) {
+					if (tTd(21, 36)) {
+						dbg_printf("EXTEND  rp=");
+						dbg_printf(", ap=");
+						rw_xputs(dbg_stream(), &cf->mn, ap);
+						dbg_printf("\n");
+					}
+					goto extendclass;
+				}
+				if (tTd(21, 36))
+					dbg_printf("CLMATCH\n");
+				mlp++;
+				break;
+			}
+			/*
+			** Op: MATCH_NCLASS A B
+			** Synopsis: $~B -- one token that is not in class B
+			*/
+			case OP_MATCH_NCLASS:
+				if (wordinclass(vm, ap, (int)CFB_GET_B(w)))
+					goto backup;
+				/* FALLTHROUGH */
+			/*
+			** Op: MATCH_ONE A / MATCH_ANY A
+			** Synopsis: $- exactly one token; $+ one or more (extended on backup)
+			*/
+			case OP_MATCH_ONE:
+			case OP_MATCH_ANY:
+				mlp->pattern = rvp;
+				mlp->first = avp;
+				mlp->last = avp++;
+				mlp++;
+				break;
+			/*
+			** Op: MATCH_ZANY A
+			** Synopsis: $* -- zero tokens at first, extended on backup
+			*/
+			case OP_MATCH_ZANY:
+				mlp->pattern = rvp;
+				mlp->first = avp;
+				mlp->last = avp - 1;
+				mlp++;
+				break;
+			/*
+			** Op: MATCH_ZERO
+			** Synopsis: $@ on the LHS -- matches zero tokens
+			*/
+			case OP_MATCH_ZERO:
+				break;
+			/*
+			** Op: MATCH_MACRO B
+			** Synopsis: $&B -- tokens that spell the current value of macro B
+			*/
+			case OP_MATCH_MACRO: {
+				const char *mv = rw_macvalue(&vm->env, (int)CFB_GET_B(w));
+				mlp->first = avp;
+				if (tTd(21, 2))
+					dbg_printf("rewrite: LHS $&{%s} => \"%s\"\n",
+					    rw_macname(&cf->mn, (int)CFB_GET_B(w)),
+					    mv == NULL ? "(NULL)" : mv);
+				if (mv == NULL)
+					break;
+				while (*mv != '\0') {
+					if (*avp == NULL ||
+					    strncasecmp(mv, *avp, strlen(*avp)) != 0) {
+						avp = mlp->first;
+						goto backup;
+					}
+					mv += strlen(*avp++);
+				}
+				break;
+			}
+			/*
+			** Op: MATCH_LIT Bx
+			** Synopsis: the token equals string Bx, ignoring case
+			*/
+			case OP_MATCH_LIT:
+				if (strcasecmp(cf_rule_str(rwr, CFB_GET_Bx(w)), ap) != 0)
+					goto backup;
+				avp++;
+				break;
+			default:
+				vm_panic("bad LHS opcode");
+			}
+			rvp++;
+			continue;
+
+		backup:
+			while (--mlp >= mlist) {
+				rvp = mlp->pattern;
+				avp = mlp->last + 1;
+				ap = *avp;
+				if (tTd(21, 36)) {
+					dbg_printf("BACKUP  rp=..., ap=");
+					rw_xputs(dbg_stream(), &cf->mn, ap ? ap : "");
+					dbg_printf("\n");
+				}
+				if (ap == NULL)
+					continue;
+				op = CFB_GET_OP(*rvp);
+				if (op == OP_MATCH_ANY || op == OP_MATCH_ZANY) {
+					mlp->last = avp++;
+					rvp++;
+					mlp++;
+					break;
+				}
+				if (op == OP_MATCH_CLASS) {
+					mlp->last = avp;
+					goto extendclass;
+				}
+			}
+			if (mlp < mlist)
+				break;
+		}
+
+		if (mlp < mlist || CFB_GET_OP(*rvp) != OP_END) {
+			if (tTd(21, 10))
+				dbg_printf("----- rule fails\n");
+			ri++;
+			ruleno++;
+			loopcount = 0;
+			continue;
+		}
+
+		/* the rule matched: build the replacement */
+		rvp = rwr->rhs;
+		if (tTd(21, 12)) {
+			dbg_printf("-----rule matches:");
+			printrule(vm, rwr, false);
+		}
+		if (CFB_GET_OP(*rvp) == OP_RHS_CONT) {
+			rvp++;
+			ri++;
+			ruleno++;
+			loopcount = 0;
+		} else if (CFB_GET_OP(*rvp) == OP_RHS_RETURN) {
+			rvp++;
+			ri = rs->n;
+		}
+
+		for (avp = npvp; CFB_GET_OP(*rvp) != OP_END; rvp++) {
+			uint32_t w = *rvp;
+
+			switch (CFB_GET_OP(w)) {
+			/*
+			** Op: EMIT_REPL A
+			** Synopsis: $A -- append the tokens bound to LHS wildcard A
+			*/
+			case OP_EMIT_REPL: {
+				int c = (int)CFB_GET_A(w);
+				struct match *m = &mlist[c - '1'];
+				if (c < '1' || m >= mlp) {
+					syserr(vm, "554 5.3.5 rewrite: ruleset %s: replacement $%c out of bounds",
+					    rulename, c);
+					return EX_CONFIG;
+				}
+				if (tTd(21, 15)) {
+					dbg_printf("$%c:", c);
+					for (char **pp = m->first; pp <= m->last; pp++) {
+						dbg_printf(" %p=\"", (void *)*pp);
+						rw_xputs(dbg_stream(), &cf->mn, *pp);
+						dbg_printf("\"");
+					}
+					dbg_printf("\n");
+				}
+				for (char **pp = m->first; pp <= m->last; pp++) {
+					if (avp >= &npvp[maxatom])
+						goto toolong;
+					*avp++ = *pp;
+				}
+				break;
+			}
+			/*
+			** Op: EMIT_MACRO B
+			** Synopsis: $&B -- append the tokens of macro B's current value
+			*/
+			case OP_EMIT_MACRO: {
+				const char *mval = rw_macvalue(&vm->env, (int)CFB_GET_B(w));
+				char *xpvp[MAXATOM + 1];
+				if (avp >= &npvp[maxatom])
+					goto toolong;
+				if (tTd(21, 2))
+					dbg_printf("rewrite: RHS $&{%s} => \"%s\"\n",
+					    rw_macname(&cf->mn, (int)CFB_GET_B(w)),
+					    mval == NULL ? "(NULL)" : mval);
+				if (mval == NULL || *mval == '\0')
+					continue;
+				if (vm_prescan(vm, mval, '\0', xpvp, NULL, NULL) < 0)
+					return EX_DATAERR;
+				for (char **x = xpvp; *x != NULL; x++) {
+					*avp++ = *x;
+					if (avp >= &npvp[maxatom])
+						goto toolong;
+				}
+				break;
+			}
+			/*
+			** Op: EMIT_LIT Bx
+			** Synopsis: append the token string Bx (words, operators, $# $@ ...)
+			*/
+			case OP_EMIT_LIT:
+				if (avp >= &npvp[maxatom])
+					goto toolong;
+				*avp++ = (char *)cf_rule_str(rwr, CFB_GET_Bx(w));
+				break;
+			/*
+			** Op: RHS_CONT / RHS_RETURN
+			** Synopsis: $: / $@ prefixes; handled before the loop,
+			** a later one is an ordinary token
+			*/
+			case OP_RHS_CONT:
+			case OP_RHS_RETURN:
+				if (avp >= &npvp[maxatom])
+					goto toolong;
+				*avp++ = (char *)(CFB_GET_OP(w) == OP_RHS_CONT ?
+				    "\230" : "\227");
+				break;
+			default:
+				vm_panic("bad RHS opcode");
+			}
+			continue;
+		toolong:
+			syserr(vm, "554 5.3.0 rewrite: expansion too long");
+			return EX_DATAERR;
+		}
+		*avp++ = NULL;
+
+		/* $[ $] and $( $) lookups */
+		for (rvp = NULL, avp = npvp; *avp != NULL; avp++) {
+			char **hbrvp, **xpvp, **key_rvp, **default_rvp;
+			char **arg_rvp, *replac, *argvect[MAX_MAP_ARGS];
+			char *pvpb1[MAXATOM + 1], *xbuf[MAXATOM + 1], *nullpvp[1];
+			char cbuf[MAXKEY], pvpbuf[PSBUFSIZE];
+			const char *mapname;
+			int endtoken;
+			size_t trsize;
+			bool external;
+			char **r2 = avp;
+			char *replbuf = pvpbuf;
+
+			hbrvp = r2;
+			if ((unsigned char)**r2 == HOSTBEGIN) {
+				endtoken = HOSTEND;
+				mapname = "host";
+			} else if ((unsigned char)**r2 == LOOKUPBEGIN) {
+				endtoken = LOOKUPEND;
+				mapname = *++r2;
+				if (mapname == NULL) {
+					syserr(vm, "554 5.3.0 rewrite: missing mapname");
+					return EX_CONFIG;
+				}
+			} else
+				continue;
+
+			struct cf_map *map = cf_findmap(cf, mapname);
+			if (map == NULL)
+				syserr(vm, "554 5.3.0 rewrite: map %s not found", mapname);
+
+			key_rvp = ++r2;
+			default_rvp = NULL;
+			arg_rvp = argvect;
+			xpvp = NULL;
+			while (*r2 != NULL && (unsigned char)**r2 != endtoken) {
+				int nodetype = (unsigned char)**r2;
+				if (nodetype != CANONHOST && nodetype != CANONUSER) {
+					r2++;
+					continue;
+				}
+				*r2++ = NULL;
+				if (xpvp != NULL) {
+					vm_cataddr(cf, xpvp, NULL, replbuf,
+					    (size_t)(&pvpbuf[sizeof(pvpbuf)] - replbuf), '\0');
+					if (arg_rvp < &argvect[MAX_MAP_ARGS - 1])
+						*++arg_rvp = replbuf;
+					replbuf += strlen(replbuf) + 1;
+					xpvp = NULL;
+				}
+				if (nodetype == CANONHOST)
+					xpvp = r2;
+				else
+					default_rvp = r2;
+			}
+			if (*r2 != NULL)
+				*r2++ = NULL;
+			if (xpvp != NULL) {
+				vm_cataddr(cf, xpvp, NULL, replbuf,
+				    (size_t)(&pvpbuf[sizeof(pvpbuf)] - replbuf), '\0');
+				if (arg_rvp < &argvect[MAX_MAP_ARGS - 1])
+					*++arg_rvp = replbuf;
+			}
+			if (arg_rvp >= &argvect[MAX_MAP_ARGS - 1])
+				argvect[MAX_MAP_ARGS - 1] = NULL;
+			else
+				*++arg_rvp = NULL;
+
+			/* save the rest of the workspace */
+			char **end = r2;
+			while (*end != NULL)
+				end++;
+			trsize = (size_t)(end - r2 + 1);
+			memmove(pvpb1, r2, trsize * sizeof(char *));
+
+			vm_cataddr(cf, key_rvp, NULL, cbuf, sizeof(cbuf),
+			    map == NULL ? '\0' : map->spacesub);
+			argvect[0] = cbuf;
+			struct map_ctx mctx = { cf, &vm->env, &vm->envmac };
+			replac = map == NULL ? NULL : map_lookup(&mctx, map, cbuf, argvect, &rstat);
+			if (replac != NULL)
+				vm_keep(vm, replac);
+			external = replac != NULL;
+
+			if (replac == NULL && default_rvp != NULL) {
+				vm_cataddr(cf, default_rvp, NULL, cbuf, sizeof(cbuf), '\0');
+				replac = cbuf;
+			}
+			if (replac == NULL)
+				xpvp = key_rvp;
+			else if (*replac == '\0') {
+				nullpvp[0] = NULL;
+				xpvp = nullpvp;
+			} else {
+				if (vm_prescan(vm, replac, '\0', xbuf, NULL,
+				    external ? NULL : cf->tok.intl) < 0)
+					return EX_DATAERR;
+				xpvp = xbuf;
+			}
+			avp = hbrvp;
+			for (; *xpvp != NULL; xpvp++) {
+				*avp++ = external || xpvp == xbuf || replac == NULL ?
+				    *xpvp : *xpvp;
+				if (avp >= &npvp[maxatom]) {
+					syserr(vm, "554 5.3.0 rewrite: expansion too long");
+					return EX_DATAERR;
+				}
+			}
+			char **restart = avp - 1;
+			for (char **x = pvpb1; (*avp++ = *x++) != NULL;)
+				if (avp >= &npvp[maxatom]) {
+					syserr(vm, "554 5.3.0 rewrite: expansion too long");
+					return EX_DATAERR;
+				}
+			avp = restart;
+		}
+
+		status = callsubr(vm, npvp, reclevel);
+		if (rstat == EX_OK || status == EX_TEMPFAIL)
+			rstat = status;
+
+		for (avp = npvp; *avp++ != NULL;)
+			continue;
+		memmove(pvp, npvp, (size_t)(avp - npvp) * sizeof(*avp));
+		if (tTd(21, 4)) {
+			dbg_printf("rewritten as:");
+			printav(vm, pvp);
+		}
+	}
+
+	if (vm->testmode) {
+		dbg_printf("%-16.16s returns:", rulename);
+		printav(vm, pvp);
+	} else if (tTd(21, 1)) {
+		dbg_printf("rewrite: ruleset %s returns:", rulename);
+		printav(vm, pvp);
+	}
+	return rstat;
+}
+
+static int
+callsubr(struct vm *vm, char **pvp, int reclevel)
+{
+	char **avp;
+	int i, j, subr, nsubr = 0, status, rstat = EX_OK;
+	int subrnumber[MAX_SUBR], subrindex[MAX_SUBR];
+	char *tpvp[MAXATOM + 1];
+
+	for (avp = pvp, j = 0; *avp != NULL; avp++, j++) {
+		if ((unsigned char)**avp == CALLSUBR && avp[1] != NULL) {
+			char *name = vm_strdup(vm, avp[1]);
+			stripquotes(name);
+			avp[1] = name;
+			subr = cf_strtorwset(vm->cf, name, NULL, CF_ST_FIND);
+			if (subr < 0) {
+				syserr(vm, "554 5.3.5 Unknown ruleset %s", name);
+				return EX_CONFIG;
+			}
+			if (vm->cf->rs[subr].n == 0) {
+				if (tTd(21, 3))
+					dbg_printf("-----skip subr %s (%d)\n", name, subr);
+				for (i = 2; avp[i] != NULL; i++)
+					avp[i - 2] = avp[i];
+				avp[i - 2] = NULL;
+				continue;
+			}
+			if (++nsubr >= MAX_SUBR) {
+				syserr(vm, "554 5.3.0 Too many subroutine calls (%d max)",
+				    MAX_SUBR);
+				return EX_CONFIG;
+			}
+			subrnumber[nsubr] = subr;
+			subrindex[nsubr] = j;
+		}
+	}
+
+	for (; nsubr > 0; nsubr--) {
+		j = subrindex[nsubr];
+		subr = subrnumber[nsubr];
+		if (tTd(21, 3))
+			dbg_printf("-----callsubr %s (%d)\n", pvp[j + 1], subr);
+		/* the tail after "$> name" is the subroutine's workspace */
+		for (i = 0, avp = pvp + j + 2; *avp != NULL; avp++, i++)
+			tpvp[i] = *avp;
+		tpvp[i] = NULL;
+		status = vm_rewrite(vm, tpvp, subr, reclevel, MAXATOM - j);
+		if (rstat == EX_OK || status == EX_TEMPFAIL)
+			rstat = status;
+		for (i = j, avp = tpvp; *avp != NULL; avp++, i++) {
+			if (i >= MAXATOM) {
+				syserr(vm, "554 5.3.0 callsubr: expansion too long");
+				return EX_DATAERR;
+			}
+			pvp[i] = *avp;
+		}
+		pvp[i] = NULL;
+	}
+	return rstat;
+}

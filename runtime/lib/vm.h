@@ -1,0 +1,52 @@
+/*
+ * vm.h -- the rewriting engine: runs compiled rulesets over a token
+ * vector with sendmail 8.17's semantics (matching with backup, $: $@
+ * prefixes, $[ $] and $( $) lookups, $> subroutine calls, limits).
+ */
+#ifndef RT_VM_H
+#define RT_VM_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "cf.h"
+#include "map.h"
+
+struct vm {
+	struct cf		*cf;
+	struct rw_mactab	 envmac;	/* envelope / run-time macros */
+	struct rw_macenv	 env;		/* envmac, cf->mac, cf->meta */
+	bool			 testmode;	/* print input:/returns: lines */
+	int			 maxrecursion;
+	int			 sendmode_defer;
+	struct rw_msgs		 msgs;		/* user-visible errors */
+	char			**arena;	/* strings owned until vm_reset */
+	size_t			 narena, caparena;
+};
+
+void	 vm_init(struct vm *vm, struct cf *cf, const struct rw_msgs *msgs);
+void	 vm_fini(struct vm *vm);
+/* free strings created while rewriting (call between addresses) */
+void	 vm_reset(struct vm *vm);
+char	*vm_strdup(struct vm *vm, const char *s);
+
+/*
+ * Rewrite pvp (NULL-terminated, room for MAXATOM+1 entries) with
+ * ruleset rs.  Returns an EX_* status (EX_OK = 0).
+ */
+int	 vm_rewrite(struct vm *vm, char **pvp, int rs, int reclevel,
+	    int maxatom);
+
+/* decode a rule side back into tokens (for =S, traces, decompiling) */
+int	 vm_rule_tokens(const struct cf_rule *r, bool lhs, char *store,
+	    size_t storesz, const char **av, int maxav);
+
+/* sendmail's cataddr */
+void	 vm_cataddr(const struct cf *cf, char **pvp, char **evp, char *buf,
+	    size_t sz, int spacesub);
+
+/* tokenize an address with the external table (sendmail's prescan) */
+int	 vm_prescan(struct vm *vm, const char *addr, int delim, char **pvp,
+	    const char **delimptr, const unsigned char *toktab);
+
+#endif /* RT_VM_H */

@@ -1,0 +1,45 @@
+/*
+ * mta.h -- state of one cfmta process: the loaded configuration, the
+ * rewriting VM, host identity and command-line settings.
+ */
+#ifndef RT_MTA_H
+#define RT_MTA_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "cf.h"
+#include "vm.h"
+
+struct mta {
+	struct cf	 cf;
+	struct vm	 vm;
+	const char	*cfpath;
+	int		 tryflags;
+	bool		 testmode;
+	int		 exitstat;
+};
+
+#define RF_SENDERADDR	0x001
+#define RF_HEADERADDR	0x002
+
+/* bt.c */
+void	bt_run(struct mta *mta, FILE *in);
+void	bt_line(struct mta *mta, char *line);
+
+/* addr.c: parseaddr / remotename for /parse, /try and -bv */
+struct addr_result {
+	char	*mailer, *host, *user;
+	int	 status;
+};
+bool	addr_parse(struct mta *mta, const char *addr, int flags,
+	    struct addr_result *res);
+char	*addr_remotename(struct mta *mta, const char *addr,
+	    const struct cf_mailer *m, int flags, int *pstat);
+char	*addr_crack(const char *addr);
+
+/* printing of messages the way sendmail does in test mode */
+void	mta_emit(void *arg, enum rw_msgkind kind, const char *to,
+	    const char *text);
+
+#endif /* RT_MTA_H */
