@@ -9,8 +9,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "cf_parser.h"
 #include "cfc.h"
+#include "loc.h"
 
 enum ast_kind {
 	AST_V, AST_D, AST_C, AST_F, AST_O, AST_S, AST_M, AST_H, AST_P,

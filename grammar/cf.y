@@ -15,15 +15,12 @@
 %parse-param {struct cfc_ctx *ctx}
 
 %code requires {
-#include <stdint.h>
+#include "loc.h"
 #ifndef YY_TYPEDEF_YY_SCANNER_T
 #define YY_TYPEDEF_YY_SCANNER_T
 typedef void *yyscan_t;
 #endif
 struct cfc_ctx;
-struct cf_loc {
-	uint32_t	start, end;	/* byte offsets, end exclusive */
-};
 #define YYLLOC_DEFAULT(Cur, Rhs, N) do {			\
 	if (N) {						\
 		(Cur).start = YYRHSLOC(Rhs, 1).start;		\
