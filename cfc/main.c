@@ -114,14 +114,25 @@ default_cfdir(void)
 
 struct img_arg {
 	struct diag	*d;
+	const char	*name;
 };
 
 static void
 image_diag(void *arg, enum cfc_sev sev, unsigned line, const char *msg)
 {
 	struct img_arg *ia = arg;
-	uint32_t s = diag_line_start(ia->d, line), e;
-	uint32_t next = diag_line_start(ia->d, line + 1);
+	uint32_t s, e, next;
+
+	if (line == 0) {	/* about the whole file */
+		if (sev == CFC_SEV_NOTE)
+			diag_note_at_line(ia->d, ia->name, 0, "%s", msg);
+		else
+			diag_at_line(ia->d, sev == CFC_SEV_ERROR ? CS_ERROR :
+			    CS_WARNING, ia->name, 0, "%s", msg);
+		return;
+	}
+	s = diag_line_start(ia->d, line);
+	next = diag_line_start(ia->d, line + 1);
 
 	e = next > s ? next - 1 : s;
 	diag_report_sev(ia->d, sev == CFC_SEV_ERROR ? CS_ERROR :
@@ -266,7 +277,7 @@ main(int argc, char **argv)
 	sema_check(&ctx);
 
 	if (rc == 0 && diag_errors(d) == 0 && outpath != NULL && !lint) {
-		struct img_arg ia = { d };
+		struct img_arg ia = { d, buf_cstr(&shown) };
 
 		rc = cfc_image_build(buf_cstr(&shown), ctx.text, ctx.len,
 		    outpath, permissive, image_diag, &ia);
