@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -206,13 +209,32 @@ main(int argc, char **argv)
 	M.cf.testmode = mode == 't';
 
 	size_t len;
-	char *text = read_file(cfpath, &len);
+	char *text = NULL;
+	void *map = NULL;
+	{
+		int fd = open(cfpath, O_RDONLY);
+		struct stat st;
+		unsigned char magic[4];
+		if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size >= 4 &&
+		    pread(fd, magic, 4, 0) == 4 && cfb_is_image(magic, 4)) {
+			map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+			if (map == MAP_FAILED)
+				map = NULL;
+			len = (size_t)st.st_size;
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+	if (map == NULL)
+		text = read_file(cfpath, &len);
+	else
+		text = map;
 	if (text == NULL) {
 		printf("%s: line 0: cannot open: %s\n", cfpath, strerror(errno));
 		return 78;
 	}
 	char why[256];
-	if (cfb_is_image(text, len)) {
+	if (map != NULL) {
 		if (cfb_load(&M.cf, cfpath, text, len, why, sizeof(why)) != 0) {
 			fprintf(stderr, "cfmta: %s: bad image (%s)\n", cfpath, why);
 			return 78;

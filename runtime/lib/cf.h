@@ -147,6 +147,8 @@ struct cf {
 	bool			 colonok;
 	bool			 opchars_from_cmdline;
 	bool			 toks_frozen;
+	char			*opchars_used;	/* expanded OperatorChars at freeze */
+	bool			 compile_only;	/* cfc: skip host-dependent work */
 	bool			 no_hostname_canon;
 	int			 cur_ruleset;	/* readcf state */
 	const char		*filename;
@@ -181,6 +183,9 @@ void	 cf_line(struct cf *cf, const char *line, size_t len, int lineno);
 void	 cf_finish(struct cf *cf);
 /* apply OperatorChars to the token tables (once, like sendmail) */
 void	 cf_freeze_tokens(struct cf *cf);
+
+/* append a ready-made rule (from an image) to the current ruleset */
+void	 cf_add_rule(struct cf *cf, const struct cf_rule *r);
 
 /* ruleset names and numbers (sendmail's strtorwset) */
 enum { CF_ST_FIND, CF_ST_ENTER };

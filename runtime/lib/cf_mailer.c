@@ -238,7 +238,11 @@ cf_makemailer(struct cf *cf, char *line)
 					free(u);
 					break;
 				}
-				struct passwd *pw = getpwnam(q);
+				struct passwd *pw = cf->compile_only ? NULL : getpwnam(q);
+				if (cf->compile_only) {
+					free(u);
+					break;
+				}
 				if (pw == NULL) {
 					cf_syserr(cf, 0, "readcf: mailer U= flag: unknown user %s", q);
 					free(u);
@@ -272,13 +276,13 @@ cf_makemailer(struct cf *cf, char *line)
 					free(u);
 					break;
 				}
-				struct group *gr = getgrnam(g);
-				if (gr == NULL) {
+				struct group *gr = cf->compile_only ? NULL : getgrnam(g);
+				if (!cf->compile_only && gr == NULL) {
 					cf_syserr(cf, 0, "readcf: mailer U= flag: unknown group %s", g);
 					free(u);
 					break;
-				}
-				m->gid = (int)gr->gr_gid;
+				} else if (gr != NULL)
+					m->gid = (int)gr->gr_gid;
 			} else
 				m->gid = (int)strtol(s, NULL, 0);
 			free(u);

@@ -74,7 +74,11 @@ timeouts(struct cf *cf, const char *val, const char *subopt)
 static void
 checkuser(struct cf *cf, const char *optname, const char *val, bool group)
 {
-	char *u = xstrdup(val), *g = NULL;
+	char *u, *g = NULL;
+
+	if (cf->compile_only)
+		return;
+	u = xstrdup(val);
 
 	if (group && (g = strpbrk(u, ":.")) != NULL)
 		*g++ = '\0';

@@ -92,6 +92,7 @@ cf_fini(struct cf *cf)
 	for (int i = 0; i < cf->nmsgs; i++)
 		free(cf->msgs[i].text);
 	free(cf->msgs);
+	free(cf->opchars_used);
 	rw_classes_fini(&cf->cls);
 	rw_mactab_fini(&cf->meta);
 	rw_mactab_fini(&cf->mac);
@@ -394,7 +395,8 @@ cf_freeze_tokens(struct cf *cf)
 		oc = ".:@[]";
 	expand_cf(cf, oc, &ex);
 	rw_toktabs_opchars(&cf->tok, buf_cstr(&ex));
-	buf_fini(&ex);
+	free(cf->opchars_used);
+	cf->opchars_used = buf_steal(&ex);
 }
 
 /* ------------------------------------------------------------------ */
@@ -537,16 +539,12 @@ rule_line(struct cf *cf, char *bp)
 	}
 
 	/* append the rule */
-	struct cf_ruleset *rs = &cf->rs[cf->cur_ruleset];
-	if (rs->n == rs->cap) {
-		rs->cap = rs->cap ? rs->cap * 2 : 8;
-		rs->r = xreallocarray(rs->r, (size_t)rs->cap, sizeof(*rs->r));
-	}
-	struct cf_rule *r = &rs->r[rs->n++];
-	memset(r, 0, sizeof(*r));
-	r->line = cf->lineno;
-	r->nfuzzy = nfuzzy;
-	cf_compile_rule(cf, r, lhs, rhs);
+	struct cf_rule nr;
+	memset(&nr, 0, sizeof(nr));
+	nr.line = cf->lineno;
+	nr.nfuzzy = nfuzzy;
+	cf_compile_rule(cf, &nr, lhs, rhs);
+	cf_add_rule(cf, &nr);
 	if (lhs != null_list) {
 		for (char **ap = lhs; *ap; ap++)
 			free(*ap);
@@ -561,6 +559,18 @@ out:
 	free(lt);
 	free(rt);
 	buf_fini(&ex);
+}
+
+void
+cf_add_rule(struct cf *cf, const struct cf_rule *r)
+{
+	struct cf_ruleset *rs = &cf->rs[cf->cur_ruleset];
+
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 8;
+		rs->r = xreallocarray(rs->r, (size_t)rs->cap, sizeof(*rs->r));
+	}
+	rs->r[rs->n++] = *r;
 }
 
 /* ------------------------------------------------------------------ */
@@ -723,7 +733,8 @@ fclass_line(struct cf *cf, char *bp)
 		}
 	}
 	char *fcopy = xstrdup(file);
-	fileclass(cf, mid, fcopy, fmt, ismap, optional);
+	if (!cf->compile_only)
+		fileclass(cf, mid, fcopy, fmt, ismap, optional);
 	free(fcopy);
 	buf_fini(&fb);
 }
