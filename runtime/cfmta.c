@@ -48,8 +48,14 @@ mta_emit(void *arg, enum rw_msgkind kind, const char *to, const char *text)
 		}
 	}
 	if (to != NULL && code_ok && (code == 50 || code == 250 || code == 252 ||
-	    code == 450 || code == 550 || code == 553))
-		printf("%s... ", to);
+	    code == 450 || code == 550 || code == 553)) {
+		/* sendmail shortens the address to MAXSHORTSTR (203) */
+		size_t len = strlen(to);
+		if (len < 203)
+			printf("%s... ", to);
+		else
+			printf("%.100s...%s... ", to, to + len - 100);
+	}
 	printf("%s\n", t);
 }
 
