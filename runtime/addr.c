@@ -13,9 +13,14 @@
 #include "dbg.h"
 #include "map.h"
 #include "mta.h"
+#include "rw_print.h"
 #include "xmem.h"
 
-#define ISASCIISPACE(c)	(isascii((unsigned char)(c)) && isspace((unsigned char)(c)))
+static bool
+ISASCIISPACE(int c)
+{
+	return isascii((unsigned char)c) && isspace((unsigned char)c);
+}
 
 /* sendmail's exit-status bookkeeping (ExitStat), used for /quit */
 void
@@ -695,6 +700,29 @@ hasctrlchar(struct mta *mta, char *addr, bool isrcpt, bool complain)
 	return why != NULL;
 }
 
+/*
+ * prescan on addr itself (sendmail's prescan truncates an overlong
+ * address in place, and callers print it afterwards); tokens are kept
+ * in the VM arena.
+ */
+static int
+prescan(struct mta *mta, char *addr, char **pvp, const unsigned char *toktab)
+{
+	char *pvpbuf = xmalloc(PSBUFSIZE);
+	struct rw_tokens *t = xmalloc(sizeof(*t));
+	int n;
+
+	n = rw_prescan(toktab, addr, '\0', pvpbuf, PSBUFSIZE, t, NULL, false,
+	    &mta->vm.msgs);
+	for (int i = 0; i < n; i++)
+		pvp[i] = vm_strdup(&mta->vm, t->av[i]);
+	if (n >= 0)
+		pvp[n] = NULL;
+	free(t);
+	free(pvpbuf);
+	return n;
+}
+
 /* sendmail's rscap for the queuegroup ruleset: run it if it exists */
 static void
 queuegroup(struct mta *mta, const char *user)
@@ -727,7 +755,7 @@ addr_parse(struct mta *mta, const char *addr, int flags, struct addr_result *res
 	mta->e_to = a;
 	if (tTd(20, 1))
 		dbg_printf("\n--parseaddr(%s)\n", a);
-	if (vm_prescan(&mta->vm, a, '\0', pvp, NULL, cf->tok.ext) < 0) {
+	if (prescan(mta, a, pvp, cf->tok.ext) < 0) {
 		if (tTd(20, 1))
 			dbg_printf("parseaddr-->NULL\n");
 		ok = false;
@@ -744,9 +772,9 @@ addr_parse(struct mta *mta, const char *addr, int flags, struct addr_result *res
 	if (vm_rewrite(&mta->vm, pvp, 0, 0, MAXATOM) == EX_TEMPFAIL)
 		qup = true;
 
-	ok = buildaddr(mta, pvp, flags, res);
+	(void)buildaddr(mta, pvp, flags, res);
 	if (hasctrlchar(mta, res->user, true, true))
-		res->status = EX_DATAERR;
+		res->status = EX_UNAVAILABLE;
 	if (res->user == NULL)
 		res->user = xstrdup("");
 	if (res->host == NULL)
@@ -756,16 +784,13 @@ addr_parse(struct mta *mta, const char *addr, int flags, struct addr_result *res
 		res->mailer = xstrdup("(null)");
 	}
 	ok = true;
-	if (res->status == EX_DATAERR)
-		goto done;
-	if (!ok || res->status != EX_OK)
+	if (res->status == EX_UNAVAILABLE)
 		goto done;
 	if ((flags & (RF_SENDERADDR | RF_HEADERADDR)) == 0)
 		queuegroup(mta, res->user);
-	if (qup) {
-		const char *msg = "Transient parse error -- message queued for future delivery";
-		rw_message(&mta->vm.msgs, mta->e_to, "050 %s", msg);
-	}
+	if (qup)
+		rw_message(&mta->vm.msgs, mta->e_to, "050 %s",
+		    "Transient parse error -- message queued for future delivery");
 done:
 	mta->e_to = NULL;
 	free(a);
@@ -782,6 +807,7 @@ addr_remotename(struct mta *mta, const char *name, const struct cf_mailer *m,
 	char addrtype[4];
 	char *fancy, *oldg;
 	struct buf out = BUF_INIT;
+	char *nm;
 	int rwset;
 
 	if (tTd(12, 1)) {
@@ -809,10 +835,12 @@ addr_remotename(struct mta *mta, const char *name, const struct cf_mailer *m,
 	else
 		fancy = addr_crack(mta, name);
 
-	if (vm_prescan(&mta->vm, name, '\0', pvp, NULL, cf->tok.ext) < 0) {
+	nm = xstrdup(name);
+	if (prescan(mta, nm, pvp, cf->tok.ext) < 0) {
 		free(fancy);
-		return xstrdup(name);
+		return nm;
 	}
+	free(nm);
 	if (vm_rewrite(&mta->vm, pvp, 3, 0, MAXATOM) == EX_TEMPFAIL)
 		*pstat = EX_TEMPFAIL;
 	if (vm_rewrite(&mta->vm, pvp, (flags & RF_SENDERADDR) ? 1 : 2, 0,

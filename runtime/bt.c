@@ -48,20 +48,6 @@ help_bt(struct mta *mta)
 		printf("HELP topic \"-bt\" unknown\n");
 }
 
-static bool
-invalidaddr(struct mta *mta, const char *addr)
-{
-	for (const char *p = addr; *p; p++) {
-		if (((unsigned char)*p & 0340) == 0200) {
-			(void)mta;
-			mta_emit(mta, RWM_USRERR, NULL,
-			    "553 5.1.0 Address contained invalid control characters");
-			return true;
-		}
-	}
-	return false;
-}
-
 static void
 slash_command(struct mta *mta, char *line)
 {
@@ -162,7 +148,7 @@ slash_command(struct mta *mta, char *line)
 			printf("Usage: /try mailer address\n");
 			return;
 		}
-		struct cf_mailer *m = cf_findmailer(cf, p);
+		const struct cf_mailer *m = addr_findmailer(cf, p);
 		if (m == NULL) {
 			printf("Unknown mailer %s\n", p);
 			return;
@@ -198,7 +184,7 @@ slash_command(struct mta *mta, char *line)
 			printf("Usage: /parse address\n");
 			return;
 		}
-		char *cr = addr_crack(p);
+		char *cr = addr_crack(mta, p);
 		printf("Cracked address = ");
 		rw_xputs(stdout, &cf->mn, cr);
 		free(cr);
@@ -212,7 +198,7 @@ slash_command(struct mta *mta, char *line)
 			printf("mailer %s, host %s, user %s\n", a.mailer, a.host, a.user);
 		else
 			printf("mailer %s, user %s\n", a.mailer, a.user);
-		if (a.mailer) free(a.mailer);
+		free(a.mailer);
 		free(a.host);
 		free(a.user);
 	} else
@@ -377,7 +363,7 @@ bt_line(struct mta *mta, char *line)
 		return;
 	}
 	*p = '\0';
-	if (invalidaddr(mta, p + 1))
+	if (addr_invalid(mta, p + 1, true))
 		return;
 	cf_freeze_tokens(cf);
 	const char *delimptr;

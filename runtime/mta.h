@@ -18,6 +18,7 @@ struct mta {
 	int		 tryflags;
 	bool		 testmode;
 	int		 exitstat;
+	const char	*e_to;		/* address being processed ("to... ") */
 };
 
 #define RF_SENDERADDR	0x001
@@ -36,7 +37,10 @@ bool	addr_parse(struct mta *mta, const char *addr, int flags,
 	    struct addr_result *res);
 char	*addr_remotename(struct mta *mta, const char *addr,
 	    const struct cf_mailer *m, int flags, int *pstat);
-char	*addr_crack(const char *addr);
+char	*addr_crack(struct mta *mta, const char *addr);
+bool	addr_invalid(struct mta *mta, char *addr, bool isrcpt);
+const struct cf_mailer *addr_findmailer(const struct cf *cf, const char *name);
+void	addr_setstat(struct mta *mta, int st);
 
 /* printing of messages the way sendmail does in test mode */
 void	mta_emit(void *arg, enum rw_msgkind kind, const char *to,
