@@ -17,12 +17,16 @@ for f in tests/diag/*.cf tests/parse/*.cf; do
 done
 for src in tests/fuzz/fuzz_*.c; do
 	[ -f "$src" ] || continue
-	case $src in */fuzz_lexer.c|*/fuzz_parse.c) ;; *) continue ;; esac
 	name=$(basename "$src" .c)
 	clang -std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=all -Iruntime/lib -Icfc -I$B/gen \
 	    -o "$B/$name" "$src" $objs $B/libcfrt.a -ldb -lssl -lcrypto
 	mkdir -p "$B/corpus-$name"
+	if [ "$name" = fuzz_cfb_load ] && [ -x build/cfc ]; then
+		for f in tests/parse/*.cf; do
+			[ -f "$f" ] && build/cfc --permissive "$f" -o "$B/corpus-$name/$(basename "$f" .cf).cfb" 2>/dev/null || true
+		done
+	fi
 	echo "build-fuzz: $name, $RUNS runs"
 	"$B/$name" -runs="$RUNS" -max_len=4096 -print_final_stats=0 \
 	    "$B/corpus-$name" "$B/corpus" 2>&1 | tail -3
