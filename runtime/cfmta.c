@@ -211,6 +211,9 @@ main(int argc, char **argv)
 			cf_setoption(&M.cf, optv[i][0], optv[i][0] ? optv[i] + 1 : optv[i], true);
 	}
 	set_identity(&M.cf);
+	/* ${opMode} is defined before the cf is read: rules expand it then */
+	rw_mactab_set(&M.cf.mac, MID_OPMODE,
+	    mode == 't' ? "t" : mode == 'v' ? "v" : "d");
 	builtin_mailers(&M.cf);
 	M.cf.testmode = mode == 't';
 
