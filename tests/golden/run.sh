@@ -1,0 +1,68 @@
+#!/bin/sh
+# tests/golden/run.sh BUILD -- address test mode transcripts of the real
+# sendmail 8.17 (NAME.out, made by `make oracle`) against cfmta.  Every
+# NAME.in runs with -bt on its config (NAME.cf, or "#cf CONFIG" in the
+# file) in a private copy of the configs and fixtures, with the fixed host
+# name mx.example.com in a private UTS namespace (unshare -u; skipped when
+# not permitted).  When `$CFC X.cf -o X.cfb` works, the compiled image
+# must give the same transcript too.
+B=${1:-build}
+case $B in /*) ;; *) B=$(pwd)/$B ;; esac
+CFMTA=${CFMTA:-$B/cfmta}
+CFC=${CFC:-$B/cfc}
+GOLDEN_SRC=$(cd "$(dirname "$0")" && pwd)
+. "$GOLDEN_SRC/lib.sh"
+pass=0; fail=0; xfail=0
+if ! unshare -u true 2>/dev/null; then
+	echo "SKIP: golden (unshare -u not permitted here)"
+	echo "golden: 0 passed, 0 failed"
+	exit 0
+fi
+w=$(mktemp -d "${TMPDIR:-/tmp}/cfmta-golden.XXXXXX") || exit 2
+trap 'rm -rf "$w"' EXIT
+golden_setup "$w" || { echo "FAIL: golden setup"; echo "golden: 0 passed, 1 failed"; exit 1; }
+
+run() {	# run CONFIGFILE IN ARGS -> stdout
+	# shellcheck disable=SC2086
+	(cd "$w" && unshare -u sh -c 'hostname "$1"; shift; exec "$@"' sh "$GOLDEN_HOST" \
+		"$CFMTA" -bt -C "$1" -ODontProbeInterfaces=true \
+		-OHostsFile="$w/hosts" $3 < "$2" 2>/dev/null)
+}
+
+# check NAME MODE GOT: compare with NAME.out, honouring XFAIL
+check() {
+	why=$(awk -v n="$1" -v m="$2" '$1 == n && $2 == m { $1 = $2 = ""; sub(/^  /, ""); print; exit }' "$GOLDEN_SRC/XFAIL" 2>/dev/null)
+	if cmp -s "$GOLDEN_SRC/$1.out" "$3"; then
+		pass=$((pass+1))
+		[ -z "$why" ] || echo "XPASS: golden $1 ($2) now matches; remove it from tests/golden/XFAIL"
+	elif [ -n "$why" ]; then
+		xfail=$((xfail+1))
+		echo "XFAIL: golden $1 ($2): $why"
+	else
+		echo "FAIL: golden $1 ($2)"
+		diff "$GOLDEN_SRC/$1.out" "$3" | head -20
+		fail=$((fail+1))
+	fi
+}
+
+for in in "$GOLDEN_SRC"/*.in; do
+	[ -f "$in" ] || continue
+	name=${in##*/}; name=${name%.in}
+	out=$GOLDEN_SRC/$name.out
+	cf=$(golden_cf "$in")
+	args=$(golden_args "$in")
+	if [ ! -f "$out" ]; then
+		echo "FAIL: golden $name (no $name.out; run make oracle)"
+		fail=$((fail+1)); continue
+	fi
+	run "$cf.cf" "$in" "$args" > "$w/$name.got"
+	check "$name" cf "$w/$name.got"
+	# the compiled image must behave the same
+	if [ -x "$CFC" ] && (cd "$w" && "$CFC" --permissive "$cf.cf" -o "$cf.cfb") >/dev/null 2>&1; then
+		run "$cf.cfb" "$in" "$args" > "$w/$name.gotb"
+		check "$name" cfb "$w/$name.gotb"
+	fi
+done
+[ $xfail -eq 0 ] || echo "golden: $xfail known mismatches (tests/golden/XFAIL)"
+echo "golden: $pass passed, $fail failed"
+[ $fail -eq 0 ]
