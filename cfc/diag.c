@@ -42,6 +42,7 @@ struct diag {
 	unsigned	 nlines;
 	enum check_sev	 sev[CK__COUNT];
 	bool		 werror_all;
+	bool		 permissive;	/* cf errors sendmail survives are warnings */
 	enum diag_format fmt;
 	unsigned	 limit, nerr, nwarn;
 	bool		 stopped;
@@ -167,6 +168,12 @@ void
 diag_set_limit(struct diag *d, unsigned limit)
 {
 	d->limit = limit;
+}
+
+void
+diag_set_permissive(struct diag *d, bool on)
+{
+	d->permissive = on;
 }
 
 bool
@@ -321,6 +328,8 @@ gate(struct diag *d, enum check_id c, enum check_sev *sevp)
 	d->last_shown = false;
 	if (sev == CS_OFF || d->stopped)
 		return false;
+	if (sev == CS_ERROR && d->permissive)
+		sev = CS_WARNING;
 	if (sev == CS_WARNING && d->werror_all)
 		sev = CS_ERROR;
 	if (sev == CS_ERROR && d->limit > 0 && d->nerr >= d->limit) {

@@ -40,6 +40,8 @@ void	diag_set_source(struct diag *d, const char *fname, const char *text,
 bool	diag_option(struct diag *d, const char *opt);
 void	diag_set_format(struct diag *d, enum diag_format f);
 void	diag_set_limit(struct diag *d, unsigned limit);
+/* --permissive: errors in the cf text (not m4's) are reported as warnings */
+void	diag_set_permissive(struct diag *d, bool on);
 bool	diag_enabled(const struct diag *d, enum check_id c);
 
 /* Report at byte span [start,end) of the source; returns false if off. */

@@ -272,6 +272,7 @@ main(int argc, char **argv)
 	ctx.len = text.len;
 	ctx.env = env;
 	diag_set_source(d, buf_cstr(&shown), ctx.text, ctx.len, ctx.sm);
+	diag_set_permissive(d, permissive);
 	if (cfc_parse(&ctx) == 2)
 		rc = 2;
 	sema_check(&ctx);

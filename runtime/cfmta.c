@@ -97,7 +97,6 @@ set_identity(struct cf *cf)
 		rw_mactab_set(&cf->mac, 'k', u.nodename);
 		rw_class_add(&cf->cls, 'k', u.nodename);
 	}
-	rw_class_add(&cf->cls, 'w', "localhost");
 	rw_mactab_set(&cf->mac, 'v', "8.17.1.9");
 	rw_mactab_set(&cf->mac, '_', "root@localhost");
 }

@@ -296,7 +296,7 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 		}
 		return ruleset;
 	}
-	const char *q = p;
+	const char *q = p;	/* sendmail's messages show the text from here */
 	while (*p != '\0' && isascii((unsigned char)*p) &&
 	    (isalnum((unsigned char)*p) || *p == '_'))
 		p++;
@@ -330,7 +330,7 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 			p++;
 		if (!isdigit((unsigned char)*p)) {
 			cf_syserr(cf, 0, "bad ruleset definition \"%s\" (number required after `=')",
-			    name);
+			    q);
 			ruleset = -1;
 		} else {
 			char *e;
@@ -340,7 +340,7 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 			ruleset = v > 100000 ? 100000 : (int)v;
 			if (ruleset >= MAXRWSETS / 2 || ruleset < 0) {
 				cf_syserr(cf, 0, "bad ruleset number %d in \"%s\" (%d max)",
-				    ruleset, name, MAXRWSETS / 2);
+				    ruleset, q, MAXRWSETS / 2);
 				ruleset = -1;
 			}
 		}
@@ -351,13 +351,13 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 			ruleset = cur;
 		else if ((ruleset = --cf->nextruleset) < MAXRWSETS / 2) {
 			cf_syserr(cf, 0, "%s: too many named rulesets (%d max)",
-			    name, MAXRWSETS / 2);
+			    q, MAXRWSETS / 2);
 			ruleset = -1;
 		}
 	}
 	if (cur > 0 && ruleset >= 0 && ruleset != cur) {
 		cf_syserr(cf, 0, "%s: ruleset changed value (old %d, new %d)",
-		    name, cur, ruleset);
+		    q, cur, ruleset);
 		ruleset = cur;
 	} else if (ruleset > 0)
 		cf->rsnames[si].num = ruleset;

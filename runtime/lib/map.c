@@ -776,6 +776,7 @@ static const struct map_class classes[] = {
 	{ "regex", 0, regex_parse, open_ok, regex_lookup, regex_close },
 	/* no resolver: DNS-based maps answer "temporarily unavailable" */
 	{ "dns", MCF_OPTFILE, dns_parse, open_ok, dns_lookup, NULL },
+	{ "bestmx", MCF_OPTFILE, dns_parse, open_ok, dns_lookup, NULL },
 };
 
 void
