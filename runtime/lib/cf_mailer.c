@@ -75,10 +75,10 @@ convtime_s(const char *p)
 		p = e;
 		int c = *p != '\0' ? *p++ : 's';
 		switch (c) {
-		case 'w': r *= 7; /* FALLTHROUGH */
-		case 'd': r *= 24; /* FALLTHROUGH */
-		case 'h': r *= 60; /* FALLTHROUGH */
-		case 'm': r *= 60; /* FALLTHROUGH */
+		case 'w': r *= 7; FALLTHROUGH;
+		case 'd': r *= 24; FALLTHROUGH;
+		case 'h': r *= 60; FALLTHROUGH;
+		case 'm': r *= 60; FALLTHROUGH;
 		case 's': break;
 		default: break;
 		}

@@ -90,7 +90,7 @@ verify_code(const struct cfb_image *img, const struct cfb_rule *r,
 		case OP_MATCH_CLASS: case OP_MATCH_NCLASS:
 			if ((int)CFB_GET_A(w) != slots++ || slots > MAXMATCH)
 				return fail(why, whysz, "rule %u: bad wildcard slot", ri);
-			/* FALLTHROUGH */
+			FALLTHROUGH;
 		case OP_MATCH_MACRO: case OP_EMIT_MACRO:
 			if (CFB_GET_B(w) == 0 || CFB_GET_B(w) > 0xff)
 				return fail(why, whysz, "rule %u: bad macro or class id", ri);

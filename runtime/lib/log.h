@@ -10,6 +10,7 @@
 
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 #define NORETURN __attribute__((noreturn))
+#define FALLTHROUGH __attribute__((fallthrough))
 
 void log_init(const char *progname);
 const char *log_progname(void);

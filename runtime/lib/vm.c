@@ -377,7 +377,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			case OP_MATCH_NCLASS:
 				if (wordinclass(vm, ap, (int)CFB_GET_B(w)))
 					goto backup;
-				/* FALLTHROUGH */
+				FALLTHROUGH;
 			/*
 			** Op: MATCH_ONE A / MATCH_ANY A
 			** Synopsis: $- exactly one token; $+ one or more (extended on backup)
