@@ -36,6 +36,9 @@ CFC_SRCS := $(sort $(wildcard cfc/*.c))
 RT_SRCS  := $(sort $(wildcard runtime/*.c))
 GEN_SRCS := $(if $(wildcard grammar/cf.y),$(B)/gen/cf_parser.c $(B)/gen/cf_lexer.c)
 UNIT_SRCS := $(sort $(wildcard tests/unit/t_*.c))
+# tools/NAME.c: one small program each (build/NAME), linked with libcfrt
+TOOL_SRCS := $(sort $(wildcard tools/*.c))
+TOOL_BINS := $(TOOL_SRCS:tools/%.c=$(B)/%)
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/obj/%.o)
 CFC_OBJS := $(CFC_SRCS:%.c=$(B)/obj/%.o) $(GEN_SRCS:$(B)/gen/%.c=$(B)/obj/gen/%.o)
@@ -47,7 +50,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 .DELETE_ON_ERROR:
 .SECONDARY:
 
-all: $(B)/cfc $(B)/cfmta $(UNIT_BINS)
+all: $(B)/cfc $(B)/cfmta $(TOOL_BINS) $(UNIT_BINS)
 
 $(B)/libcfrt.a: $(LIB_OBJS)
 	@mkdir -p $(@D)
@@ -58,6 +61,9 @@ $(B)/cfc: $(CFC_OBJS) $(B)/libcfrt.a
 
 $(B)/cfmta: $(RT_OBJS) $(B)/libcfrt.a
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(RT_OBJS) $(B)/libcfrt.a $(LDLIBS_ALL)
+
+$(TOOL_BINS): $(B)/%: tools/%.c $(B)/libcfrt.a
+	$(CC) $(CFLAGS_ALL) -MMD -MP -MF $@.d $(LDFLAGS) -o $@ $< $(B)/libcfrt.a $(LDLIBS_ALL)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libcfrt.a
 	@mkdir -p $(@D)
