@@ -302,7 +302,10 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		if (pvp[0] != NULL && (unsigned char)pvp[0][0] == CANONNET)
 			break;
 		if (tTd(21, 12)) {
-			dbg_printf("-----trying rule (line %d):", rwr->line);
+			if (tTd(21, 15))
+				dbg_printf("-----trying rule (line %d):", rwr->line);
+			else
+				dbg_printf("-----trying rule:");
 			printrule(vm, rwr, true);
 		}
 		mlp = mlist;
@@ -762,13 +765,18 @@ callsubr(struct vm *vm, char **pvp, int reclevel)
 	for (; nsubr > 0; nsubr--) {
 		j = subrindex[nsubr];
 		subr = subrnumber[nsubr];
-		if (tTd(21, 3))
-			dbg_printf("-----callsubr %s (%d)\n", pvp[j + 1], subr);
 		/* the tail after "$> name" is the subroutine's workspace */
 		for (i = 0, avp = pvp + j + 2; *avp != NULL; avp++, i++)
 			tpvp[i] = *avp;
 		tpvp[i] = NULL;
 		status = vm_rewrite(vm, tpvp, subr, reclevel, MAXATOM - j);
+		if (status != EX_OK && status != EX_TEMPFAIL) {
+			/* sendmail leaves the workspace as the call left it */
+			for (i = j, avp = tpvp; *avp != NULL && i < MAXATOM; avp++, i++)
+				pvp[i] = *avp;
+			pvp[i] = NULL;
+			return status;
+		}
 		if (rstat == EX_OK || status == EX_TEMPFAIL)
 			rstat = status;
 		for (i = j, avp = tpvp; *avp != NULL; avp++, i++) {
