@@ -941,7 +941,9 @@ map_lookup(struct map_ctx *ctx, struct cf_map *m, char *key, char **av,
 	}
 	replac = m->cls->lookup(ctx, m, key, av, &status);
 	if (tTd(60, 1))
-		dbg_printf("%s (%d)\n", replac != NULL ? replac : "NOT FOUND", status);
+		/* sendmail clears MF_SECURE right after the lookup: ad=0 */
+		dbg_printf("%s (%d), ad=0\n", replac != NULL ? replac : "NOT FOUND",
+		    status);
 	if (status == EX_TEMPFAIL && !(m->mflags & MF_NODEFER))
 		*pstat = EX_TEMPFAIL;
 	if (status == EX_TEMPFAIL && m->tapp != NULL) {
