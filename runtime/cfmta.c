@@ -47,16 +47,22 @@ mta_emit(void *arg, enum rw_msgkind kind, const char *to, const char *text)
 				t = s + 1;
 		}
 	}
+	struct buf line = BUF_INIT;
 	if (to != NULL && code_ok && (code == 50 || code == 250 || code == 252 ||
 	    code == 450 || code == 550 || code == 553)) {
 		/* sendmail shortens the address to MAXSHORTSTR (203) */
 		size_t len = strlen(to);
 		if (len < 203)
-			printf("%s... ", to);
+			buf_printf(&line, "%s... ", to);
 		else
-			printf("%.100s...%s... ", to, to + len - 100);
+			buf_printf(&line, "%.100s...%s... ", to, to + len - 100);
 	}
-	printf("%s\n", t);
+	buf_puts(&line, t);
+	/* messages reach the terminal as 7-bit text */
+	for (size_t i = 0; i < line.len; i++)
+		putchar(line.s[i] & 0x7f);
+	putchar('\n');
+	buf_fini(&line);
 }
 
 static void
