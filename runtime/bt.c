@@ -24,10 +24,15 @@ dump_class_word(void *arg, const char *w)
 	printf("%s\n", w);
 }
 
+/*
+ * "?": the "-bt" lines of the HelpFile, each with $ translated and
+ * macros expanded, then "End of HELP info" (sendmail's help()).
+ */
 static void
 help_bt(struct mta *mta)
 {
-	const char *hf = mta->cf.optv[OPT_HELPFILE];
+	struct cf *cf = &mta->cf;
+	const char *hf = cf->optv[OPT_HELPFILE];
 	FILE *f;
 	char line[MAXLINE];
 	bool any = false;
@@ -37,15 +42,26 @@ help_bt(struct mta *mta)
 		return;
 	}
 	while (fgets(line, sizeof(line), f) != NULL) {
-		if (strncmp(line, "-bt\t", 4) == 0) {
-			char *p = line + 4;
-			fputs(p, stdout);
-			any = true;
-		}
+		struct buf tb = BUF_INIT, ex = BUF_INIT;
+		char *p;
+
+		if (strncmp(line, "-bt", 3) != 0)
+			continue;
+		p = strchr(line, '\t');
+		p = p == NULL ? line : p + 1;
+		p[strcspn(p, "\r\n")] = '\0';
+		rw_translate_dollars(&cf->mn, p, strlen(p), 0, &tb, NULL);
+		rw_expand(&mta->vm.env, buf_cstr(&tb), &ex, MAXLINE, NULL);
+		printf("%s\n", buf_cstr(&ex));
+		buf_fini(&tb);
+		buf_fini(&ex);
+		any = true;
 	}
 	fclose(f);
 	if (!any)
 		printf("HELP topic \"-bt\" unknown\n");
+	else
+		printf("End of HELP info\n");
 }
 
 static void
@@ -76,9 +92,8 @@ slash_command(struct mta *mta, char *line)
 			printf("Usage: /mx address\n");
 			return;
 		}
-		/* no DNS: the MX list is the host itself */
-		printf("getmxrr(%s) returns %d value(s):\n", p, 1);
-		printf("\t%s\n", p);
+		/* no resolver here: sendmail finds no MX and no fallback */
+		printf("getmxrr(%s) returns %d value(s):\n", p, 0);
 	} else if (strcasecmp(&line[1], "canon") == 0) {
 		char host[MAXNAME + 1];
 		int st;
@@ -133,8 +148,9 @@ slash_command(struct mta *mta, char *line)
 			printf("Usage: /expand string\n");
 			return;
 		}
-		rw_translate_dollars(&cf->mn, p, strlen(p), cf->conflevel, &tb, NULL);
-		rw_expand(&mta->vm.env, buf_cstr(&tb), &out, MAXLINE, NULL);
+		/* the text is expanded as typed (no $ translation), no newline */
+		(void)tb;
+		rw_expand(&mta->vm.env, p, &out, MAXLINE, &mta->vm.msgs);
 		rw_xputs(stdout, &cf->mn, buf_cstr(&out));
 		buf_fini(&out);
 		buf_fini(&tb);
@@ -329,12 +345,12 @@ bt_line(struct mta *mta, char *line)
 		return;
 	case '$':
 		if (line[1] == '=') {
-			mid = rw_macid_parse(&cf->mn, &line[2], &ep, NULL);
+			mid = rw_macid_parse(&cf->mn, &line[2], &ep, &vm->msgs);
 			if (mid != 0)
 				rw_class_dump(&cf->cls, mid, dump_class_word, NULL);
 			return;
 		}
-		mid = rw_macid_parse(&cf->mn, &line[1], &ep, NULL);
+		mid = rw_macid_parse(&cf->mn, &line[1], &ep, &vm->msgs);
 		if (mid == 0)
 			return;
 		{

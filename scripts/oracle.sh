@@ -31,7 +31,7 @@ for in in "$@"; do
 	(cd "$w" && unshare -u sh -c 'hostname "$1"; shift; exec "$@"' sh "$GOLDEN_HOST" \
 		"$SENDMAIL" -bt -C "$cf.cf" -ODontProbeInterfaces=true \
 		-OServiceSwitchFile="$w/switch" -OHostsFile="$w/hosts" $args \
-		< "$in" > "$GOLDEN_SRC/$name.out" 2>/dev/null)
+		< "$in" 2>/dev/null) | golden_filter > "$GOLDEN_SRC/$name.out"
 	n=$((n+1))
 done
 echo "oracle: $n transcripts written to tests/golden"

@@ -26,7 +26,7 @@ run() {	# run CONFIGFILE IN ARGS -> stdout
 	# shellcheck disable=SC2086
 	(cd "$w" && unshare -u sh -c 'hostname "$1"; shift; exec "$@"' sh "$GOLDEN_HOST" \
 		"$CFMTA" -bt -C "$1" -ODontProbeInterfaces=true \
-		-OHostsFile="$w/hosts" $3 < "$2" 2>/dev/null)
+		-OHostsFile="$w/hosts" $3 < "$2" 2>/dev/null) | golden_filter
 }
 
 # check NAME MODE GOT: compare with NAME.out, honouring XFAIL
