@@ -925,7 +925,9 @@ map_lookup(struct map_ctx *ctx, struct cf_map *m, char *key, char **av,
 	if (!m->valid)
 		return NULL;
 	if (!map_ensure_open(ctx->cf, m)) {
-		*pstat = EX_TEMPFAIL;
+		/* an optional map that failed to open just finds nothing */
+		if (!(m->mflags & MF_OPTIONAL))
+			*pstat = EX_TEMPFAIL;
 		return NULL;
 	}
 	if (!(m->mflags & MF_KEEPQUOTES))
