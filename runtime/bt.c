@@ -36,6 +36,7 @@ help_bt(struct mta *mta)
 	FILE *f;
 	char line[MAXLINE];
 	bool any = false;
+	int hfvers = 0;
 
 	if (hf == NULL || *hf == '\0' || (f = fopen(hf, "r")) == NULL) {
 		printf("Sendmail %s -- HELP not implemented\n", "8.17.1.9");
@@ -45,14 +46,23 @@ help_bt(struct mta *mta)
 		struct buf tb = BUF_INIT, ex = BUF_INIT;
 		char *p;
 
+		if (line[0] == '#') {
+			/* "#vers 2" files have $ macros in their text */
+			if (hfvers == 0 && strncasecmp(line, "#vers", 5) == 0)
+				hfvers = atoi(&line[5]);
+			continue;
+		}
 		if (strncmp(line, "-bt", 3) != 0)
 			continue;
 		p = strchr(line, '\t');
 		p = p == NULL ? line : p + 1;
 		p[strcspn(p, "\r\n")] = '\0';
-		rw_translate_dollars(&cf->mn, p, strlen(p), 0, &tb, NULL);
-		rw_expand(&mta->vm.env, buf_cstr(&tb), &ex, MAXLINE, NULL);
-		printf("%s\n", buf_cstr(&ex));
+		if (hfvers >= 2) {
+			rw_translate_dollars(&cf->mn, p, strlen(p), 0, &tb, NULL);
+			rw_expand(&mta->vm.env, buf_cstr(&tb), &ex, MAXLINE, NULL);
+			p = (char *)buf_cstr(&ex);
+		}
+		printf("%s\n", p);
 		buf_fini(&tb);
 		buf_fini(&ex);
 		any = true;
@@ -420,9 +430,11 @@ bt_run(struct mta *mta, FILE *in)
 
 	printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
 	printf("Enter <ruleset> <address>\n");
+	bool tty = isatty(fileno(in));
 	for (;;) {
 		printf("> ");
-		fflush(stdout);
+		if (tty)
+			fflush(stdout);
 		if (fgets(buf, sizeof(buf), in) == NULL) {
 			char quit[] = "/quit";
 			bt_line(mta, quit);

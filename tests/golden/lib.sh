@@ -11,7 +11,7 @@ GOLDEN_HOST=mx.example.com
 
 golden_mkmap() {	# golden_mkmap SRC DEST(without .db)
 	if command -v makemap >/dev/null 2>&1; then
-		makemap hash "$2" < "$1"
+		makemap hash "$2" < "$1" 2>/dev/null
 	else
 		awk -F '\t' '/^#/ || NF == 0 { next }
 			{ k = $1; v = substr($0, length($1) + 2)
