@@ -32,6 +32,7 @@ struct cf_rule {
 	const char	*str;		/* base for string operands */
 	int		 line;		/* cf line number */
 	int		 nfuzzy;
+	uint64_t	 litmask;	/* bloom bits of the LHS literal tokens */
 	void		*owned;		/* storage to free, if not image-backed */
 };
 
@@ -183,6 +184,20 @@ void	 cf_line(struct cf *cf, const char *line, size_t len, int lineno);
 void	 cf_finish(struct cf *cf);
 /* apply OperatorChars to the token tables (once, like sendmail) */
 void	 cf_freeze_tokens(struct cf *cf);
+
+/* bloom bit of a token, folded as strcasecmp folds (ASCII only) */
+static inline uint64_t
+cf_tokbit(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		h = (h ^ c) * 16777619u;
+	}
+	return (uint64_t)1 << (h & 63);
+}
 
 /* append a ready-made rule (from an image) to the current ruleset */
 void	 cf_add_rule(struct cf *cf, const struct cf_rule *r);

@@ -15,6 +15,7 @@
 
 #include "cf.h"
 #include "cf_opttab.h"
+#include "cfb_ops.h"
 #include "map.h"
 #include "xmem.h"
 
@@ -570,7 +571,13 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 		rs->cap = rs->cap ? rs->cap * 2 : 8;
 		rs->r = xreallocarray(rs->r, (size_t)rs->cap, sizeof(*rs->r));
 	}
-	rs->r[rs->n++] = *r;
+	rs->r[rs->n] = *r;
+	/* literal tokens every match needs: lets the VM skip hopeless rules */
+	uint64_t m = 0;
+	for (const uint32_t *pc = r->lhs; CFB_GET_OP(*pc) != OP_END; pc++)
+		if (CFB_GET_OP(*pc) == OP_MATCH_LIT)
+			m |= cf_tokbit(r->str + CFB_GET_Bx(*pc));
+	rs->r[rs->n++].litmask = m;
 }
 
 /* ------------------------------------------------------------------ */

@@ -51,6 +51,16 @@ rw_xputs(FILE *fp, const struct rw_macnames *mn, const char *str)
 		fputs("<null>", fp);
 		return;
 	}
+	{
+		/* fast path: plain printable ASCII */
+		const unsigned char *q = s;
+		while (*q >= 0x20 && *q < 0x7f)
+			q++;
+		if (*q == '\0') {
+			fwrite_unlocked(str, 1, (size_t)(q - s), fp);
+			return;
+		}
+	}
 	while ((c = *s++) != '\0') {
 		if (!isascii(c)) {
 			if (c == MATCHREPL) {

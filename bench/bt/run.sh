@@ -1,0 +1,46 @@
+#!/bin/sh
+# bench/bt/run.sh -- address test mode throughput: N "3,0 address" lines
+# through the upstream generic-linux config, the real sendmail 8.17 vs
+# cfmta on the compiled image, in one run; outputs must be identical.
+# Also image verify+load time.  Prints numbers and ratios; asserts nothing
+# about speed.   usage: sh bench/bt/run.sh [N]   (default 20000)
+set -e
+top=$(cd "$(dirname "$0")/../.." && pwd)
+N=${1:-20000}
+B=$top/build
+t=$(mktemp -d "${HOME:-/root}/.bench-bt.XXXXXX"); trap 'rm -rf "$t"' EXIT
+cfdir=${UPSTREAM_CF_DIR:-/usr/share/sendmail/cf}
+if [ -d "$cfdir/cf" ]; then
+	(cd "$cfdir/cf" && m4 -D_NO_MAKEINFO_ ../m4/cf.m4 generic-linux.mc) > "$t/gl.cf"
+else
+	echo "bench/bt: upstream cf tree not found; using m4lib's generic.mc"
+	m4 -D_NO_MAKEINFO_ "$top/m4lib/m4/cf.m4" "$top/mc-samples/generic.mc" > "$t/gl.cf"
+fi
+"$B/cfc" "$t/gl.cf" -o "$t/gl.cfb"
+awk -v n="$N" 'BEGIN {
+	split("user user@example.org u@mx.example.com <a@b.example> a!b!c u%v@w.example \"q l\"@example.org <@r.example:u@h.example> u@[192.0.2.1] user@relay user@www", a, " ");
+	for (i = 0; i < n; i++) printf "3,0 %s%d%s\n", (i % 3 ? "" : "x"), i % 97, (i % 11 ? "" : "") ;
+}' > /dev/null
+awk -v n="$N" 'BEGIN {
+	m = split("user|user@example.org|u@mx.example.com|<a@b.example>|a!b!c|u%v@w.example|\"q l\"@example.org|<@r.example:u@h.example>|u@[192.0.2.1]|user@relay|user@www|Full Name <fn@example.net>", a, "|");
+	for (i = 0; i < n; i++) printf "3,0 %s\n", a[i % m + 1];
+}' > "$t/in"
+run_ours() {
+	unshare -u sh -c 'hostname mx.example.com; exec "$@"' sh "$B/cfmta" -bt -C "$t/gl.cfb" \
+	    -ODontProbeInterfaces=true -OHostsFile=/work/shared/oracle/hosts < "$t/in" > "$t/ours.out"
+}
+now() { date +%s.%N; }
+s=$(now); run_ours; e=$(now)
+ours=$(echo "$e - $s" | bc)
+echo "cfmta:    $N lines in ${ours}s"
+if [ -x /work/shared/oracle/sendmail-bt ] && command -v sendmail >/dev/null 2>&1; then
+	s=$(now); /work/shared/oracle/sendmail-bt "$t/gl.cf" < "$t/in" > "$t/sm.out"; e=$(now)
+	sm=$(echo "$e - $s" | bc)
+	echo "sendmail: $N lines in ${sm}s"
+	if cmp -s "$t/sm.out" "$t/ours.out"; then echo "outputs identical"; else echo "OUTPUTS DIFFER"; diff "$t/sm.out" "$t/ours.out" | head -5; fi
+	echo "ratio (sendmail / cfmta): $(echo "scale=1; $sm / $ours" | bc)x"
+else
+	echo "sendmail not installed: no ratio"
+fi
+cc -O2 -I"$top/runtime/lib" -o "$t/loadtime" "$top/bench/bt/loadtime.c" "$B/libcfrt.a" -ldb
+"$t/loadtime" "$t/gl.cfb" 200
