@@ -199,6 +199,9 @@ cfc_image_build(const char *srcname, const char *text, size_t len,
 			m += strlen(m) + 1;
 		}
 	}
+	for (int id = MACID_LONG_FIRST; id <= MACID_MAX; id++)
+		if (cf.mn.name[id] != NULL)
+			cfb_add_macname(w, id, cf.mn.name[id]);
 	cf_fini(&cf);
 	if (errors > 0 && !permissive) {
 		rc = 1;

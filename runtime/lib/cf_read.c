@@ -267,7 +267,7 @@ static int
 rsname_find(const struct cf *cf, const char *name)
 {
 	for (int i = 0; i < cf->nrsnames; i++)
-		if (strcasecmp(cf->rsnames[i].name, name) == 0)
+		if (strcmp(cf->rsnames[i].name, name) == 0)
 			return i;
 	return -1;
 }
@@ -322,7 +322,7 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 		}
 		si = cf->nrsnames++;
 		cf->rsnames[si].name = xstrdup(name);
-		cf->rsnames[si].num = 0;
+		cf->rsnames[si].num = -1;
 	}
 	int cur = cf->rsnames[si].num;
 	if (mode == CF_ST_ENTER && delim == '=') {
@@ -348,7 +348,7 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 	} else {
 		if (endp != NULL)
 			*endp = p;
-		if (cur > 0)
+		if (cur >= 0)
 			ruleset = cur;
 		else if ((ruleset = --cf->nextruleset) < MAXRWSETS / 2) {
 			cf_syserr(cf, 0, "%s: too many named rulesets (%d max)",
@@ -356,11 +356,11 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 			ruleset = -1;
 		}
 	}
-	if (cur > 0 && ruleset >= 0 && ruleset != cur) {
+	if (cur >= 0 && ruleset >= 0 && ruleset != cur) {
 		cf_syserr(cf, 0, "%s: ruleset changed value (old %d, new %d)",
 		    q, cur, ruleset);
 		ruleset = cur;
-	} else if (ruleset > 0)
+	} else if (ruleset >= 0)
 		cf->rsnames[si].num = ruleset;
 	if (ruleset >= 0 && mode == CF_ST_ENTER && cf->rs[ruleset].name == NULL)
 		cf->rs[ruleset].name = xstrdup(name);
@@ -753,41 +753,95 @@ static void
 header_line(struct cf *cf, char *line)
 {
 	struct cf_header h;
-	char *p = line;
+	char *p = line, *fname, *fvalue;
 
 	memset(&h, 0, sizeof(h));
 	h.line = cf->lineno;
 	if (*p == '?') {
-		char *e = strchr(p + 1, '?');
-		if (e != NULL) {
-			*e = '\0';
-			if ((unsigned char)p[1] == MACROEXPAND)
-				h.macro_cond = xstrdup(p + 1);
-			else
-				for (char *f = p + 1; *f; f++)
-					h.flags[(unsigned char)*f >> 3 & 15] |=
-					    (unsigned char)(1 << (*f & 7));
-			p = e + 1;
-		}
+		char *q = strchr(++p, '?');
+		if (q == NULL)
+			goto hse;
+		*q = '\0';
+		if ((unsigned char)*p == MACROEXPAND)
+			h.macro_cond = xstrdup(p);
+		else
+			for (char *f = p; *f; f++)
+				h.flags[((unsigned char)*f >> 3) & 15] |=
+				    (unsigned char)(1 << (*f & 7));
+		p = q + 1;
 	}
-	char *colon = strchr(p, ':');
-	if (colon == NULL) {
-		cf_syserr(cf, 0, "chompheader: syntax error, line \"%s\"", line);
-		return;
-	}
-	char *ne = colon;
-	while (ne > p && ISSPACE(ne[-1]))
-		ne--;
-	h.name = xstrndup(p, (size_t)(ne - p));
-	p = colon + 1;
+	fname = p;
+	while (isascii((unsigned char)*p) && isgraph((unsigned char)*p) && *p != ':')
+		p++;
+	fvalue = p;
 	while (ISSPACE(*p))
 		p++;
+	if (*p++ != ':' || fname == fvalue) {
+hse:
+		cf_syserr(cf, 0, "header syntax error, line \"%s\"", line);
+		free(h.macro_cond);
+		return;
+	}
+	*fvalue = '\0';
+	if (*p == ' ')
+		p++;
+	h.name = xstrdup(fname);
 	h.value = xstrdup(p);
 	if (cf->nhdr == cf->caphdr) {
 		cf->caphdr = cf->caphdr ? cf->caphdr * 2 : 16;
 		cf->hdr = xreallocarray(cf->hdr, (size_t)cf->caphdr, sizeof(*cf->hdr));
 	}
 	cf->hdr[cf->nhdr++] = h;
+}
+
+/* Q lines: queue groups (checked as sendmail checks them; used by the MTA) */
+static void
+queue_line(struct cf *cf, char *line)
+{
+	char *p;
+	bool havepath = false;
+	struct buf mb = BUF_INIT;
+
+	for (p = line; *p != '\0' && *p != ',' && !ISSPACE(*p); p++)
+		continue;
+	if (*p != '\0')
+		*p++ = '\0';
+	while (*p != '\0') {
+		const char *delimptr;
+		int fcode;
+
+		while (*p != '\0' && (*p == ',' || ISSPACE(*p)))
+			p++;
+		if (*p == '\0')
+			break;
+		fcode = *p;
+		while (*p != '\0' && *p != '=' && *p != ',')
+			p++;
+		if (*p++ != '=') {
+			cf_syserr(cf, 0, "queue %s: `=' expected", line);
+			buf_fini(&mb);
+			return;
+		}
+		while (ISSPACE(*p))
+			p++;
+		(void)cf_munchstring(p, &delimptr, ',', &mb);
+		switch (fcode) {
+		case 'P': havepath = true; break;
+		case 'F': case 'N': case 'I': case 'R': case 'J': case 'r':
+			break;
+		default:
+			cf_syserr(cf, 0, "Q%s: unknown queue equate %c=", line, fcode);
+			break;
+		}
+		p = (char *)delimptr;
+	}
+	buf_fini(&mb);
+	if (line[0] == '\0') {
+		cf_syserr(cf, 0, "name required for queue");
+		return;
+	}
+	if (!havepath && cf->optv[OPT_QUEUEDIRECTORY] == NULL)
+		cf_syserr(cf, 0, "QueueDir must be defined before queue groups");
 }
 
 static bool
@@ -909,7 +963,7 @@ cf_line(struct cf *cf, const char *line, size_t len, int lineno)
 		break;
 	}
 	case 'Q':
-		/* queue groups are kept for the runtime; sendmail checks them */
+		queue_line(cf, &bp[1]);
 		break;
 	case 'V':
 		version_line(cf, bp);

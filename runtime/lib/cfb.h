@@ -45,6 +45,9 @@
  *   LINEMAP  { u32 cf_line, u32 file, u32 file_line }: .mc/.m4 origin
  *   MESSAGES { u32 line, u32 text }: readcf messages of a --permissive
  *            build, as sendmail prints them (replay prints them again)
+ *   MACNAMES { u32 id, u32 name }: the long macro/class names ({name})
+ *            by the ids the code uses; the loader gives them the same
+ *            ids before replaying (or relinks every rule on a conflict)
  */
 #ifndef RT_CFB_H
 #define RT_CFB_H
@@ -71,6 +74,7 @@ enum cfb_section {
 	CFB_SEC_CODE,
 	CFB_SEC_LINEMAP,
 	CFB_SEC_MESSAGES,
+	CFB_SEC_MACNAMES,
 	CFB_SEC_MAX
 };
 
@@ -85,6 +89,7 @@ struct cfb_rule {
 };
 struct cfb_linemap { uint32_t cf_line, file, file_line; };
 struct cfb_msg { uint32_t line, text; };
+struct cfb_macname { uint32_t id, name; };
 
 enum { META_SRCPATH, META_OPCHARS, META_CONFLEVEL, META_NEVENTS,
 	META_NRULES, META_N = 8 };
@@ -99,6 +104,7 @@ void	cfb_add_event(struct cfb_writer *w, int line, const char *text,
 void	cfb_add_linemap(struct cfb_writer *w, int cf_line, const char *file,
 	    int file_line);
 void	cfb_add_message(struct cfb_writer *w, int line, const char *text);
+void	cfb_add_macname(struct cfb_writer *w, int id, const char *name);
 void	cfb_set_opchars(struct cfb_writer *w, const char *opchars,
 	    int conflevel);
 /* serialize; returns malloc'd bytes */
@@ -122,6 +128,8 @@ struct cfb_image {
 	uint32_t		 nlinemap;
 	const struct cfb_msg	*msgs;
 	uint32_t		 nmsgs;
+	const struct cfb_macname *macnames;
+	uint32_t		 nmacnames;
 	uint32_t		 flags;
 	uint64_t		 srchash;
 	char			 version[17];

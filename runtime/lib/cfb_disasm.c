@@ -30,7 +30,7 @@ static const char *
 secname(uint32_t k)
 {
 	static const char *const n[] = { "?", "strings", "meta", "events",
-	    "rules", "code", "linemap", "messages" };
+	    "rules", "code", "linemap", "messages", "macnames" };
 	return k < CFB_SEC_MAX ? n[k] : "?";
 }
 
@@ -60,6 +60,9 @@ cfb_disasm(const struct cfb_image *img, FILE *out)
 	fprintf(out, "; OperatorChars at first rule: ");
 	putstr(out, cfb_str(img, img->meta[META_OPCHARS]));
 	fprintf(out, ", config level %u\n", img->meta[META_CONFLEVEL]);
+	for (uint32_t i = 0; i < img->nmacnames; i++)
+		fprintf(out, "; macro id %u = {%s}\n", img->macnames[i].id,
+		    cfb_str(img, img->macnames[i].name));
 	for (uint32_t i = 0; i < img->nmsgs; i++)
 		fprintf(out, "; message line %u: %s\n", img->msgs[i].line,
 		    cfb_str(img, img->msgs[i].text));

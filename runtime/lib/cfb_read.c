@@ -196,6 +196,9 @@ cfb_verify(const void *p, size_t len, struct cfb_image *img, char *why,
 	img->nmsgs = img->sec[CFB_SEC_MESSAGES]->count;
 	CHECKSZ(CFB_SEC_MESSAGES, struct cfb_msg, img->nmsgs);
 	img->msgs = (const void *)SEC(CFB_SEC_MESSAGES);
+	img->nmacnames = img->sec[CFB_SEC_MACNAMES]->count;
+	CHECKSZ(CFB_SEC_MACNAMES, struct cfb_macname, img->nmacnames);
+	img->macnames = (const void *)SEC(CFB_SEC_MACNAMES);
 #undef SEC
 #undef CHECKSZ
 
@@ -233,6 +236,25 @@ cfb_verify(const void *p, size_t len, struct cfb_image *img, char *why,
 	for (uint32_t i = 0; i < img->nmsgs; i++)
 		if (!str_ok(img, img->msgs[i].text))
 			return fail(why, whysz, "message %u: bad text", i);
+	for (uint32_t i = 0; i < img->nmacnames; i++) {
+		const struct cfb_macname *m = &img->macnames[i];
+		if (m->id < MACID_LONG_FIRST || m->id > MACID_MAX ||
+		    !str_ok(img, m->name) || img->strings[m->name] == '\0')
+			return fail(why, whysz, "macro name %u: bad entry", i);
+	}
+	/* every long macro or class id in the code must be named */
+	for (uint32_t i = 0; i < img->ncode; i++) {
+		uint32_t w = img->code[i], op = w >> 24;
+		if (op == OP_MATCH_CLASS || op == OP_MATCH_NCLASS ||
+		    op == OP_MATCH_MACRO || op == OP_EMIT_MACRO) {
+			uint32_t id = CFB_GET_B(w);
+			bool named = id < MACID_LONG_FIRST || id == MID_OPMODE;
+			for (uint32_t k = 0; !named && k < img->nmacnames; k++)
+				named = img->macnames[k].id == id;
+			if (!named)
+				return fail(why, whysz, "unnamed macro id %u in code", id);
+		}
+	}
 	return true;
 }
 
@@ -247,6 +269,11 @@ cfb_load(struct cf *cf, const char *path, const void *p, size_t len,
 	if (!cfb_verify(p, len, &img, why, whysz))
 		return -1;
 	cf->filename = cfb_str(&img, img.meta[META_SRCPATH]);
+	/* the code refers to long names by id: give them the same ids here */
+	for (uint32_t i = 0; i < img.nmacnames; i++)
+		if (!rw_macnames_force(&cf->mn, (int)img.macnames[i].id,
+		    cfb_str(&img, img.macnames[i].name)))
+			relink_all = true;
 	for (uint32_t i = 0; i < img.nevents; i++) {
 		const struct cfb_event *ev = &img.events[i];
 		const char *text = cfb_str(&img, ev->text);
@@ -257,7 +284,7 @@ cfb_load(struct cf *cf, const char *path, const void *p, size_t len,
 			cf_freeze_tokens(cf);
 			if (!checked_tokens) {
 				checked_tokens = true;
-				relink_all = strcmp(cf->opchars_used,
+				relink_all = relink_all || strcmp(cf->opchars_used,
 				    cfb_str(&img, img.meta[META_OPCHARS])) != 0 ||
 				    cf->conflevel != (int)img.meta[META_CONFLEVEL];
 			}

@@ -34,10 +34,10 @@ struct strent {
 };
 
 struct cfb_writer {
-	struct vec	 strings, events, rules, code, linemap, msgs;
+	struct vec	 strings, events, rules, code, linemap, msgs, macnames;
 	struct strent	*tab;		/* open addressing */
 	size_t		 tabsz, ntab;
-	uint32_t	 nevents, nrules, nlinemap, nmsgs;
+	uint32_t	 nevents, nrules, nlinemap, nmsgs, nmacnames;
 	uint32_t	 meta[META_N];
 	uint32_t	 flags;
 	uint64_t	 srchash;
@@ -109,6 +109,7 @@ cfb_writer_free(struct cfb_writer *w)
 		return NULL;
 	free(w->strings.p); free(w->events.p); free(w->rules.p);
 	free(w->code.p); free(w->linemap.p); free(w->msgs.p);
+	free(w->macnames.p);
 	free(w->tab);
 	free(w);
 	return NULL;
@@ -195,6 +196,14 @@ cfb_add_message(struct cfb_writer *w, int line, const char *text)
 	w->nmsgs++;
 }
 
+void
+cfb_add_macname(struct cfb_writer *w, int id, const char *name)
+{
+	struct cfb_macname m = { (uint32_t)id, intern(w, name, strlen(name)) };
+	vec_add(&w->macnames, &m, sizeof(m));
+	w->nmacnames++;
+}
+
 static void
 put32(unsigned char *p, uint32_t v)
 {
@@ -212,6 +221,7 @@ cfb_finish(struct cfb_writer *w, size_t *lenp)
 		{ CFB_SEC_CODE, &w->code, 0 },
 		{ CFB_SEC_LINEMAP, &w->linemap, w->nlinemap },
 		{ CFB_SEC_MESSAGES, &w->msgs, w->nmsgs },
+		{ CFB_SEC_MACNAMES, &w->macnames, w->nmacnames },
 	};
 	const uint32_t nsec = sizeof(secs) / sizeof(secs[0]);
 	struct vec out = { NULL, 0, 0 };

@@ -36,6 +36,21 @@ rw_macid_find(const struct rw_macnames *mn, const char *name)
 	return 0;
 }
 
+bool
+rw_macnames_force(struct rw_macnames *mn, int id, const char *name)
+{
+	int have = rw_macid_find(mn, name);
+
+	if (have != 0)
+		return have == id;
+	if (id < MACID_LONG_FIRST || id > MACID_MAX || mn->name[id] != NULL)
+		return false;
+	mn->name[id] = xstrdup(name);
+	if (mn->next <= id)
+		mn->next = id + 1;
+	return true;
+}
+
 int
 rw_macid_long(struct rw_macnames *mn, const char *name)
 {

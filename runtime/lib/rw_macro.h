@@ -24,6 +24,11 @@ void	 rw_macnames_init(struct rw_macnames *mn);
 void	 rw_macnames_fini(struct rw_macnames *mn);
 /* Find or allocate the id of a long name (without braces); 0 if full. */
 int	 rw_macid_long(struct rw_macnames *mn, const char *name);
+/*
+ * Register name at exactly id (loading an image whose code uses it).
+ * True if name now has that id; false on a conflict.
+ */
+bool	 rw_macnames_force(struct rw_macnames *mn, int id, const char *name);
 /* Find the id of a long name without allocating; 0 if unknown. */
 int	 rw_macid_find(const struct rw_macnames *mn, const char *name);
 /*

@@ -68,6 +68,7 @@ cf_compile_rule(struct cf *cf, struct cf_rule *r, char **lhs, char **rhs)
 		}
 	}
 	emit(&code, &n, &cap, CFB_MK_AB(OP_END, 0, 0));
+	r->nfuzzy = slot;	/* wildcards actually in the compiled pattern */
 	rhs_start = n;
 	for (char **ap = rhs; ap != NULL && *ap != NULL; ap++) {
 		const unsigned char *t = (const unsigned char *)*ap;

@@ -251,6 +251,22 @@ stripquotes(char *s)
 	} while (c != '\0');
 }
 
+/* "%s%-16.16s%s" without printf: this line is printed for every ruleset */
+static void
+putname16(const char *prefix, const char *name, const char *suffix)
+{
+	FILE *fp = dbg_stream();
+	size_t n = strlen(name);
+
+	fputs(prefix, fp);
+	if (n > 16)
+		n = 16;
+	fwrite(name, 1, n, fp);
+	for (; n < 16; n++)
+		putc(' ', fp);
+	fputs(suffix, fp);
+}
+
 struct match {
 	char		**first;
 	char		**last;
@@ -276,11 +292,8 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		return EX_CONFIG;
 	}
 	rulename = cf_rsname(cf, ruleset, namebuf, sizeof(namebuf));
-	if (vm->testmode) {
-		dbg_printf("%-16.16s   input:", rulename);
-		printav(vm, pvp);
-	} else if (tTd(21, 1)) {
-		dbg_printf("rewrite: ruleset %s   input:", rulename);
+	if (vm->testmode || tTd(21, 1)) {
+		putname16(vm->testmode ? "" : "rewrite: ruleset ", rulename, "   input:");
 		printav(vm, pvp);
 	}
 	if (reclevel++ > vm->maxrecursion) {
@@ -293,6 +306,12 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 
 	const struct cf_ruleset *rs = &cf->rs[ruleset];
 	int ri = 0;
+	uint64_t wsmask = 0;
+	bool prefilter = !tTd(21, 1);
+
+	if (prefilter)
+		for (avp = pvp; *avp != NULL; avp++)
+			wsmask |= cf_tokbit(*avp);
 	ruleno = 1;
 	loopcount = 0;
 	while (ri < rs->n) {
@@ -319,6 +338,13 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				printav(vm, pvp);
 			}
 			break;
+		}
+		if (prefilter && (rwr->litmask & ~wsmask) != 0) {
+			/* a literal of the pattern is not in the workspace */
+			ri++;
+			ruleno++;
+			loopcount = 0;
+			continue;
 		}
 
 		while ((ap = *avp) != NULL || CFB_GET_OP(*rvp) != OP_END) {
@@ -435,9 +461,16 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			** Op: MATCH_LIT Bx
 			** Synopsis: the token equals string Bx, ignoring case
 			*/
-			case OP_MATCH_LIT:
-				if (strcasecmp(cf_rule_str(rwr, CFB_GET_Bx(w)), ap) != 0)
+			case OP_MATCH_LIT: {
+				const char *lit = cf_rule_str(rwr, CFB_GET_Bx(w));
+				unsigned char c1 = (unsigned char)lit[0], c2 = (unsigned char)ap[0];
+				if (c1 >= 'A' && c1 <= 'Z')
+					c1 = (unsigned char)(c1 + 32);
+				if (c2 >= 'A' && c2 <= 'Z')
+					c2 = (unsigned char)(c2 + 32);
+				if (c1 != c2 || (c1 != '\0' && strcasecmp(lit + 1, ap + 1) != 0))
 					goto backup;
+			}
 				avp++;
 				break;
 			default:
@@ -710,17 +743,19 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		for (avp = npvp; *avp++ != NULL;)
 			continue;
 		memmove(pvp, npvp, (size_t)(avp - npvp) * sizeof(*avp));
+		if (prefilter) {
+			wsmask = 0;
+			for (avp = pvp; *avp != NULL; avp++)
+				wsmask |= cf_tokbit(*avp);
+		}
 		if (tTd(21, 4)) {
 			dbg_printf("rewritten as:");
 			printav(vm, pvp);
 		}
 	}
 
-	if (vm->testmode) {
-		dbg_printf("%-16.16s returns:", rulename);
-		printav(vm, pvp);
-	} else if (tTd(21, 1)) {
-		dbg_printf("rewrite: ruleset %s returns:", rulename);
+	if (vm->testmode || tTd(21, 1)) {
+		putname16(vm->testmode ? "" : "rewrite: ruleset ", rulename, " returns:");
 		printav(vm, pvp);
 	}
 	return rstat;
