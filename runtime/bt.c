@@ -282,7 +282,7 @@ bt_line(struct mta *mta, char *line)
 				char d = *p;
 				*p = '\0';
 				if (wd[0] != '\0')
-					rw_class_add(&cf->cls, mid, wd);
+					cf_setclass(cf, mid, wd);
 				*p = d;
 			}
 			free(s);

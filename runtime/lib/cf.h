@@ -199,6 +199,9 @@ cf_tokbit(const char *s)
 	return (uint64_t)1 << (h & 63);
 }
 
+/* add a word to a class as sendmail's setclass does ("$=Y" copies Y) */
+void	 cf_setclass(struct cf *cf, int cls, const char *word);
+
 /* append a ready-made rule (from an image) to the current ruleset */
 void	 cf_add_rule(struct cf *cf, const struct cf_rule *r);
 

@@ -80,10 +80,13 @@ checkuser(struct cf *cf, const char *optname, const char *val, bool group)
 		return;
 	u = xstrdup(val);
 
-	if (group && (g = strpbrk(u, ":.")) != NULL)
+	if (group && (g = strpbrk(u, ":./")) != NULL)
 		*g++ = '\0';
-	if (*u != '\0' && !isdigit((unsigned char)*u) && getpwnam(u) == NULL)
+	if (*u != '\0' && !isdigit((unsigned char)*u) && getpwnam(u) == NULL) {
 		cf_syserr(cf, 0, "readcf: option %s: unknown user %s", optname, u);
+		free(u);
+		return;
+	}
 	if (g != NULL && *g != '\0' && !isdigit((unsigned char)*g) &&
 	    getgrnam(g) == NULL)
 		cf_syserr(cf, 0, "readcf: option %s: unknown group %s", optname, g);

@@ -583,6 +583,18 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 /* ------------------------------------------------------------------ */
 /* classes */
 
+void
+cf_setclass(struct cf *cf, int cls, const char *word)
+{
+	/* "$=Y" as a word (from expanding a C line) copies class Y */
+	if ((unsigned char)word[0] == MATCHCLASS) {
+		if (word[1] != '\0')
+			rw_class_copy(&cf->cls, (unsigned char)word[1], cls);
+		return;
+	}
+	rw_class_add(&cf->cls, cls, word);
+}
+
 static void
 parse_class_words(struct cf *cf, int cls, char *line)
 {
@@ -596,7 +608,7 @@ parse_class_words(struct cf *cf, int cls, char *line)
 			line++;
 		if (*line != '\0')
 			*line++ = '\0';
-		rw_class_add(&cf->cls, cls, q);
+		cf_setclass(cf, cls, q);
 	}
 }
 

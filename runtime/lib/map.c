@@ -1,31 +1,109 @@
 /*
- * map.c -- K-line map classes with sendmail's semantics: argument flags,
- * key folding, lookups with and without the trailing NUL, %n rewriting.
- * Berkeley DB details stay in map_db.c.
+ * map.c -- K-line map classes with sendmail 8.17's semantics: the class
+ * table, argument flags (map_parseargs), opening with sendmail's
+ * "bogus map" fallback, key quoting, %n rewriting, and the small classes
+ * (host, dequote, arith, macro, arpa, user, null, syslog).  The file,
+ * database, sequence, program and regex classes live in map_*.c.
  */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <pwd.h>
-#include <regex.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <syslog.h>
 
 #include "dbg.h"
 #include "map.h"
 #include "map_db.h"
+#include "map_impl.h"
 #include "rw_print.h"
 #include "xmem.h"
 
-#define ISSPACE(c)	(isascii((unsigned char)(c)) && isspace((unsigned char)(c)))
-#define MAXMAPSTACK	12
+#define ISSPACE(c)	MAP_ISSPACE(c)
 
 /* ------------------------------------------------------------------ */
-/* generic argument parsing (sendmail's map_parseargs) */
+/* helpers shared with map_*.c */
 
-static bool
-parseargs(struct cf *cf, struct cf_map *m, char *p, bool optfile)
+void
+map_syserr(struct cf *cf, int err, const char *fmt, ...)
+{
+	const char *save = cf->filename;
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	cf->filename = NULL;
+	cf_syserr(cf, err, "%s", buf_cstr(&b));
+	cf->filename = save;
+	buf_fini(&b);
+}
+
+void
+map_makelower(char *s)
+{
+	for (; *s != '\0'; s++)
+		if (isascii((unsigned char)*s) && isupper((unsigned char)*s))
+			*s = (char)tolower((unsigned char)*s);
+}
+
+char *
+map_get_column(const char *line, int col, int delim, char *buf, size_t buflen)
+{
+	const char *begin = line, *end;
+	char delims[4];
+	size_t n;
+
+	if (delim == '\0')
+		snprintf(delims, sizeof(delims), "\n\t ");
+	else {
+		delims[0] = (char)delim;
+		delims[1] = '\0';
+	}
+	if (*line == '\0')
+		return NULL;
+	if (delim != '\0' && *line == (char)delim && col == 0)
+		return NULL;
+	if (col == 0 && delim == '\0')
+		while (*begin != '\0' && ISSPACE(*begin))
+			begin++;
+	for (int i = 0; i < col; i++) {
+		if ((begin = strpbrk(begin, delims)) == NULL)
+			return NULL;
+		begin++;
+		if (delim == '\0')
+			while (*begin != '\0' && ISSPACE(*begin))
+				begin++;
+	}
+	end = strpbrk(begin, delims);
+	n = end == NULL ? strlen(begin) : (size_t)(end - begin);
+	if (n >= buflen)
+		n = buflen - 1;
+	memcpy(buf, begin, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+static char *
+dupword(char **pp)
+{
+	char *p = *pp, *s = p;
+
+	while (*p != '\0' && !ISSPACE(*p))
+		p++;
+	*pp = p;
+	return xstrndup(s, (size_t)(p - s));
+}
+
+/* sendmail's map_parseargs */
+bool
+map_parseargs(struct cf *cf, struct cf_map *m, char *p, bool optfile)
 {
 	m->mflags |= MF_TRY0NULL | MF_TRY1NULL;
 	for (;;) {
@@ -34,49 +112,26 @@ parseargs(struct cf *cf, struct cf_map *m, char *p, bool optfile)
 		if (*p != '-')
 			break;
 		switch (*++p) {
-		case 'A': m->mflags |= MF_APPEND; break;
-		case 'a': free(m->app); m->app = (char *)++p; m->app = NULL;
-			{
-				const char *s = p;
-				while (*p != '\0' && !ISSPACE(*p)) p++;
-				m->app = xstrndup(s, (size_t)(p - s));
-			}
-			break;
-		case 'D': m->mflags |= MF_DEFER; break;
-		case 'd': break;
-		case 'f': m->mflags |= MF_NOFOLDCASE; break;
-		case 'k':
-			while (ISSPACE(*++p)) continue;
-			{
-				const char *s = p;
-				while (*p != '\0' && !ISSPACE(*p)) p++;
-				free(m->keycolnm);
-				m->keycolnm = xstrndup(s, (size_t)(p - s));
-			}
-			break;
-		case 'm': m->mflags |= MF_MATCHONLY; break;
 		case 'N': m->mflags |= MF_INCLNULL; m->mflags &= ~MF_TRY0NULL; break;
 		case 'O': m->mflags &= ~MF_TRY1NULL; break;
 		case 'o': m->mflags |= MF_OPTIONAL; break;
+		case 'f': m->mflags |= MF_NOFOLDCASE; break;
+		case 'm': m->mflags |= MF_MATCHONLY; break;
+		case 'A': m->mflags |= MF_APPEND; break;
 		case 'q': m->mflags |= MF_KEEPQUOTES; break;
-		case 'S': m->spacesub = *++p; break;
-		case 'T':
-			{
-				const char *s = ++p;
-				while (*p != '\0' && !ISSPACE(*p)) p++;
-				free(m->tapp);
-				m->tapp = xstrndup(s, (size_t)(p - s));
-			}
+		case 'a': p++; free(m->app); m->app = dupword(&p); break;
+		case 'T': p++; free(m->tapp); m->tapp = dupword(&p); break;
+		case 'k':
+			while (ISSPACE(*++p))
+				continue;
+			free(m->keycolnm);
+			m->keycolnm = dupword(&p);
 			break;
-		case 't': m->mflags |= MF_NODEFER; break;
 		case 'v':
-			while (ISSPACE(*++p)) continue;
-			{
-				const char *s = p;
-				while (*p != '\0' && !ISSPACE(*p)) p++;
-				free(m->valcolnm);
-				m->valcolnm = xstrndup(s, (size_t)(p - s));
-			}
+			while (ISSPACE(*++p))
+				continue;
+			free(m->valcolnm);
+			m->valcolnm = dupword(&p);
 			break;
 		case 'z':
 			if (*++p != '\\')
@@ -89,6 +144,9 @@ parseargs(struct cf *cf, struct cf_map *m, char *p, bool optfile)
 				}
 			}
 			break;
+		case 't': m->mflags |= MF_NODEFER; break;
+		case 'S': m->spacesub = *++p; break;
+		case 'D': m->mflags |= MF_DEFER; break;
 		default:
 			cf_syserr(cf, 0, "Illegal option %c map %s", *p, m->name);
 			break;
@@ -99,10 +157,15 @@ parseargs(struct cf *cf, struct cf_map *m, char *p, bool optfile)
 			p++;
 	}
 	if (*p != '\0') {
-		const char *s = p;
-		while (*p != '\0' && !ISSPACE(*p))
-			p++;
-		m->file = xstrndup(s, (size_t)(p - s));
+		free(m->file);
+		m->file = dupword(&p);
+	}
+	while (ISSPACE(*p))
+		p++;
+	if (*p != '\0') {
+		/* sendmail's map_rebuild: the program map's arguments */
+		free(m->domain);
+		m->domain = xstrdup(p);
 	}
 	if (m->file == NULL && !optfile) {
 		cf_syserr(cf, 0, "No file name for %s map %s", m->cls->name, m->name);
@@ -116,9 +179,19 @@ map_rewrite(const struct cf_map *m, const char *s, size_t slen, char **av)
 {
 	struct buf b = BUF_INIT;
 
-	if (av == NULL)
-		buf_append(&b, s, slen);
-	else {
+	if (tTd(39, 1)) {
+		dbg_printf("map_rewrite(%.*s), av =", (int)slen, s);
+		if (av == NULL)
+			dbg_printf(" (nullv)");
+		else
+			for (char **avp = av; *avp != NULL; avp++)
+				dbg_printf("\n\t%s", *avp);
+		dbg_printf("\n");
+	}
+	if (av == NULL) {
+		size_t n = strnlen(s, slen);
+		buf_append(&b, s, n);
+	} else {
 		while (slen-- > 0) {
 			int c = (unsigned char)*s++;
 			if (c == '\0')
@@ -158,18 +231,18 @@ map_rewrite(const struct cf_map *m, const char *s, size_t slen, char **av)
 }
 
 /* ------------------------------------------------------------------ */
-/* classes */
+/* small classes */
 
 static bool
 parse_std(struct cf *cf, struct cf_map *m, char *args)
 {
-	return parseargs(cf, m, args, false);
+	return map_parseargs(cf, m, args, false);
 }
 
 static bool
 parse_optfile(struct cf *cf, struct cf_map *m, char *args)
 {
-	return parseargs(cf, m, args, true);
+	return map_parseargs(cf, m, args, true);
 }
 
 static bool
@@ -264,7 +337,7 @@ dequote_parse(struct cf *cf, struct cf_map *m, char *args)
 	return true;
 }
 
-/* arith */
+/* arith: the operator is the key, the operands are $@ arguments */
 static char *
 arith_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
     char **av, int *statp)
@@ -272,51 +345,56 @@ arith_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
 	long r = 0, v[2];
 	bool res = false, boolres = false;
 	char buf[64];
+	char **cpp;
 
-	(void)ctx;
-	*statp = EX_CONFIG;
-	if (av == NULL || av[0] == NULL || av[1] == NULL || av[2] == NULL)
-		return NULL;
-	for (int i = 0; i < 2; i++) {
-		char *e;
-		errno = 0;
-		v[i] = strtol(av[i + 1], &e, 10);
-		if (*e != '\0' || errno != 0) {
-			*statp = EX_CONFIG;
-			return NULL;
-		}
+	(void)ctx; (void)m;
+	if (tTd(38, 2)) {
+		dbg_printf("arith_map_lookup: key '%s'\n", key);
+		for (cpp = av; cpp != NULL && *cpp != NULL; cpp++)
+			dbg_printf("arith_map_lookup: arg '%s'\n", *cpp);
 	}
 	*statp = EX_OK;
-	switch (key[0] == '\0' || key[1] != '\0' ? 0 : key[0]) {
-	case '+': r = v[0] + v[1]; res = true; break;
-	case '-': r = v[0] - v[1]; res = true; break;
-	case '*': r = v[0] * v[1]; res = true; break;
-	case '/':
-		if (v[1] == 0) { *statp = EX_CONFIG; return NULL; }
-		r = v[0] / v[1]; res = true; break;
-	case '%':
-		if (v[1] == 0) { *statp = EX_CONFIG; return NULL; }
-		r = v[0] % v[1]; res = true; break;
-	case 'l': boolres = v[0] < v[1]; break;
-	case '=': boolres = v[0] == v[1]; break;
-	case '|': r = v[0] | v[1]; res = true; break;
-	case '&': r = v[0] & v[1]; res = true; break;
-	case 'r': {
-		long lo = v[0], hi = v[1];
-		if (lo > hi) { *statp = EX_CONFIG; return NULL; }
-		r = lo + (hi - lo + 1 > 0 ? random() % (hi - lo + 1) : 0);
-		res = true;
-		break;
+	/* no check that the operands are numbers; extra ones are ignored */
+	for (cpp = av == NULL ? NULL : av + 1; cpp != NULL && *cpp != NULL && r < 2;
+	    cpp++)
+		v[r++] = strtol(*cpp, NULL, 0);
+	if (key == NULL || r != 2) {
+		*statp = EX_CONFIG;
+		return NULL;
 	}
+	switch (*key) {
+	case '|': r = v[0] | v[1]; break;
+	case '&': r = v[0] & v[1]; break;
+	case '%':
+		if (v[1] == 0)
+			return NULL;
+		r = v[0] % v[1];
+		break;
+	case '+': r = (long)((unsigned long)v[0] + (unsigned long)v[1]); break;
+	case '-': r = (long)((unsigned long)v[0] - (unsigned long)v[1]); break;
+	case '*': r = (long)((unsigned long)v[0] * (unsigned long)v[1]); break;
+	case '/':
+		if (v[1] == 0 || (v[1] == -1 && v[0] == LONG_MIN))
+			return NULL;
+		r = v[0] / v[1];
+		break;
+	case 'l': res = v[0] < v[1]; boolres = true; break;
+	case '=': res = v[0] == v[1]; boolres = true; break;
+	case 'r':
+		r = (long)((unsigned long)v[1] - (unsigned long)v[0] + 1);
+		if (r <= 0)
+			return NULL;
+		r = random() % r + v[0];
+		break;
 	default:
 		*statp = EX_CONFIG;
 		return NULL;
 	}
-	if (res)
-		snprintf(buf, sizeof(buf), "%ld", r);
+	if (boolres)
+		snprintf(buf, sizeof(buf), "%s", res ? "TRUE" : "FALSE");
 	else
-		snprintf(buf, sizeof(buf), "%s", boolres ? "TRUE" : "FALSE");
-	return map_rewrite(m, buf, strlen(buf), NULL);
+		snprintf(buf, sizeof(buf), "%ld", r);
+	return xstrdup(buf);
 }
 
 /* macro */
@@ -492,240 +570,6 @@ host_lookup(struct map_ctx *ctx, struct cf_map *m, const char *name,
 	return map_rewrite(m, hbuf, strlen(hbuf), av);
 }
 
-/* sequence */
-static bool
-seq_parse(struct cf *cf, struct cf_map *m, char *args)
-{
-	char *p = args;
-
-	if (tTd(38, 2))
-		dbg_printf("seq_map_parse(%s, %s)\n", m->name, args);
-	for (;;) {
-		while (ISSPACE(*p))
-			p++;
-		if (*p == '\0')
-			break;
-		char *ap = p;
-		while (*p != '\0' && !ISSPACE(*p) && *p != ',')
-			p++;
-		if (*p != '\0')
-			*p++ = '\0';
-		if (m->nstack >= MAXMAPSTACK) {
-			cf_syserr(cf, 0, "Sequence map %s: too many member maps (%d max)",
-			    m->name, MAXMAPSTACK);
-			break;
-		}
-		if (cf_findmap(cf, ap) == NULL) {
-			cf_syserr(cf, 0, "Sequence map %s: unknown member map %s",
-			    m->name, ap);
-			continue;
-		}
-		m->stack = xreallocarray(m->stack, (size_t)m->nstack + 1, sizeof(char *));
-		m->stack[m->nstack++] = xstrdup(ap);
-	}
-	return true;
-}
-
-static char *
-seq_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
-    char **av, int *statp)
-{
-	bool tempfail = false;
-
-	for (int i = 0; i < m->nstack; i++) {
-		struct cf_map *sm = cf_findmap(ctx->cf, m->stack[i]);
-		if (sm == NULL || !sm->valid)
-			continue;
-		if (!map_ensure_open(ctx->cf, sm))
-			continue;
-		char *rv = sm->cls->lookup(ctx, sm, key, av, statp);
-		if (rv != NULL)
-			return rv;
-		if (*statp == EX_TEMPFAIL)
-			tempfail = true;
-	}
-	if (tempfail)
-		*statp = EX_TEMPFAIL;
-	return NULL;
-}
-
-/* user */
-static char *
-user_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
-    char **av, int *statp)
-{
-	struct passwd *pw = getpwnam(key);
-
-	(void)ctx;
-	*statp = EX_OK;
-	if (pw == NULL)
-		return NULL;
-	if (m->mflags & MF_MATCHONLY)
-		return map_rewrite(m, key, strlen(key), NULL);
-	return map_rewrite(m, key, strlen(key), av);
-}
-
-/* null */
-static char *
-null_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
-    char **av, int *statp)
-{
-	(void)ctx; (void)m; (void)key; (void)av;
-	*statp = EX_NOTFOUND;
-	return NULL;
-}
-
-/* regex */
-struct regex_impl {
-	regex_t re;
-	bool	ok;
-};
-
-static bool
-regex_parse(struct cf *cf, struct cf_map *m, char *args)
-{
-	char *p = args;
-	int cflags = REG_EXTENDED | REG_NOSUB;
-	struct regex_impl *ri = xcalloc(1, sizeof(*ri));
-
-	for (;;) {
-		while (ISSPACE(*p))
-			p++;
-		if (*p != '-')
-			break;
-		switch (*++p) {
-		case 'n': m->mflags ^= MF_REGEX_NOT; break;
-		case 'f': cflags |= REG_ICASE; break;
-		case 'b': cflags &= ~REG_EXTENDED; break;
-		case 's': cflags &= ~REG_NOSUB; break;
-		case 'm': m->mflags |= MF_MATCHONLY; break;
-		case 'a':
-			{
-				const char *s = ++p;
-				while (*p != '\0' && !ISSPACE(*p)) p++;
-				free(m->app);
-				m->app = xstrndup(s, (size_t)(p - s));
-			}
-			break;
-		case 'q': m->mflags |= MF_KEEPQUOTES; break;
-		case 'D': m->mflags |= MF_DEFER; break;
-		case 'd': case 'S':
-			if (p[1]) p++;
-			break;
-		}
-		while (*p != '\0' && !ISSPACE(*p))
-			p++;
-		if (*p != '\0')
-			p++;
-	}
-	int rc = regcomp(&ri->re, p, cflags);
-	if (rc != 0) {
-		char eb[256];
-		regerror(rc, &ri->re, eb, sizeof(eb));
-		cf_syserr(cf, 0, "pattern-compile-error: %s", eb);
-		free(ri);
-		return false;
-	}
-	ri->ok = true;
-	m->impl = ri;
-	return true;
-}
-
-static char *
-regex_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
-    char **av, int *statp)
-{
-	struct regex_impl *ri = m->impl;
-	(void)ctx; (void)av;
-	*statp = EX_OK;
-	if (ri == NULL || !ri->ok)
-		return NULL;
-	bool match = regexec(&ri->re, key, 0, NULL, 0) == 0;
-	if (m->mflags & MF_REGEX_NOT)
-		match = !match;
-	if (!match)
-		return NULL;
-	if (m->mflags & MF_MATCHONLY)
-		return map_rewrite(m, key, strlen(key), NULL);
-	return map_rewrite(m, "", 0, NULL);
-}
-
-static void
-regex_close(struct cf_map *m)
-{
-	struct regex_impl *ri = m->impl;
-	if (ri != NULL && ri->ok)
-		regfree(&ri->re);
-	free(ri);
-	m->impl = NULL;
-}
-
-/* text: flat files with key and value columns */
-static char *
-text_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
-    char **av, int *statp)
-{
-	FILE *f;
-	char line[MAXLINE];
-	int kc = m->keycolnm ? atoi(m->keycolnm) : 0;
-	int vc = m->valcolnm ? atoi(m->valcolnm) : 1;
-	char delim = m->coldelim;
-
-	(void)ctx;
-	*statp = EX_OK;
-	f = fopen(m->file, "r");
-	if (f == NULL) {
-		*statp = EX_UNAVAILABLE;
-		return NULL;
-	}
-	while (fgets(line, sizeof(line), f) != NULL) {
-		char *cols[32];
-		int n = 0;
-		char *p = strchr(line, '\n');
-		if (p)
-			*p = '\0';
-		if (line[0] == '#')
-			continue;
-		p = line;
-		while (n < 32) {
-			if (delim == '\0') {
-				while (ISSPACE(*p)) p++;
-				if (*p == '\0') break;
-				cols[n++] = p;
-				while (*p && !ISSPACE(*p)) p++;
-			} else {
-				cols[n++] = p;
-				p = strchr(p, delim);
-				if (p == NULL) break;
-			}
-			if (*p == '\0') break;
-			*p++ = '\0';
-		}
-		if (kc >= n || vc >= n)
-			continue;
-		if (((m->mflags & MF_NOFOLDCASE) ? strcmp(cols[kc], key) :
-		    strcasecmp(cols[kc], key)) != 0)
-			continue;
-		fclose(f);
-		if (m->mflags & MF_MATCHONLY)
-			return map_rewrite(m, key, strlen(key), NULL);
-		return map_rewrite(m, cols[vc], strlen(cols[vc]), av);
-	}
-	fclose(f);
-	return NULL;
-}
-
-static bool
-text_open(struct cf *cf, struct cf_map *m)
-{
-	(void)cf;
-	FILE *f = fopen(m->file, "r");
-	if (f == NULL)
-		return false;
-	fclose(f);
-	return true;
-}
-
 static bool
 dns_parse(struct cf *cf, struct cf_map *m, char *args)
 {
@@ -761,22 +605,303 @@ dns_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
 	return NULL;
 }
 
+/* user: the passwd database; -v names the field */
+static bool
+user_open(struct cf *cf, struct cf_map *m)
+{
+	static const char *const cols[] = {
+		"name", "passwd", "uid", "gid", "gecos", "dir", "shell"
+	};
+
+	if (tTd(38, 2))
+		dbg_printf("user_map_open(%s, 0)\n", m->name);
+	m->valcol = 0;
+	if (m->valcolnm == NULL)
+		return true;
+	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
+		if (strcasecmp(m->valcolnm, cols[i]) == 0) {
+			m->valcol = (int)i + 1;
+			return true;
+		}
+	map_syserr(cf, 0, "User map %s: unknown column name %s", m->name,
+	    m->valcolnm);
+	return false;
+}
+
+static char *
+user_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
+    char **av, int *statp)
+{
+	struct passwd *pw;
+	char buf[32];
+	const char *v;
+
+	(void)ctx;
+	if (tTd(38, 20))
+		dbg_printf("user_map_lookup(%s, %s)\n", m->name, key);
+	pw = *key == '\0' ? NULL : getpwnam(key);
+	if (pw == NULL) {
+		*statp = EX_NOUSER;
+		return NULL;
+	}
+	*statp = EX_OK;
+	if (m->mflags & MF_MATCHONLY)
+		return map_rewrite(m, key, strlen(key), NULL);
+	switch (m->valcol) {
+	case 2: v = "x"; break;
+	case 3: snprintf(buf, sizeof(buf), "%d", (int)pw->pw_uid); v = buf; break;
+	case 4: snprintf(buf, sizeof(buf), "%d", (int)pw->pw_gid); v = buf; break;
+	case 5: v = pw->pw_gecos != NULL ? pw->pw_gecos : ""; break;
+	case 6: v = pw->pw_dir; break;
+	case 7: v = pw->pw_shell; break;
+	default: v = pw->pw_name; break;
+	}
+	return map_rewrite(m, v, strlen(v), av);
+}
+
+/* arpa: an IP address in reverse (in-addr.arpa / ip6.arpa) order */
+static char *
+arpa_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
+    char **av, int *statp)
+{
+	struct buf b = BUF_INIT;
+	unsigned char a6[16];
+	struct in_addr a4;
+
+	(void)ctx; (void)av;
+	if (tTd(38, 2))
+		dbg_printf("arpa_map_lookup: key '%s'\n", key);
+	*statp = EX_DATAERR;
+	if (strncasecmp(key, "IPv6:", 5) == 0) {
+		if (inet_pton(AF_INET6, key + 5, a6) != 1)
+			return NULL;
+		for (int i = 15; i >= 0; i--)
+			buf_printf(&b, "%x.%x%s", a6[i] & 0xf, a6[i] >> 4,
+			    i > 0 ? "." : "");
+	} else {
+		if (inet_pton(AF_INET, key, &a4) != 1)
+			return NULL;
+		const unsigned char *q = (const unsigned char *)&a4.s_addr;
+		buf_printf(&b, "%u.%u.%u.%u", q[3], q[2], q[1], q[0]);
+	}
+	*statp = EX_OK;
+	char *r = map_rewrite(m, buf_cstr(&b), b.len, NULL);
+	buf_fini(&b);
+	return r;
+}
+
+/* syslog: log the key, return "" */
+struct syslog_impl {
+	int prio;
+};
+
+static bool
+syslog_parse(struct cf *cf, struct cf_map *m, char *args)
+{
+	static const struct { const char *name; int prio; } lv[] = {
+		{ "EMERG", LOG_EMERG }, { "ALERT", LOG_ALERT },
+		{ "CRIT", LOG_CRIT }, { "ERR", LOG_ERR },
+		{ "WARNING", LOG_WARNING }, { "NOTICE", LOG_NOTICE },
+		{ "INFO", LOG_INFO }, { "DEBUG", LOG_DEBUG },
+	};
+	struct syslog_impl *si = xcalloc(1, sizeof(*si));
+	char *p = args;
+
+	si->prio = LOG_INFO;
+	m->impl = si;
+	for (;;) {
+		while (ISSPACE(*p))
+			p++;
+		if (*p != '-')
+			break;
+		p++;
+		if (*p == 'D')
+			m->mflags |= MF_DEFER;
+		else if (*p == 'S')
+			m->spacesub = *++p;
+		else if (*p == 'L') {
+			char *lvl;
+			while (ISSPACE(*++p))
+				continue;
+			lvl = dupword(&p);
+			size_t i, n = sizeof(lv) / sizeof(lv[0]);
+			const char *s = strncasecmp(lvl, "LOG_", 4) == 0 ? lvl + 4 : lvl;
+			for (i = 0; i < n; i++)
+				if (strcasecmp(s, lv[i].name) == 0)
+					break;
+			if (i < n)
+				si->prio = lv[i].prio;
+			else if (isdigit((unsigned char)*s))
+				si->prio = atoi(s);
+			else
+				cf_syserr(cf, 0, "syslog map \"%s\", unknown level %s",
+				    m->name, lvl);
+			free(lvl);
+		}
+		while (*p != '\0' && !ISSPACE(*p))
+			p++;
+	}
+	return true;
+}
+
+static char *
+syslog_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
+    char **av, int *statp)
+{
+	struct syslog_impl *si = m->impl;
+
+	(void)ctx; (void)av;
+	if (key != NULL) {
+		if (tTd(38, 20))
+			dbg_printf("syslog_map_lookup(%s (priority %d): %s\n",
+			    m->name, si->prio, key);
+		syslog(LOG_MAIL | si->prio, "%s", key);
+	}
+	*statp = EX_OK;
+	return xstrdup("");
+}
+
+static void
+impl_free(struct cf_map *m)
+{
+	free(m->impl);
+	m->impl = NULL;
+}
+
+/* null */
+static char *
+null_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
+    char **av, int *statp)
+{
+	(void)ctx; (void)m; (void)key; (void)av;
+	*statp = EX_NOTFOUND;
+	return NULL;
+}
+
+/* sendmail's BogusMapClass: what a map becomes when it cannot be opened */
+static char *
+bogus_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
+    char **av, int *statp)
+{
+	(void)ctx; (void)m; (void)key; (void)av;
+	*statp = EX_TEMPFAIL;
+	return NULL;
+}
+
+static const struct map_class bogus_class = {
+	"bogus-map", 0, NULL, open_ok, bogus_lookup, NULL
+};
+
+/*
+ * Classes the reference sendmail has but cfmta does not serve (no NIS,
+ * NIS+, LDAP or socket map client).  The K line is accepted as sendmail
+ * accepts it; opening fails with a message naming the map, so the map
+ * answers "temporarily unavailable" (or, with -o, is simply not open).
+ */
+static bool
+nis_open(struct cf *cf, struct cf_map *m)
+{
+	const char *f = m->file != NULL && *m->file != '\0' ? m->file : "mail.aliases";
+	char *at = strchr(f, '@');
+	/* no NIS client: sendmail's message when no NIS domain is bound */
+	if (!(m->mflags & MF_OPTIONAL))
+		map_syserr(cf, 0, "451 4.3.5 NIS map %.*s specified, but NIS not running",
+		    at != NULL ? (int)(at - f) : (int)strlen(f), f);
+	return false;
+}
+
+static bool
+nisplus_open(struct cf *cf, struct cf_map *m)
+{
+	(void)cf; (void)m;
+	errno = EAGAIN;		/* sendmail is silent here too */
+	return false;
+}
+
+static bool
+unsupported_open(struct cf *cf, struct cf_map *m)
+{
+	if (!(m->mflags & MF_OPTIONAL))
+		map_syserr(cf, 0, "451 4.3.5 %s map \"%s\": map class %s is not supported by cfmta",
+		    m->cls->name, m->name, m->cls->name);
+	return false;
+}
+
+static bool
+unsupported_parse(struct cf *cf, struct cf_map *m, char *args)
+{
+	/* ldap, socket: their own option letters; keep only the generic ones */
+	char *p = args;
+	(void)cf;
+	m->mflags |= MF_TRY0NULL | MF_TRY1NULL;
+	for (;;) {
+		while (ISSPACE(*p))
+			p++;
+		if (*p != '-')
+			break;
+		switch (*++p) {
+		case 'o': m->mflags |= MF_OPTIONAL; break;
+		case 't': m->mflags |= MF_NODEFER; break;
+		case 'D': m->mflags |= MF_DEFER; break;
+		case 'q': m->mflags |= MF_KEEPQUOTES; break;
+		case 'T': p++; free(m->tapp); m->tapp = dupword(&p); break;
+		default: break;
+		}
+		while (*p != '\0' && !ISSPACE(*p))
+			p++;
+	}
+	if (*p != '\0') {
+		free(m->file);
+		m->file = dupword(&p);
+	}
+	return true;
+}
+
+/* userdb: answers from the UserDatabaseSpec option, which cfmta lacks */
+static char *
+userdb_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
+    char **av, int *statp)
+{
+	const char *spec = ctx->cf->optv[OPT_USERDATABASESPEC];
+
+	(void)key; (void)av;
+	*statp = EX_OK;
+	if (spec != NULL && *spec != '\0') {
+		map_syserr(ctx->cf, 0, "userdb map \"%s\": user database %s is not supported by cfmta",
+		    m->name, spec);
+		*statp = EX_TEMPFAIL;
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* the class table (sendmail's setupmaps, as Debian's 8.17.1.9 has it) */
+
 static const struct map_class classes[] = {
 	{ "hash", MCF_ALIASOK, parse_std, mapdb_open_hash, mapdb_lookup, mapdb_close },
 	{ "btree", MCF_ALIASOK, parse_std, mapdb_open_btree, mapdb_lookup, mapdb_close },
-	{ "implicit", MCF_ALIASOK | MCF_OPTFILE, parse_std, mapdb_open_implicit, mapdb_lookup, mapdb_close },
-	{ "text", 0, parse_std, text_open, text_lookup, NULL },
+	{ "nis", MCF_ALIASOK, parse_optfile, nis_open, null_lookup, NULL },
+	{ "nisplus", MCF_ALIASOK, parse_optfile, nisplus_open, null_lookup, NULL },
+	{ "ldap", MCF_ALIASOK, unsupported_parse, unsupported_open, null_lookup, NULL },
+	{ "dns", 0, dns_parse, open_ok, dns_lookup, NULL },
+	{ "bestmx", MCF_OPTFILE, parse_optfile, open_ok, dns_lookup, NULL },
 	{ "host", MCF_OPTFILE | MCF_NOTPERSIST, parse_optfile, open_ok, host_lookup, NULL },
+	{ "text", MCF_ALIASOK, parse_std, text_open, text_lookup, NULL },
+	{ "stab", MCF_ALIASOK, parse_std, stab_open, stab_lookup, stab_close },
+	{ "implicit", MCF_ALIASOK, parse_std, mapdb_open_implicit, mapdb_lookup, mapdb_close },
+	{ "user", MCF_OPTFILE, parse_optfile, user_open, user_lookup, NULL },
 	{ "dequote", MCF_OPTFILE, dequote_parse, open_ok, dequote_lookup, NULL },
-	{ "arith", MCF_OPTFILE, parse_optfile, open_ok, arith_lookup, NULL },
-	{ "macro", MCF_OPTFILE, parse_optfile, open_ok, macro_lookup, NULL },
-	{ "sequence", MCF_OPTFILE, seq_parse, open_ok, seq_lookup, NULL },
-	{ "user", MCF_OPTFILE, parse_optfile, open_ok, user_lookup, NULL },
-	{ "null", MCF_OPTFILE | MCF_ALIASOK, parse_optfile, open_ok, null_lookup, NULL },
-	{ "regex", 0, regex_parse, open_ok, regex_lookup, regex_close },
-	/* no resolver: DNS-based maps answer "temporarily unavailable" */
-	{ "dns", MCF_OPTFILE, dns_parse, open_ok, dns_lookup, NULL },
-	{ "bestmx", MCF_OPTFILE, dns_parse, open_ok, dns_lookup, NULL },
+	{ "regex", MCF_OPTFILE, regex_parse, open_ok, regex_lookup, regex_close },
+	{ "userdb", 0, parse_std, open_ok, userdb_lookup, NULL },
+	{ "program", MCF_ALIASOK, parse_std, open_ok, prog_lookup, NULL },
+	{ "sequence", MCF_ALIASOK | MCF_OPTFILE, seq_parse, open_ok, seq_lookup, NULL },
+	{ "switch", MCF_ALIASOK, parse_std, switch_open, seq_lookup, impl_free },
+	{ "null", MCF_ALIASOK | MCF_OPTFILE, parse_optfile, open_ok, null_lookup, NULL },
+	{ "syslog", MCF_OPTFILE, syslog_parse, open_ok, syslog_lookup, impl_free },
+	{ "macro", MCF_OPTFILE, dequote_parse, open_ok, macro_lookup, NULL },
+	{ "arith", MCF_OPTFILE, dequote_parse, open_ok, arith_lookup, NULL },
+	{ "arpa", MCF_OPTFILE, dequote_parse, open_ok, arpa_lookup, NULL },
+	{ "socket", 0, unsupported_parse, unsupported_open, null_lookup, NULL },
 };
 
 void
@@ -791,6 +916,13 @@ map_findclass(const char *name)
 		if (strcmp(classes[i].name, name) == 0)
 			return &classes[i];
 	return NULL;
+}
+
+bool
+map_class_supported(const struct map_class *mc)
+{
+	return mc->open != unsupported_open && mc->open != nis_open &&
+	    mc->open != nisplus_open;
 }
 
 void
@@ -882,14 +1014,41 @@ cf_makemap(struct cf *cf, char *line)
 	return m;
 }
 
+/*
+ * sendmail's openmap: open on first use.  A map that cannot be opened
+ * becomes a "bogus" map answering every lookup with a temporary failure,
+ * unless it is optional (-o): then it is simply not valid any more.
+ */
 bool
 map_ensure_open(struct cf *cf, struct cf_map *m)
 {
+	if (!m->valid)
+		return false;
 	if (m->open)
-		return m->opened_ok;
-	m->open = true;
-	m->opened_ok = m->cls->open(cf, m);
-	return m->opened_ok;
+		return true;
+	errno = 0;
+	if (m->cls->open(cf, m)) {
+		if (tTd(38, 4))
+			dbg_printf("openmap()\t%s:%s %s: valid\n", m->cls->name,
+			    m->name, m->file != NULL ? m->file : "NULL");
+		m->open = m->opened_ok = true;
+		return true;
+	}
+	int e = errno;
+	if (tTd(38, 4))
+		dbg_printf("openmap()\t%s:%s %s: invalid%s%s\n", m->cls->name,
+		    m->name, m->file != NULL ? m->file : "NULL",
+		    e == 0 ? "" : ": ", e == 0 ? "" : strerror(e));
+	if (m->cls->close != NULL)
+		m->cls->close(m);
+	if (!(m->mflags & MF_OPTIONAL)) {
+		m->cls = &bogus_class;
+		m->mflags |= MF_OPENBOGUS;
+		m->open = m->opened_ok = true;
+		return true;
+	}
+	m->valid = false;
+	return false;
 }
 
 static void
@@ -922,14 +1081,8 @@ map_lookup(struct map_ctx *ctx, struct cf_map *m, char *key, char **av,
 
 	if (m == NULL)
 		return NULL;
-	if (!m->valid)
+	if (!m->valid || !map_ensure_open(ctx->cf, m))
 		return NULL;
-	if (!map_ensure_open(ctx->cf, m)) {
-		/* an optional map that failed to open just finds nothing */
-		if (!(m->mflags & MF_OPTIONAL))
-			*pstat = EX_TEMPFAIL;
-		return NULL;
-	}
 	if (!(m->mflags & MF_KEEPQUOTES))
 		stripquotes(key);
 	if (tTd(60, 1)) {
@@ -943,8 +1096,7 @@ map_lookup(struct map_ctx *ctx, struct cf_map *m, char *key, char **av,
 	}
 	replac = m->cls->lookup(ctx, m, key, av, &status);
 	if (tTd(60, 1))
-		/* sendmail clears MF_SECURE right after the lookup: ad=0 */
-		dbg_printf("%s (%d), ad=0\n", replac != NULL ? replac : "NOT FOUND",
+		dbg_printf("%s (%d)\n", replac != NULL ? replac : "NOT FOUND",
 		    status);
 	if (status == EX_TEMPFAIL && !(m->mflags & MF_NODEFER))
 		*pstat = EX_TEMPFAIL;
