@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <netinet/in.h>
 #include <pwd.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <syslog.h>
 
 #include "dbg.h"
@@ -122,14 +124,16 @@ map_parseargs(struct cf *cf, struct cf_map *m, char *p, bool optfile)
 		case 'a': p++; free(m->app); m->app = dupword(&p); break;
 		case 'T': p++; free(m->tapp); m->tapp = dupword(&p); break;
 		case 'k':
-			while (ISSPACE(*++p))
-				continue;
+			p++;
+			while (ISSPACE(*p))
+				p++;
 			free(m->keycolnm);
 			m->keycolnm = dupword(&p);
 			break;
 		case 'v':
-			while (ISSPACE(*++p))
-				continue;
+			p++;
+			while (ISSPACE(*p))
+				p++;
 			free(m->valcolnm);
 			m->valcolnm = dupword(&p);
 			break;
@@ -600,8 +604,9 @@ static char *
 dns_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
     char **av, int *statp)
 {
-	(void)ctx; (void)m; (void)key; (void)av;
-	*statp = EX_TEMPFAIL;
+	(void)ctx; (void)key; (void)av;
+	/* no resolver (as in -bt's /mx): the name is not found */
+	*statp = strcmp(m->cls->name, "bestmx") == 0 ? EX_OK : EX_NOTFOUND;
 	return NULL;
 }
 
@@ -721,8 +726,9 @@ syslog_parse(struct cf *cf, struct cf_map *m, char *args)
 			m->spacesub = *++p;
 		else if (*p == 'L') {
 			char *lvl;
-			while (ISSPACE(*++p))
-				continue;
+			p++;
+			while (ISSPACE(*p))
+				p++;
 			lvl = dupword(&p);
 			size_t i, n = sizeof(lv) / sizeof(lv[0]);
 			const char *s = strncasecmp(lvl, "LOG_", 4) == 0 ? lvl + 4 : lvl;
@@ -821,6 +827,20 @@ nisplus_open(struct cf *cf, struct cf_map *m)
 static bool
 unsupported_open(struct cf *cf, struct cf_map *m)
 {
+	const char *f = m->file != NULL ? m->file : "";
+	const char *colon = strchr(f, ':');
+
+	if (strcmp(m->cls->name, "socket") == 0 && (colon == NULL ||
+	    strncasecmp(f, "unix:", 5) == 0 || strncasecmp(f, "local:", 6) == 0)) {
+		const char *path = colon == NULL ? f : colon + 1;
+		struct stat st;
+		if (stat(path, &st) != 0) {
+			/* sendmail's safefile check fails first */
+			map_syserr(cf, errno, "socket map \"%s\": local socket name %s unsafe",
+			    m->name, path);
+			return false;
+		}
+	}
 	if (!(m->mflags & MF_OPTIONAL))
 		map_syserr(cf, 0, "451 4.3.5 %s map \"%s\": map class %s is not supported by cfmta",
 		    m->cls->name, m->name, m->cls->name);

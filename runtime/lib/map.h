@@ -50,6 +50,8 @@ struct map_class {
 
 void	 map_builtin_classes_init(void);
 const struct map_class *map_findclass(const char *name);
+/* false for classes cfmta accepts but cannot serve (nis, ldap, socket...) */
+bool	 map_class_supported(const struct map_class *mc);
 void	 map_free(struct cf_map *m);
 /* open lazily; returns false if the map cannot be used */
 bool	 map_ensure_open(struct cf *cf, struct cf_map *m);
