@@ -157,8 +157,9 @@ main(int argc, char **argv)
 	struct rw_msgs out = { mta_emit, &M };
 	cf_init(&M.cf, &out);
 
-	for (int i = 1; i < argc; i++) {
-		char *a = argv[i];
+	int ai;
+	for (ai = 1; ai < argc; ai++) {
+		char *a = argv[ai];
 		if (a[0] != '-')
 			break;
 		if (strcmp(a, "--") == 0)
@@ -171,7 +172,7 @@ main(int argc, char **argv)
 				usage();
 			break;
 		case 'C':
-			cfpath = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+			cfpath = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : NULL);
 			if (cfpath == NULL)
 				usage();
 			break;
@@ -180,7 +181,7 @@ main(int argc, char **argv)
 			break;
 		case 'O':
 		case 'o': {
-			const char *v = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+			const char *v = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : NULL);
 			if (v == NULL)
 				usage();
 			optv = xreallocarray(optv, (size_t)nopt + 1, sizeof(char *));
@@ -198,13 +199,14 @@ main(int argc, char **argv)
 			break;
 		case 'L': case 'v': case 'N': case 'R': case 'V': case 'X':
 		case 'F': case 'f': case 'r': case 'h': case 'p': case 'q':
-			if (a[2] == '\0' && strchr("LNRVXFfrhp", a[1]) && i + 1 < argc)
-				i++;
+			if (a[2] == '\0' && strchr("LNRVXFfrhp", a[1]) && ai + 1 < argc)
+				ai++;
 			break;
 		default:
 			usage();
 		}
 	}
+	int firstarg = ai;
 	if (cfpath == NULL)
 		cfpath = submit ? "/etc/mail/submit.cfb" : "/etc/mail/sendmail.cfb";
 
@@ -267,6 +269,15 @@ main(int argc, char **argv)
 	if (mode == 't') {
 		bt_run(&M, stdin);
 		return M.exitstat;
+	}
+	if (mode == 'v') {
+		if (firstarg < argc && strcmp(argv[firstarg], "--") == 0)
+			firstarg++;
+		if (firstarg >= argc) {
+			printf("Recipient names must be specified\n");
+			return 64;
+		}
+		return mta_verify(&M, argv + firstarg, argc - firstarg);
 	}
 	fprintf(stderr, "cfmta: only -bt is implemented so far\n");
 	return 64;

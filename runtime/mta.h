@@ -42,6 +42,9 @@ bool	addr_invalid(struct mta *mta, char *addr, bool isrcpt);
 const struct cf_mailer *addr_findmailer(const struct cf *cf, const char *name);
 void	addr_setstat(struct mta *mta, int st);
 
+/* verify.c: -bv */
+int	mta_verify(struct mta *mta, char **addrs, int n);
+
 /* printing of messages the way sendmail does in test mode */
 void	mta_emit(void *arg, enum rw_msgkind kind, const char *to,
 	    const char *text);
