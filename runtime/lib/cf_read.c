@@ -263,14 +263,6 @@ expand_cf(struct cf *cf, const char *s, struct buf *out)
 /* ------------------------------------------------------------------ */
 /* rulesets */
 
-static int
-rsname_find(const struct cf *cf, const char *name)
-{
-	for (int i = 0; i < cf->nrsnames; i++)
-		if (strcmp(cf->rsnames[i].name, name) == 0)
-			return i;
-	return -1;
-}
 
 int
 cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
@@ -305,16 +297,21 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 		cf_syserr(cf, 0, "invalid ruleset name: \"%.20s\"", q);
 		return -1;
 	}
-	char *name = xstrndup(q, (size_t)(p - q));
+	size_t qlen = (size_t)(p - q);
 	while (ISSPACE(*p))
 		p++;
 	char delim = *p;
-	int si = rsname_find(cf, name);
-	if (si < 0) {
-		if (mode == CF_ST_FIND) {
-			free(name);
-			return -1;
+	int si = -1;
+	for (int k = 0; k < cf->nrsnames; k++)
+		if (strncmp(cf->rsnames[k].name, q, qlen) == 0 &&
+		    cf->rsnames[k].name[qlen] == '\0') {
+			si = k;
+			break;
 		}
+	if (si < 0 && mode == CF_ST_FIND)
+		return -1;
+	char *name = xstrndup(q, qlen);
+	if (si < 0) {
 		if (cf->nrsnames == cf->caprsnames) {
 			cf->caprsnames = cf->caprsnames ? cf->caprsnames * 2 : 16;
 			cf->rsnames = xreallocarray(cf->rsnames,

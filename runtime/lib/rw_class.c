@@ -55,6 +55,7 @@ rw_classes_fini(struct rw_classes *c)
 		free(c->w[i].name);
 	free(c->w);
 	free(c->index);
+	free(c->pfx);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -124,12 +125,67 @@ enter(struct rw_classes *c, const char *word)
 	return w;
 }
 
+#define PFX_BITS	20
+#define PFX_MASK	((1u << PFX_BITS) - 1)
+
+static void
+pfx_set(struct rw_classes *c, uint64_t key)
+{
+	uint32_t a = (uint32_t)key & PFX_MASK, b = (uint32_t)(key >> 32) & PFX_MASK;
+
+	c->pfx[a >> 6] |= (uint64_t)1 << (a & 63);
+	c->pfx[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+static uint64_t
+pfx_key(uint32_t h, int cls)
+{
+	uint64_t k = ((uint64_t)h << 8 | (uint64_t)cls) * 0x9E3779B97F4A7C15ull;
+	return k ^ (k >> 29);
+}
+
+/* record every prefix of word for class cls */
+static void
+pfx_add(struct rw_classes *c, int cls, const char *word)
+{
+	uint32_t h = 2166136261u;
+
+	if (c->pfx == NULL)
+		c->pfx = xcalloc((1u << PFX_BITS) / 64, sizeof(uint64_t));
+	for (const char *s = word; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch < 128)
+			ch = (unsigned char)tolower(ch);
+		h = (h ^ ch) * 16777619u;
+		pfx_set(c, pfx_key(h, cls));
+	}
+}
+
+bool
+rw_class_maybe_prefix(const struct rw_classes *c, int cls, const char *word)
+{
+	uint32_t h = 2166136261u;
+
+	if (c->pfx == NULL)
+		return false;
+	for (const char *s = word; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch < 128)
+			ch = (unsigned char)tolower(ch);
+		h = (h ^ ch) * 16777619u;
+	}
+	uint64_t key = pfx_key(h, cls & 0xff);
+	uint32_t a = (uint32_t)key & PFX_MASK, b = (uint32_t)(key >> 32) & PFX_MASK;
+	return ((c->pfx[a >> 6] >> (a & 63)) & 1) && ((c->pfx[b >> 6] >> (b & 63)) & 1);
+}
+
 void
 rw_class_add(struct rw_classes *c, int cls, const char *word)
 {
 	struct rw_classword *w = enter(c, word);
 
 	cls &= 0xff;
+	pfx_add(c, cls, word);
 	w->bits[cls >> 6] |= (uint64_t)1 << (cls & 63);
 	c->used[cls >> 6] |= (uint64_t)1 << (cls & 63);
 }
@@ -157,6 +213,7 @@ rw_class_copy(struct rw_classes *c, int src, int dst)
 	dst &= 0xff;
 	for (uint32_t i = 0; i < c->n; i++)
 		if ((c->w[i].bits[src >> 6] >> (src & 63)) & 1) {
+			pfx_add(c, dst, c->w[i].name);
 			c->w[i].bits[dst >> 6] |= (uint64_t)1 << (dst & 63);
 			c->used[dst >> 6] |= (uint64_t)1 << (dst & 63);
 		}

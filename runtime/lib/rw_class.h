@@ -26,6 +26,7 @@ struct rw_classes {
 	uint32_t		 mask;
 	uint32_t		 seq;
 	uint64_t		 used[4];	/* classes with at least one word */
+	uint64_t		*pfx;		/* Bloom filter of (class, prefix) */
 };
 
 void	rw_classes_init(struct rw_classes *c);
@@ -33,6 +34,13 @@ void	rw_classes_fini(struct rw_classes *c);
 void	rw_class_add(struct rw_classes *c, int cls, const char *word);
 bool	rw_class_has(const struct rw_classes *c, int cls, const char *word);
 void	rw_class_copy(struct rw_classes *c, int src, int dst);
+/*
+ * False when no member of cls starts with word (ignoring case): a $=
+ * binding that spells word cannot be extended into a member.  May be
+ * true wrongly (a Bloom filter), never false wrongly.
+ */
+bool	rw_class_maybe_prefix(const struct rw_classes *c, int cls,
+	    const char *word);
 bool	rw_class_nonempty(const struct rw_classes *c, int cls);
 /* Calls fn for each member of cls in sendmail's dump order. */
 void	rw_class_dump(const struct rw_classes *c, int cls,

@@ -116,8 +116,8 @@ void
 rw_printav(FILE *fp, const struct rw_macnames *mn, const char *const *av)
 {
 	for (; *av != NULL; av++) {
-		putc(' ', fp);
+		putc_unlocked(' ', fp);
 		rw_xputs(fp, mn, *av);
 	}
-	putc('\n', fp);
+	putc_unlocked('\n', fp);
 }

@@ -258,13 +258,13 @@ putname16(const char *prefix, const char *name, const char *suffix)
 	FILE *fp = dbg_stream();
 	size_t n = strlen(name);
 
-	fputs(prefix, fp);
+	fputs_unlocked(prefix, fp);
 	if (n > 16)
 		n = 16;
-	fwrite(name, 1, n, fp);
+	fwrite_unlocked(name, 1, n, fp);
 	for (; n < 16; n++)
-		putc(' ', fp);
-	fputs(suffix, fp);
+		putc_unlocked(' ', fp);
+	fputs_unlocked(suffix, fp);
 }
 
 struct match {
@@ -386,6 +386,10 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				mlp->last = avp++;
 				vm_cataddr(cf, mlp->first, mlp->last, buf, sizeof(buf), '\0');
 				if (!wordinclass(vm, buf, (int)CFB_GET_B(*mlp->pattern))) {
+					/* no member starts so: longer bindings cannot match */
+					if (prefilter && !rw_class_maybe_prefix(&cf->cls,
+					    (int)CFB_GET_B(*mlp->pattern), buf))
+						goto backup;
 					if (tTd(21, 36)) {
 						dbg_printf("EXTEND  rp=");
 						dbg_printf(", ap=");
@@ -468,7 +472,10 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 					c1 = (unsigned char)(c1 + 32);
 				if (c2 >= 'A' && c2 <= 'Z')
 					c2 = (unsigned char)(c2 + 32);
-				if (c1 != c2 || (c1 != '\0' && strcasecmp(lit + 1, ap + 1) != 0))
+				if (c1 != c2)
+					goto backup;
+				if (c1 != '\0' && (lit[1] != '\0' || ap[1] != '\0') &&
+				    strcasecmp(lit + 1, ap + 1) != 0)
 					goto backup;
 			}
 				avp++;
