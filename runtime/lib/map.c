@@ -1116,8 +1116,8 @@ map_lookup(struct map_ctx *ctx, struct cf_map *m, char *key, char **av,
 	}
 	replac = m->cls->lookup(ctx, m, key, av, &status);
 	if (tTd(60, 1))
-		dbg_printf("%s (%d)\n", replac != NULL ? replac : "NOT FOUND",
-		    status);
+		dbg_printf("%s (%d), ad=%d\n", replac != NULL ? replac : "NOT FOUND",
+		    status, 0);	/* no DNSSEC: never authenticated data */
 	if (status == EX_TEMPFAIL && !(m->mflags & MF_NODEFER))
 		*pstat = EX_TEMPFAIL;
 	if (status == EX_TEMPFAIL && m->tapp != NULL) {
