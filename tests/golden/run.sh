@@ -5,7 +5,9 @@
 # file) in a private copy of the configs and fixtures, with the fixed host
 # name mx.example.com in a private UTS namespace (unshare -u; skipped when
 # not permitted).  When `$CFC X.cf -o X.cfb` works, the compiled image
-# must give the same transcript too.
+# must give the same transcript too, its decompiled text must compile to
+# the identical image, and with GOLDEN_ORACLE=1 (needs sendmail-bin) the
+# real sendmail must give the same transcript on the decompiled text.
 B=${1:-build}
 case $B in /*) ;; *) B=$(pwd)/$B ;; esac
 CFMTA=${CFMTA:-$B/cfmta}
@@ -61,6 +63,23 @@ for in in "$GOLDEN_SRC"/*.in; do
 	if [ -x "$CFC" ] && (cd "$w" && "$CFC" --permissive "$cf.cf" -o "$cf.cfb") >/dev/null 2>&1; then
 		run "$cf.cfb" "$in" "$args" > "$w/$name.gotb"
 		check "$name" cfb "$w/$name.gotb"
+		# decompiled text must compile to the identical image and, under
+		# the real sendmail (when installed), give the same transcript
+		(cd "$w" && "$CFC" --decompile "$cf.cfb" > "$cf.dec" &&
+		    cp "$cf.cf" "$cf.orig" && cp "$cf.dec" "$cf.cf" &&
+		    "$CFC" --permissive "$cf.cf" -o "$cf.cfb2") >/dev/null 2>&1
+		if cmp -s "$w/$cf.cfb" "$w/$cf.cfb2"; then pass=$((pass+1)); else
+			echo "FAIL: golden $name: decompile round trip does not give the same image"
+			fail=$((fail+1)); fi
+		if [ -n "${GOLDEN_ORACLE:-}" ] && command -v sendmail >/dev/null 2>&1; then
+			printf 'hosts files\naliases files\npasswd files\n' > "$w/switch"
+			(cd "$w" && unshare -u sh -c 'hostname "$1"; shift; exec "$@"' sh "$GOLDEN_HOST" \
+			    sendmail -bt -C "$cf.cf" -ODontProbeInterfaces=true \
+			    -OServiceSwitchFile="$w/switch" -OHostsFile="$w/hosts" $args < "$in" 2>/dev/null) |
+			    golden_filter > "$w/$name.dec.got"
+			check "$name" decompiled-under-sendmail "$w/$name.dec.got"
+		fi
+		[ -f "$w/$cf.orig" ] && mv "$w/$cf.orig" "$w/$cf.cf"
 	fi
 done
 [ $xfail -eq 0 ] || echo "golden: $xfail known mismatches (tests/golden/XFAIL)"
