@@ -17,6 +17,7 @@
 #include "cfb.h"
 #include "dbg.h"
 #include "map.h"
+#include "modes.h"
 #include "mta.h"
 #include "xmem.h"
 
@@ -152,7 +153,12 @@ main(int argc, char **argv)
 	char **optv = NULL;
 	int nopt = 0;
 	bool submit = false;
+	struct mode_args ma;	/* MTA modes (modes.h) */
 
+	memset(&ma, 0, sizeof(ma));
+	if (strcmp(argv[0], "mailq") == 0 || (strlen(argv[0]) >= 6 &&
+	    strcmp(argv[0] + strlen(argv[0]) - 6, "/mailq") == 0))
+		mode = 'p';
 	log_init("cfmta");
 	struct rw_msgs out = { mta_emit, &M };
 	cf_init(&M.cf, &out);
@@ -166,7 +172,7 @@ main(int argc, char **argv)
 			break;
 		switch (a[1]) {
 		case 'b':
-			if (a[2] == 't' || a[2] == 'v')
+			if (a[2] != '\0' && strchr("tvsdDpm", a[2]) != NULL)
 				mode = a[2];
 			else
 				usage();
@@ -197,9 +203,27 @@ main(int argc, char **argv)
 		case 'A':
 			submit = a[2] == 'c';
 			break;
+		case 'f': case 'r': case 'F': {	/* MTA modes: modes.h */
+			const char *v = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : NULL);
+			if (v == NULL)
+				usage();
+			*(a[1] == 'F' ? &ma.fullname : &ma.from) = v;
+			break;
+		}
+		case 't':
+			ma.tflag = true;
+			break;
+		case 'i':
+			optv = xreallocarray(optv, (size_t)nopt + 1, sizeof(char *));
+			optv[nopt++] = xstrdup("i");
+			break;
+		case 'q':
+			if (!mode_parse_q(&ma, a + 2))
+				usage();
+			break;
 		case 'L': case 'v': case 'N': case 'R': case 'V': case 'X':
-		case 'F': case 'f': case 'r': case 'h': case 'p': case 'q':
-			if (a[2] == '\0' && strchr("LNRVXFfrhp", a[1]) && ai + 1 < argc)
+		case 'h': case 'p':
+			if (a[2] == '\0' && strchr("LNRVXhp", a[1]) && ai + 1 < argc)
 				ai++;
 			break;
 		default:
@@ -279,6 +303,10 @@ main(int argc, char **argv)
 		}
 		return mta_verify(&M, argv + firstarg, argc - firstarg);
 	}
-	fprintf(stderr, "cfmta: only -bt is implemented so far\n");
-	return 64;
+	if (firstarg < argc && strcmp(argv[firstarg], "--") == 0)
+		firstarg++;
+	ma.mode = mode;
+	ma.rcpts = argv + firstarg;
+	ma.nrcpts = argc - firstarg;
+	return mode_run(&M, &ma);
 }

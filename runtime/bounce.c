@@ -1,0 +1,128 @@
+/*
+ * bounce.c -- delivery status notifications (RFC 3464): a multipart/report
+ * from MAILER-DAEMON to the envelope sender listing the recipients that
+ * failed permanently, with the original headers attached.  A failed
+ * bounce (null sender) goes to the postmaster instead; a failed double
+ * bounce is only logged.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "deliver.h"
+#include "hdr.h"
+#include "spool.h"
+#include "xmem.h"
+
+static void
+put(struct spool *sp, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+static void
+put(struct spool *sp, const char *fmt, ...)
+{
+	va_list ap;
+	struct buf b = BUF_INIT;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	/* one spool line per \n */
+	const char *p = buf_cstr(&b);
+	for (;;) {
+		size_t n = strcspn(p, "\n");
+		spool_line(sp, p, n);
+		if (p[n] == '\0')
+			break;
+		p += n + 1;
+	}
+	buf_fini(&b);
+}
+
+bool
+bounce_queue(struct mta *mta, const char *qdir, struct q_env *e)
+{
+	struct q_env b;
+	struct spool sp;
+	const char *me = rw_macvalue(&mta->vm.env, 'j');
+	const char *to;
+	char boundary[64];
+	char date[64];
+
+	if (me == NULL)
+		me = "localhost";
+	if (e->isbounce && e->sender[0] == '\0') {
+		syslog(LOG_MAIL | LOG_ERR, "%s: double bounce dropped", e->id);
+		return true;
+	}
+	to = e->sender[0] != '\0' ? e->sender : "postmaster";
+	q_env_init(&b);
+	b.sender = xstrdup("");
+	b.isbounce = true;
+	b.ctime = time(NULL);
+	q_env_addrcpt(&b, to);
+	q_env_setmacro(&b, "r", "internal");
+	const char *arrival = rw_macvalue(&mta->vm.env, 'b');
+	snprintf(date, sizeof(date), "%s", arrival != NULL ? arrival : "");
+	if (!spool_begin(&sp, mta, &b, qdir, false)) {
+		q_env_fini(&b);
+		return false;
+	}
+	snprintf(boundary, sizeof(boundary), "%s.%ld/%s", b.id,
+	    (long)b.ctime, me);
+	hdr_setdates(mta, b.ctime);
+	put(&sp, "Date: %s", rw_macvalue(&mta->vm.env, 'b'));
+	put(&sp, "From: Mail Delivery Subsystem <MAILER-DAEMON@%s>", me);
+	put(&sp, "To: <%s>", to);
+	put(&sp, "Message-Id: <%s.%s@%s>", rw_macvalue(&mta->vm.env, 't'),
+	    b.id, me);
+	put(&sp, "MIME-Version: 1.0");
+	put(&sp, "Content-Type: multipart/report; report-type=delivery-status;\n"
+	    "\tboundary=\"%s\"", boundary);
+	put(&sp, "Subject: Returned mail: see transcript for details");
+	put(&sp, "Auto-Submitted: auto-generated (failure)");
+	put(&sp, "%s", "");
+	put(&sp, "This is a MIME-encapsulated message\n\n--%s\n", boundary);
+	put(&sp, "The original message was received at %s\nfrom %s\n",
+	    date, q_env_macro(e, "_") != NULL ? q_env_macro(e, "_") : "localhost");
+	put(&sp, "   ----- The following addresses had permanent fatal errors -----");
+	for (int i = 0; i < e->nrcpt; i++)
+		if (e->rcpt[i].stat == QR_FAILED)
+			put(&sp, "<%s>\n    (reason: %.400s)", e->rcpt[i].addr,
+			    e->rcpt[i].diag != NULL ? e->rcpt[i].diag : "");
+	put(&sp, "\n--%s\nContent-Type: message/delivery-status\n", boundary);
+	put(&sp, "Reporting-MTA: dns; %s\nArrival-Date: %s", me, date);
+	for (int i = 0; i < e->nrcpt; i++) {
+		if (e->rcpt[i].stat != QR_FAILED)
+			continue;
+		const char *d = e->rcpt[i].diag != NULL ? e->rcpt[i].diag : "";
+		char status[16] = "5.0.0";
+		if (strlen(d) > 5 && d[3] == ' ' && d[4] == '5' && d[5] == '.')
+			snprintf(status, sizeof(status), "%.*s",
+			    (int)strcspn(d + 4, " "), d + 4);
+		put(&sp, "\nFinal-Recipient: RFC822; %s\nAction: failed\n"
+		    "Status: %s\nDiagnostic-Code: smtp; %.400s\n"
+		    "Last-Attempt-Date: %s", e->rcpt[i].addr, status, d,
+		    rw_macvalue(&mta->vm.env, 'b'));
+	}
+	put(&sp, "\n--%s\nContent-Type: text/rfc822-headers\n", boundary);
+	FILE *df = queue_df_open(qdir, e->id);
+	if (df != NULL) {
+		char line[1024];
+		int n = 0;
+		while (fgets(line, sizeof(line), df) != NULL && n++ < 500) {
+			line[strcspn(line, "\n")] = '\0';
+			if (line[0] == '\0')
+				break;
+			put(&sp, "%s", line);
+		}
+		fclose(df);
+	}
+	put(&sp, "\n--%s--", boundary);
+	bool ok = spool_commit(&sp);
+	if (ok)
+		syslog(LOG_MAIL | LOG_INFO, "%s: %s: DSN: failure notice",
+		    e->id, b.id);
+	q_env_fini(&b);
+	return ok;
+}

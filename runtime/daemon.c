@@ -1,0 +1,339 @@
+/*
+ * daemon.c -- -bd / -bD: listen on every DaemonPortOptions entry (Port=,
+ * Addr=, Family=, Name=, M=), write PidFile, fork one process per
+ * connection (at most MaxDaemonChildren), run the queue every -q
+ * interval.  SIGTERM closes the listeners, lets the sessions finish,
+ * removes the pid file and exits.  Children drop to RunAsUser if set.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <netdb.h>
+#include <poll.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+#include "map.h"
+#include "modes.h"
+#include "smtp_server.h"
+#include "spool.h"
+#include "tls.h"
+#include "xmem.h"
+
+#define MAX_LISTEN	16
+
+struct listener {
+	int	 fd;
+	char	 name[64];
+	char	 addr[64];
+	char	 port[8];
+	const char *family;
+	char	 modifiers[32];
+};
+
+static volatile sig_atomic_t got_term, got_chld;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	got_term = 1;
+}
+
+static void
+on_chld(int sig)
+{
+	(void)sig;
+	got_chld = 1;
+}
+
+/* one "Port=25, Addr=127.0.0.1, Name=MTA" value */
+static bool
+parse_dpo(const char *v, struct listener *l, char *why, size_t whysz)
+{
+	char *copy = xstrdup(v), *p = copy;
+	char port[32] = "smtp", addr[64] = "", fam[16] = "inet";
+
+	snprintf(l->name, sizeof(l->name), "Daemon%d", 0);
+	l->modifiers[0] = '\0';
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ',' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		char *kv = p;
+		p += strcspn(p, ",");
+		if (*p == ',')
+			*p++ = '\0';
+		char *eq = strchr(kv, '=');
+		if (eq == NULL)
+			continue;
+		*eq++ = '\0';
+		while (*eq == ' ')
+			eq++;
+		size_t el = strlen(eq);
+		while (el > 0 && eq[el - 1] == ' ')
+			eq[--el] = '\0';
+		switch (toupper((unsigned char)kv[0])) {
+		case 'P': snprintf(port, sizeof(port), "%s", eq); break;
+		case 'A': snprintf(addr, sizeof(addr), "%s", eq); break;
+		case 'F': snprintf(fam, sizeof(fam), "%s", eq); break;
+		case 'N': snprintf(l->name, sizeof(l->name), "%s", eq); break;
+		case 'M': snprintf(l->modifiers, sizeof(l->modifiers), "%s", eq);
+			break;
+		default: break;
+		}
+	}
+	free(copy);
+	if (strcasecmp(fam, "inet") != 0 && strcasecmp(fam, "inet6") != 0) {
+		snprintf(why, whysz, "unsupported Family=%s", fam);
+		return false;
+	}
+	l->family = strcasecmp(fam, "inet6") == 0 ? "inet6" : "inet";
+
+	struct addrinfo hints, *res;
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = strcmp(l->family, "inet6") == 0 ? AF_INET6 : AF_INET;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE;
+	int err = getaddrinfo(addr[0] ? addr : NULL, port, &hints, &res);
+	if (err != 0) {
+		snprintf(why, whysz, "Addr=%s Port=%s: %s", addr, port,
+		    gai_strerror(err));
+		return false;
+	}
+	l->fd = socket(res->ai_family, res->ai_socktype, res->ai_protocol);
+	int one = 1;
+	if (l->fd >= 0) {
+		setsockopt(l->fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		if (res->ai_family == AF_INET6)
+			setsockopt(l->fd, IPPROTO_IPV6, IPV6_V6ONLY, &one,
+			    sizeof(one));
+	}
+	if (l->fd < 0 || bind(l->fd, res->ai_addr, res->ai_addrlen) != 0 ||
+	    listen(l->fd, 128) != 0) {
+		snprintf(why, whysz, "cannot bind %s port %s: %s",
+		    addr[0] ? addr : "*", port, strerror(errno));
+		if (l->fd >= 0)
+			close(l->fd);
+		freeaddrinfo(res);
+		return false;
+	}
+	getnameinfo(res->ai_addr, res->ai_addrlen, l->addr, sizeof(l->addr),
+	    l->port, sizeof(l->port), NI_NUMERICHOST | NI_NUMERICSERV);
+	freeaddrinfo(res);
+	fcntl(l->fd, F_SETFD, FD_CLOEXEC);
+	return true;
+}
+
+static void
+expand_opt(struct mta *mta, const char *v, struct buf *out)
+{
+	struct buf in = BUF_INIT;
+
+	buf_puts(&in, v);	/* option values are in internal form */
+	rw_expand(&mta->vm.env, buf_cstr(&in), out, MAXLINE, NULL);
+	buf_fini(&in);
+}
+
+static void
+drop_privs(struct mta *mta)
+{
+	const char *ru = mta->cf.optv[OPT_RUNASUSER];
+	uid_t uid;
+	gid_t gid;
+
+	if (ru == NULL || *ru == '\0' || geteuid() != 0)
+		return;
+	char *copy = xstrdup(ru), *colon = strchr(copy, ':');
+	if (colon != NULL)
+		*colon++ = '\0';
+	struct passwd *pw = getpwnam(copy);
+	if (pw != NULL) {
+		uid = pw->pw_uid;
+		gid = pw->pw_gid;
+	} else {
+		uid = (uid_t)strtoul(copy, NULL, 10);
+		gid = (gid_t)uid;
+	}
+	if (colon != NULL) {
+		struct group *gr = getgrnam(colon);
+		gid = gr != NULL ? gr->gr_gid : (gid_t)strtoul(colon, NULL, 10);
+	}
+	free(copy);
+	if (setgroups(0, NULL) != 0 || setresgid(gid, gid, gid) != 0 ||
+	    setresuid(uid, uid, uid) != 0)
+		fatal("cannot drop privileges to RunAsUser");
+}
+
+static void
+serve(struct mta *mta, const struct listener *l, int fd,
+    struct sockaddr_storage *ss, socklen_t sl, struct tls_ctx *tls)
+{
+	struct smtp_peer p;
+
+	memset(&p, 0, sizeof(p));
+	getnameinfo((struct sockaddr *)ss, sl, p.addr, sizeof(p.addr),
+	    p.port, sizeof(p.port), NI_NUMERICHOST | NI_NUMERICSERV);
+	/* the IPv4 part of a mapped address, as sendmail shows it */
+	if (strncmp(p.addr, "::ffff:", 7) == 0 && strchr(p.addr + 7, '.'))
+		memmove(p.addr, p.addr + 7, strlen(p.addr + 7) + 1);
+	if (getnameinfo((struct sockaddr *)ss, sl, p.name, sizeof(p.name),
+	    NULL, 0, NI_NAMEREQD) == 0)
+		p.resolve = "OK";
+	else {
+		snprintf(p.name, sizeof(p.name), "[%s]", p.addr);
+		p.resolve = "FAIL";
+	}
+	snprintf(p.daemon_name, sizeof(p.daemon_name), "%s", l->name);
+	snprintf(p.daemon_addr, sizeof(p.daemon_addr), "%s", l->addr);
+	snprintf(p.daemon_port, sizeof(p.daemon_port), "%s", l->port);
+	p.daemon_family = l->family;
+	snprintf(p.modifiers, sizeof(p.modifiers), "%s", l->modifiers);
+	(void)smtp_server_run(mta, fd, fd, &p, tls);
+}
+
+int
+daemon_main(struct mta *mta, const struct mode_args *a)
+{
+	struct listener ls[MAX_LISTEN];
+	int nl = 0, children = 0;
+	char why[256];
+	long maxkids = mta_optlong(&mta->cf, OPT_MAXDAEMONCHILDREN, 0);
+	struct buf pidfile = BUF_INIT;
+	time_t nextq = 0;
+
+	for (int i = 0; i < mta->cf.nopts && nl < MAX_LISTEN; i++) {
+		if (strcmp(mta->cf.opts[i].name, "DaemonPortOptions") != 0)
+			continue;
+		if (!parse_dpo(mta->cf.opts[i].value, &ls[nl], why, sizeof(why))) {
+			log_warnx("DaemonPortOptions %s: %s",
+			    mta->cf.opts[i].value, why);
+			continue;
+		}
+		nl++;
+	}
+	if (nl == 0) {
+		if (!parse_dpo("Name=MTA", &ls[0], why, sizeof(why))) {
+			log_warnx("%s", why);
+			return EX_OSERR;
+		}
+		nl = 1;
+	}
+	if (a->mode == 'd') {
+		pid_t pid = fork();
+		if (pid < 0)
+			fatal("fork");
+		if (pid > 0)
+			_exit(0);
+		(void)setsid();
+		int dn = open("/dev/null", O_RDWR);
+		if (dn >= 0) {
+			dup2(dn, 0);
+			dup2(dn, 1);
+			if (dn > 2)
+				close(dn);
+		}
+	}
+	const char *pf = mta->cf.optv[OPT_PIDFILE];
+	if (pf != NULL && *pf != '\0') {
+		expand_opt(mta, pf, &pidfile);
+		FILE *f = fopen(pidfile.s, "w");
+		if (f != NULL) {
+			fprintf(f, "%ld\ncfmta -b%c\n", (long)getpid(), a->mode);
+			fclose(f);
+		} else
+			log_warn("cannot write PidFile %s", pidfile.s);
+	}
+
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_chld;
+	sigaction(SIGCHLD, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	struct tls_ctx *tls = tls_ctx_server(&mta->cf, why, sizeof(why));
+	if (a->qinterval > 0)
+		nextq = time(NULL);
+
+	while (!got_term) {
+		struct pollfd pf2[MAX_LISTEN];
+		if (got_chld) {
+			got_chld = 0;
+			while (waitpid(-1, NULL, WNOHANG) > 0)
+				children--;
+		}
+		if (nextq != 0 && time(NULL) >= nextq) {
+			pid_t q = fork();
+			if (q == 0) {
+				for (int i = 0; i < nl; i++)
+					close(ls[i].fd);
+				(void)queue_run(mta, a, true);
+				_exit(0);
+			}
+			if (q > 0)
+				children++;
+			nextq = time(NULL) + a->qinterval;
+		}
+		for (int i = 0; i < nl; i++) {
+			pf2[i].fd = ls[i].fd;
+			pf2[i].events = POLLIN;
+			pf2[i].revents = 0;
+		}
+		bool full = maxkids > 0 && children >= maxkids;
+		int r = poll(pf2, full ? 0 : (nfds_t)nl, 1000);
+		if (r <= 0)
+			continue;
+		for (int i = 0; i < nl; i++) {
+			if (!(pf2[i].revents & POLLIN))
+				continue;
+			struct sockaddr_storage ss;
+			socklen_t sl = sizeof(ss);
+			int fd = accept(ls[i].fd, (struct sockaddr *)&ss, &sl);
+			if (fd < 0)
+				continue;
+			pid_t pid = fork();
+			if (pid == 0) {
+				signal(SIGTERM, SIG_DFL);
+				signal(SIGCHLD, SIG_DFL);
+				for (int k = 0; k < nl; k++)
+					close(ls[k].fd);
+				drop_privs(mta);
+				serve(mta, &ls[i], fd, &ss, sl, tls);
+				close(fd);
+				_exit(0);
+			}
+			if (pid > 0)
+				children++;
+			close(fd);
+		}
+	}
+	/* TERM: no new connections; sessions in flight finish */
+	for (int i = 0; i < nl; i++)
+		close(ls[i].fd);
+	while (children > 0) {
+		pid_t w = waitpid(-1, NULL, 0);
+		if (w < 0 && errno != EINTR)
+			break;
+		if (w > 0)
+			children--;
+	}
+	if (pidfile.len > 0)
+		(void)unlink(pidfile.s);
+	buf_fini(&pidfile);
+	tls_ctx_free(tls);
+	return EX_OK;
+}

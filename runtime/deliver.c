@@ -1,0 +1,379 @@
+/*
+ * deliver.c -- one delivery attempt of a queued message: lock the control
+ * file, restore the envelope macros, resolve each pending recipient with
+ * rulesets 3,0 (addr.c), group [IPC] recipients by mailer and host, hand
+ * them to deliver_smtp/deliver_prog, record the outcome per recipient,
+ * bounce permanent failures (bounce.c), retry the rest with backoff.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/wait.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "deliver.h"
+#include "hdr.h"
+#include "map.h"
+#include "policy.h"
+#include "spool.h"
+#include "xmem.h"
+
+#define RETRY_MIN	(15 * 60)
+#define RETRY_MAX	(4 * 60 * 60)
+#define QUEUE_RETURN	(5 * 24 * 60 * 60)
+
+/* first error message reported while resolving an address */
+struct capture {
+	struct buf text;
+};
+
+static void
+cap_emit(void *arg, enum rw_msgkind kind, const char *to, const char *text)
+{
+	struct capture *c = arg;
+
+	if (kind == RWM_PRINT || kind == RWM_MESSAGE || c->text.len > 0)
+		return;
+	(void)to;
+	buf_puts(&c->text, text);
+}
+
+void
+deliver_writemsg(struct mta *mta, const struct cf_mailer *m, struct q_env *e,
+    FILE *df, FILE *out, bool smtp_dots, const char *eol)
+{
+	struct buf hdrs = BUF_INIT, add = BUF_INIT;
+	char line[8192];
+	bool inhdr = true, bol = true;
+
+	(void)e;
+	/* the message's own header block, to see what is there */
+	rewind(df);
+	while (fgets(line, sizeof(line), df) != NULL) {
+		if (line[0] == '\n')
+			break;
+		buf_puts(&hdrs, line);
+	}
+	rewind(df);
+	hdr_for_mailer(mta, m, buf_cstr(&hdrs), &add);
+	if (MAILER_HAS(m, 'U')) {
+		const char *g = rw_macvalue(&mta->vm.env, 'g');
+		const char *d = rw_macvalue(&mta->vm.env, 'd');
+		fprintf(out, "From %s  %s%s", g != NULL && *g ? g : "MAILER-DAEMON",
+		    d != NULL ? d : "", eol);
+	}
+	/*
+	 * sendmail's order: Return-Path, the Received lines, the other
+	 * headers the mailer adds, then the message's own headers.
+	 */
+	struct buf rest = BUF_INIT;
+	for (const char *p = buf_cstr(&add); *p != '\0';) {
+		size_t n = strcspn(p, "\n");
+		if (strncasecmp(p, "Return-Path:", 12) == 0) {
+			fwrite(p, 1, n, out);
+			fputs(eol, out);
+		} else {
+			buf_append(&rest, p, n);
+			buf_addch(&rest, '\n');
+		}
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+	bool inrcvd = false, restdone = false;
+	while (fgets(line, sizeof(line), df) != NULL) {
+		size_t n = strlen(line);
+		bool nl = n > 0 && line[n - 1] == '\n';
+		if (nl)
+			line[--n] = '\0';
+		if (bol && !restdone) {
+			if (strncasecmp(line, "Received:", 9) == 0)
+				inrcvd = true;
+			else if (!(inrcvd && (line[0] == ' ' || line[0] == '\t'))) {
+				for (const char *p = buf_cstr(&rest); *p != '\0';) {
+					size_t k = strcspn(p, "\n");
+					fwrite(p, 1, k, out);
+					fputs(eol, out);
+					p += k;
+					if (*p == '\n')
+						p++;
+				}
+				restdone = true;
+			}
+		}
+		if (bol) {
+			if (inhdr && n == 0)
+				inhdr = false;
+			if (smtp_dots && line[0] == '.')
+				fputc('.', out);
+			if (!inhdr && MAILER_HAS(m, 'E') &&
+			    strncmp(line, "From ", 5) == 0)
+				fputc('>', out);
+		}
+		if (MAILER_HAS(m, '7'))
+			for (size_t i = 0; i < n; i++)
+				line[i] &= 0x7f;
+		fwrite(line, 1, n, out);
+		if (nl)
+			fputs(eol, out);
+		bol = nl;
+	}
+	buf_fini(&rest);
+	if (!bol)
+		fputs(eol, out);
+	buf_fini(&hdrs);
+	buf_fini(&add);
+}
+
+static void
+restore_macros(struct mta *mta, struct q_env *e)
+{
+	for (int i = 0; i < e->nmacro; i++) {
+		char *eq = strchr(e->macro[i], '=');
+		if (eq == NULL)
+			continue;
+		*eq = '\0';
+		if (e->macro[i][1] == '\0')
+			rw_mactab_set(&mta->vm.envmac,
+			    (unsigned char)e->macro[i][0], eq + 1);
+		else
+			policy_setmacro(mta, e->macro[i], eq + 1);
+		*eq = '=';
+	}
+	rw_mactab_set(&mta->vm.envmac, 'i', e->id);
+	rw_mactab_set(&mta->vm.envmac, 'f',
+	    e->sender[0] != '\0' ? e->sender : "<>");
+	rw_mactab_set(&mta->vm.envmac, 'x', e->fullname);
+	hdr_setdates(mta, e->ctime);
+}
+
+static void
+set_result(struct dlv_result *r, enum dlv_stat st, const char *text)
+{
+	r->st = st;
+	snprintf(r->text, sizeof(r->text), "%s", text);
+}
+
+struct job {
+	int	 idx;			/* recipient index in the envelope */
+	char	*mailer, *host, *user;
+	const struct cf_mailer *m;
+	struct dlv_result res;
+	bool	 done;
+};
+
+static void
+log_delivery(struct q_env *e, struct job *j, time_t now)
+{
+	long delay = (long)(now - e->ctime);
+
+	syslog(LOG_MAIL | LOG_INFO,
+	    "%s: to=<%s>, delay=%02ld:%02ld:%02ld, mailer=%s, stat=%s",
+	    e->id, e->rcpt[j->idx].addr, delay / 3600, (delay / 60) % 60,
+	    delay % 60, j->mailer != NULL ? j->mailer : "*error*",
+	    j->res.st == DLV_OK ? "Sent" : j->res.text);
+}
+
+/* the sender as mailer m wants it, in $g */
+static void
+set_sender_for(struct mta *mta, struct q_env *e, const struct cf_mailer *m)
+{
+	int st = EX_OK;
+
+	if (e->sender[0] == '\0') {
+		rw_mactab_set(&mta->vm.envmac, 'g', "");
+		return;
+	}
+	char *g = addr_remotename(mta, e->sender, m, RF_SENDERADDR, &st);
+	rw_mactab_set(&mta->vm.envmac, 'g', g);
+	free(g);
+	vm_reset(&mta->vm);
+}
+
+static void
+run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
+{
+	for (int i = 0; i < nj; i++) {
+		struct job *j = &jv[i];
+		if (j->done)
+			continue;
+		set_sender_for(mta, e, j->m);
+		if (j->m->path != NULL && strcmp(j->m->path, "[IPC]") == 0) {
+			/* every recipient for the same mailer and host at once */
+			struct dlv_rcpt *rv = xcalloc((size_t)nj, sizeof(*rv));
+			int *map = xcalloc((size_t)nj, sizeof(int));
+			int nr = 0;
+			for (int k = i; k < nj; k++) {
+				if (jv[k].done || jv[k].m != j->m ||
+				    strcasecmp(jv[k].host, j->host) != 0)
+					continue;
+				rv[nr].addr = jv[k].user;
+				map[nr++] = k;
+			}
+			const char *g = rw_macvalue(&mta->vm.env, 'g');
+			deliver_smtp(mta, j->m, j->host, e, g != NULL ? g : "",
+			    df, rv, nr);
+			for (int k = 0; k < nr; k++) {
+				jv[map[k]].res = rv[k].res;
+				jv[map[k]].done = true;
+			}
+			free(rv);
+			free(map);
+		} else {
+			deliver_prog(mta, j->m, j->host, j->user, e, df, &j->res);
+			j->done = true;
+		}
+	}
+}
+
+int
+deliver_queued(struct mta *mta, const char *qdir, const char *id)
+{
+	struct q_env e;
+	char why[256];
+	struct capture cap;
+	struct rw_msgs save = mta->vm.msgs;
+	struct job *jv;
+	int nj = 0, pending = 0;
+	bool failed = false;
+	time_t now = time(NULL);
+
+	if (!queue_qf_read(qdir, id, &e, true, why, sizeof(why))) {
+		if (strcmp(why, "locked") != 0)
+			log_warnx("%s: cannot read control file: %s", id, why);
+		return -1;
+	}
+	FILE *df = queue_df_open(qdir, id);
+	if (df == NULL) {
+		log_warnx("%s: no data file; control file removed", id);
+		queue_remove(qdir, &e);
+		q_env_fini(&e);
+		return 0;
+	}
+	restore_macros(mta, &e);
+
+	jv = xcalloc((size_t)e.nrcpt + 1, sizeof(*jv));
+	buf_init(&cap.text);
+	mta->vm.msgs.emit = cap_emit;
+	mta->vm.msgs.arg = &cap;
+	for (int i = 0; i < e.nrcpt; i++) {
+		struct addr_result res;
+		struct job *j;
+
+		if (e.rcpt[i].stat != QR_PENDING)
+			continue;
+		j = &jv[nj++];
+		j->idx = i;
+		buf_reset(&cap.text);
+		bool ok = addr_parse(mta, e.rcpt[i].addr, 0, &res);
+		j->mailer = res.mailer;
+		j->host = res.host;
+		j->user = res.user;
+		vm_reset(&mta->vm);
+		if (!ok || res.status != EX_OK || cap.text.len > 0) {
+			const char *t = cap.text.len > 0 ? cap.text.s :
+			    "553 5.1.3 Invalid address";
+			set_result(&j->res, res.status == EX_TEMPFAIL ||
+			    t[0] == '4' ? DLV_TEMP : DLV_PERM, t);
+			j->done = true;
+			continue;
+		}
+		j->m = addr_findmailer(&mta->cf, res.mailer);
+		if (j->m == NULL) {
+			set_result(&j->res, DLV_PERM, "554 5.3.5 unknown mailer");
+			j->done = true;
+		}
+	}
+	mta->vm.msgs = save;
+	buf_fini(&cap.text);
+
+	run_jobs(mta, &e, df, jv, nj);
+	fclose(df);
+
+	for (int i = 0; i < nj; i++) {
+		struct job *j = &jv[i];
+		struct q_rcpt *r = &e.rcpt[j->idx];
+		log_delivery(&e, j, now);
+		free(r->diag);
+		r->diag = xstrdup(j->res.text);
+		switch (j->res.st) {
+		case DLV_OK:
+			r->stat = QR_SENT;
+			break;
+		case DLV_PERM:
+			r->stat = QR_FAILED;
+			failed = true;
+			break;
+		case DLV_TEMP:
+			if (now - e.ctime > QUEUE_RETURN) {
+				struct buf t = BUF_INIT;
+				buf_printf(&t, "%s (message timed out)", j->res.text);
+				free(r->diag);
+				r->diag = buf_steal(&t);
+				r->stat = QR_FAILED;
+				failed = true;
+			} else {
+				pending++;
+				free(e.errmsg);
+				struct buf t = BUF_INIT;
+				buf_printf(&t, "Deferred: %s", j->res.text);
+				e.errmsg = buf_steal(&t);
+			}
+			break;
+		}
+		free(j->mailer);
+		free(j->host);
+		free(j->user);
+	}
+	free(jv);
+
+	if (failed) {
+		if (bounce_queue(mta, qdir, &e)) {
+			for (int i = 0; i < e.nrcpt; i++)
+				if (e.rcpt[i].stat == QR_FAILED)
+					e.rcpt[i].stat = QR_BOUNCED;
+		} else
+			pending++;	/* keep it until the bounce is queued */
+	}
+	if (pending == 0) {
+		queue_remove(qdir, &e);
+	} else {
+		e.ntries++;
+		e.lasttry = now;
+		long backoff = RETRY_MIN << (e.ntries > 4 ? 4 : e.ntries - 1);
+		e.nexttry = now + (backoff > RETRY_MAX ? RETRY_MAX : backoff);
+		if (!queue_qf_write(qdir, &e))
+			log_warn("%s: cannot update control file", e.id);
+	}
+	q_env_fini(&e);
+	return pending;
+}
+
+void
+deliver_after_accept(struct mta *mta, const char *qdir, const char *id)
+{
+	const char *dm = mta->cf.optv[OPT_DELIVERYMODE];
+	int mode = dm != NULL && *dm != '\0' ? tolower((unsigned char)*dm) : 'b';
+	pid_t pid;
+
+	if (mode == 'q' || mode == 'd')
+		return;
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		return;		/* stays queued */
+	if (pid == 0) {
+		signal(SIGPIPE, SIG_IGN);
+		(void)deliver_queued(mta, qdir, id);
+		_exit(0);
+	}
+	if (mode == 'i') {
+		int st;
+		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+			continue;
+	}
+}

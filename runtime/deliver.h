@@ -1,0 +1,62 @@
+/*
+ * deliver.h -- delivering queued messages: each pending recipient is
+ * resolved through rulesets 3,0 to a mailer triple and handed to the
+ * mailer (deliver_local.c: P= program, deliver_smtp.c: [IPC]).  Failures
+ * are either retried (temporary) or bounced to the sender (bounce.c).
+ */
+#ifndef RT_DELIVER_H
+#define RT_DELIVER_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "buf.h"
+#include "mta.h"
+#include "queue_fs.h"
+
+/* outcome of one delivery attempt for a recipient */
+enum dlv_stat {
+	DLV_OK,
+	DLV_TEMP,
+	DLV_PERM
+};
+
+struct dlv_result {
+	enum dlv_stat	 st;
+	char		 text[512];	/* "550 5.1.1 ..." or stat= text */
+};
+
+/*
+ * Attempt every pending recipient of queued message id (locking it);
+ * returns the number of recipients still pending, or -1 if the message
+ * is locked by someone else or unreadable.
+ */
+int	deliver_queued(struct mta *mta, const char *qdir, const char *id);
+
+/* after a message has been accepted: honour DeliveryMode */
+void	deliver_after_accept(struct mta *mta, const char *qdir,
+	    const char *id);
+
+/* deliver_local.c: run the mailer program with the message on stdin */
+void	deliver_prog(struct mta *mta, const struct cf_mailer *m,
+	    const char *host, const char *user, struct q_env *e, FILE *df,
+	    struct dlv_result *r);
+
+/* deliver_smtp.c: one SMTP transaction to host for the recipients */
+struct dlv_rcpt {
+	const char		*addr;		/* envelope address to send */
+	struct dlv_result	 res;
+};
+void	deliver_smtp(struct mta *mta, const struct cf_mailer *m,
+	    const char *host, struct q_env *e, const char *sender, FILE *df,
+	    struct dlv_rcpt *rv, int nr);
+
+/* write the message for mailer m: added headers, then the data file */
+void	deliver_writemsg(struct mta *mta, const struct cf_mailer *m,
+	    struct q_env *e, FILE *df, FILE *out, bool smtp_dots,
+	    const char *eol);
+
+/* bounce.c: queue a DSN to the sender for the failed recipients */
+bool	bounce_queue(struct mta *mta, const char *qdir, struct q_env *e);
+
+#endif /* RT_DELIVER_H */

@@ -1,0 +1,153 @@
+/*
+ * deliver_smtp.c -- the [IPC] mailer: one SMTP transaction for all the
+ * recipients of a message that go to the same host.  The port comes from
+ * A= (A=TCP $h 2525); the host from the $@ of the triple (a smart host,
+ * a mailertable entry or a [literal]).  Each recipient gets its own
+ * result; a failure of the whole transaction applies to all.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "deliver.h"
+#include "map.h"
+#include "smtp_client.h"
+#include "tls.h"
+
+#define SMTP_CLIENT_TIMEOUT	(5 * 60 * 1000)
+
+static void
+all(struct dlv_rcpt *rv, int nr, enum dlv_stat st, const char *text)
+{
+	for (int i = 0; i < nr; i++) {
+		rv[i].res.st = st;
+		snprintf(rv[i].res.text, sizeof(rv[i].res.text), "%s", text);
+	}
+}
+
+static enum dlv_stat
+classify(int code)
+{
+	if (code >= 200 && code < 300)
+		return DLV_OK;
+	if (code >= 500 && code < 600)
+		return DLV_PERM;
+	return DLV_TEMP;
+}
+
+/* the port in A= ("TCP $h 2525"), expanded; "25" if none */
+static void
+mailer_port(struct mta *mta, const struct cf_mailer *m, char *port, size_t sz)
+{
+	snprintf(port, sz, "25");
+	if (m->argv != NULL && m->argv[0] != NULL && m->argv[1] != NULL &&
+	    m->argv[2] != NULL) {
+		struct buf v = BUF_INIT;
+		rw_expand(&mta->vm.env, m->argv[2], &v, 64, NULL);
+		if (v.len > 0 && strspn(v.s, "0123456789") == v.len)
+			snprintf(port, sz, "%s", v.s);
+		buf_fini(&v);
+	}
+}
+
+void
+deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
+    struct q_env *e, const char *sender, FILE *df, struct dlv_rcpt *rv,
+    int nr)
+{
+	struct smtp_conn c;
+	struct buf text = BUF_INIT;
+	char port[16], why[512];
+	const char *me;
+	struct tls_ctx *tls;
+	int code, ok = 0;
+
+	rw_mactab_set(&mta->vm.envmac, 'h', host);
+	mailer_port(mta, m, port, sizeof(port));
+	if (host == NULL || *host == '\0') {
+		all(rv, nr, DLV_PERM, "553 5.3.5 no host for the SMTP mailer");
+		return;
+	}
+	if (!smtpc_connect(&c, host, port, SMTP_CLIENT_TIMEOUT, why,
+	    sizeof(why))) {
+		struct buf t = BUF_INIT;
+		buf_printf(&t, "%s", why);
+		all(rv, nr, DLV_TEMP, t.s);
+		buf_fini(&t);
+		return;
+	}
+	me = mta->cf.optv[OPT_HELONAME];
+	if (me == NULL || *me == '\0')
+		me = rw_macvalue(&mta->vm.env, 'j');
+	tls = tls_ctx_client(&mta->cf, why, sizeof(why));
+	code = smtpc_hello(&c, me != NULL ? me : "localhost", tls, host, &text);
+	if (code != 250) {
+		all(rv, nr, code >= 500 ? DLV_PERM : DLV_TEMP,
+		    code < 0 && text.len == 0 ? "451 4.4.1 lost connection" :
+		    buf_cstr(&text));
+		goto quit;
+	}
+	bool eight = e->body != NULL && strcasecmp(e->body, "8BITMIME") == 0;
+	struct buf mail = BUF_INIT;
+	buf_printf(&mail, "MAIL From:<%s>", sender);
+	if (c.esmtp && c.maxsize > 0)
+		buf_printf(&mail, " SIZE=%ld", e->size);
+	if (c.esmtp && c.eightbit && eight)
+		buf_puts(&mail, " BODY=8BITMIME");
+	code = smtpc_cmd(&c, &text, "%s", mail.s);
+	buf_fini(&mail);
+	if (code != 250) {
+		all(rv, nr, classify(code) == DLV_PERM ? DLV_PERM : DLV_TEMP,
+		    code < 0 ? "451 4.4.1 lost connection" : buf_cstr(&text));
+		goto quit;
+	}
+	for (int i = 0; i < nr; i++) {
+		code = smtpc_cmd(&c, &text, "RCPT To:<%s>", rv[i].addr);
+		rv[i].res.st = code < 0 ? DLV_TEMP : classify(code);
+		snprintf(rv[i].res.text, sizeof(rv[i].res.text), "%s",
+		    code < 0 ? "451 4.4.1 lost connection" : buf_cstr(&text));
+		if (rv[i].res.st == DLV_OK)
+			ok++;
+		if (code < 0)
+			break;
+	}
+	if (ok == 0)
+		goto quit;
+	code = smtpc_cmd(&c, &text, "DATA");
+	if (code != 354) {
+		for (int i = 0; i < nr; i++)
+			if (rv[i].res.st == DLV_OK) {
+				rv[i].res.st = classify(code) == DLV_PERM ?
+				    DLV_PERM : DLV_TEMP;
+				snprintf(rv[i].res.text, sizeof(rv[i].res.text),
+				    "%s", code < 0 ? "451 4.4.1 lost connection" :
+				    buf_cstr(&text));
+			}
+		goto quit;
+	}
+	{
+		char *mem = NULL;
+		size_t memlen = 0;
+		FILE *mf = open_memstream(&mem, &memlen);
+		if (mf != NULL) {
+			deliver_writemsg(mta, m, e, df, mf, true, "\r\n");
+			fclose(mf);
+			sio_write(&c.io, mem, memlen);
+			free(mem);
+		}
+	}
+	code = smtpc_cmd(&c, &text, ".");
+	for (int i = 0; i < nr; i++)
+		if (rv[i].res.st == DLV_OK) {
+			rv[i].res.st = code < 0 ? DLV_TEMP : classify(code);
+			snprintf(rv[i].res.text, sizeof(rv[i].res.text), "%s",
+			    code < 0 ? "451 4.4.1 lost connection after DATA" :
+			    buf_cstr(&text));
+		}
+quit:
+	if (!c.io.err)
+		(void)smtpc_cmd(&c, &text, "QUIT");
+	smtpc_close(&c);
+	tls_ctx_free(tls);
+	buf_fini(&text);
+}

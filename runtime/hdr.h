@@ -1,0 +1,30 @@
+/*
+ * hdr.h -- message headers from the cf's H lines: the time macros ($a $b
+ * $d $t), the Received header added at acceptance, and the headers a
+ * mailer's flags ask for at delivery (Return-Path, Date, From, Message-Id).
+ */
+#ifndef RT_HDR_H
+#define RT_HDR_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "buf.h"
+#include "mta.h"
+
+#define HDR_MAXLINE	998	/* RFC 5322 line limit, used when folding */
+
+/* $b (RFC 5322 date), $d (ctime), $t (YYYYMMDDhhmm) and $a = $b */
+void	hdr_setdates(struct mta *mta, time_t t);
+/* expand the value of the cf's H line "name" into out ("" if none) */
+bool	hdr_expand_cf(struct mta *mta, const char *name, struct buf *out);
+/*
+ * Append to out the cf headers a mailer with flags m gets that the
+ * message (its header block in have, LF-separated) lacks.
+ */
+void	hdr_for_mailer(struct mta *mta, const struct cf_mailer *m,
+	    const char *have, struct buf *out);
+/* true if the header block has a field called name */
+bool	hdr_present(const char *block, const char *name);
+
+#endif /* RT_HDR_H */

@@ -1,0 +1,629 @@
+/*
+ * queue_fs.c -- queue files on disk.
+ *
+ * Data file dfID: the message as received (headers, blank line, body),
+ * lines ending in LF, dots unstuffed.
+ *
+ * Control file qfID: a sequence of records, each
+ *	<tag><decimal length>:<bytes>\n
+ * so any byte may appear in a value.  Tags:
+ *	V version ("1")		I queue id		T creation time
+ *	K last attempt time	N next attempt time	A number of attempts
+ *	S envelope sender	F full name ($x)	B body type
+ *	Z data file size	E last deferral message	X flags ("b" = bounce)
+ *	M macro "name=value"	R recipient: status letter (P S F B) + address
+ *	D diagnostic of the preceding R
+ *	. end of file (length 0): a file without it is incomplete.
+ * Unknown tags are skipped, so newer writers stay readable.
+ *
+ * Writing: tfID is created O_EXCL, locked, written, fsync'ed, renamed
+ * over qfID and the directory fsync'ed.  Only then is a message accepted.
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "queue_fs.h"
+#include "xmem.h"
+
+#define QF_MAXSIZE	(64L * 1024 * 1024)
+
+static const char QueueIdChars[] =
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx";
+
+void
+q_env_init(struct q_env *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->lockfd = -1;
+}
+
+void
+q_env_fini(struct q_env *e)
+{
+	free(e->sender);
+	free(e->fullname);
+	free(e->body);
+	free(e->errmsg);
+	for (int i = 0; i < e->nmacro; i++)
+		free(e->macro[i]);
+	for (int i = 0; i < e->nrcpt; i++) {
+		free(e->rcpt[i].addr);
+		free(e->rcpt[i].diag);
+	}
+	free(e->rcpt);
+	queue_unlock(e);
+	q_env_init(e);
+}
+
+void
+q_env_addrcpt(struct q_env *e, const char *addr)
+{
+	if (e->nrcpt == e->caprcpt) {
+		e->caprcpt = e->caprcpt ? e->caprcpt * 2 : 8;
+		e->rcpt = xreallocarray(e->rcpt, (size_t)e->caprcpt,
+		    sizeof(*e->rcpt));
+	}
+	e->rcpt[e->nrcpt].addr = xstrdup(addr);
+	e->rcpt[e->nrcpt].stat = QR_PENDING;
+	e->rcpt[e->nrcpt].diag = NULL;
+	e->nrcpt++;
+}
+
+void
+q_env_setmacro(struct q_env *e, const char *name, const char *val)
+{
+	size_t nl = strlen(name);
+
+	for (int i = 0; i < e->nmacro; i++)
+		if (strncmp(e->macro[i], name, nl) == 0 && e->macro[i][nl] == '=') {
+			free(e->macro[i]);
+			e->macro[i] = e->macro[--e->nmacro];
+			break;
+		}
+	if (val == NULL || e->nmacro >= Q_MAXMACROS)
+		return;
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%s=%s", name, val);
+	e->macro[e->nmacro++] = buf_steal(&b);
+}
+
+const char *
+q_env_macro(const struct q_env *e, const char *name)
+{
+	size_t nl = strlen(name);
+
+	for (int i = 0; i < e->nmacro; i++)
+		if (strncmp(e->macro[i], name, nl) == 0 && e->macro[i][nl] == '=')
+			return e->macro[i] + nl + 1;
+	return NULL;
+}
+
+static void
+path(struct buf *b, const char *dir, const char *pfx, const char *id)
+{
+	buf_reset(b);
+	buf_printf(b, "%s/%s%s", dir, pfx, id);
+}
+
+/* sendmail's queue id: YMDhms, two sequence characters, the pid */
+static void
+make_id(char *id, size_t sz, unsigned seq)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	snprintf(id, sz, "%c%c%c%c%c%c%c%c%06ld",
+	    QueueIdChars[tm.tm_year % 60], QueueIdChars[tm.tm_mon],
+	    QueueIdChars[tm.tm_mday], QueueIdChars[tm.tm_hour],
+	    QueueIdChars[tm.tm_min], QueueIdChars[tm.tm_sec % 60],
+	    QueueIdChars[(seq / 60) % 60], QueueIdChars[seq % 60],
+	    (long)getpid() % 1000000);
+}
+
+FILE *
+queue_df_create(const char *dir, struct q_env *e)
+{
+	static unsigned seq;
+	struct buf p = BUF_INIT;
+	int fd = -1;
+
+	if (seq == 0)
+		seq = (unsigned)(time(NULL) ^ getpid()) % 3600;
+	for (int tries = 0; tries < 3600; tries++) {
+		make_id(e->id, sizeof(e->id), seq++);
+		path(&p, dir, "df", e->id);
+		fd = open(p.s, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+	}
+	buf_fini(&p);
+	if (fd < 0)
+		return NULL;
+	FILE *f = fdopen(fd, "w");
+	if (f == NULL)
+		close(fd);
+	return f;
+}
+
+bool
+queue_df_commit(FILE *df)
+{
+	bool ok = fflush(df) == 0 && fsync(fileno(df)) == 0;
+
+	if (fclose(df) != 0)
+		ok = false;
+	return ok;
+}
+
+FILE *
+queue_df_open(const char *dir, const char *id)
+{
+	struct buf p = BUF_INIT;
+	FILE *f;
+
+	path(&p, dir, "df", id);
+	f = fopen(p.s, "r");
+	buf_fini(&p);
+	return f;
+}
+
+static void
+rec(struct buf *b, int tag, const char *v)
+{
+	size_t n = v != NULL ? strlen(v) : 0;
+
+	buf_printf(b, "%c%zu:", tag, n);
+	if (n > 0)
+		buf_append(b, v, n);
+	buf_addch(b, '\n');
+}
+
+static void
+recnum(struct buf *b, int tag, long long v)
+{
+	char t[32];
+
+	snprintf(t, sizeof(t), "%lld", v);
+	rec(b, tag, t);
+}
+
+static bool
+fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	bool ok;
+
+	if (fd < 0)
+		return false;
+	ok = fsync(fd) == 0;
+	close(fd);
+	return ok;
+}
+
+bool
+queue_qf_write(const char *dir, struct q_env *e)
+{
+	struct buf b = BUF_INIT, tf = BUF_INIT, qf = BUF_INIT;
+	bool ok = false;
+	int fd;
+
+	rec(&b, 'V', "1");
+	rec(&b, 'I', e->id);
+	recnum(&b, 'T', (long long)e->ctime);
+	recnum(&b, 'K', (long long)e->lasttry);
+	recnum(&b, 'N', (long long)e->nexttry);
+	recnum(&b, 'A', e->ntries);
+	rec(&b, 'S', e->sender != NULL ? e->sender : "");
+	if (e->fullname != NULL)
+		rec(&b, 'F', e->fullname);
+	if (e->body != NULL)
+		rec(&b, 'B', e->body);
+	recnum(&b, 'Z', e->size);
+	if (e->errmsg != NULL)
+		rec(&b, 'E', e->errmsg);
+	if (e->isbounce)
+		rec(&b, 'X', "b");
+	for (int i = 0; i < e->nmacro; i++)
+		rec(&b, 'M', e->macro[i]);
+	for (int i = 0; i < e->nrcpt; i++) {
+		struct buf r = BUF_INIT;
+		buf_addch(&r, e->rcpt[i].stat);
+		buf_puts(&r, e->rcpt[i].addr);
+		rec(&b, 'R', buf_cstr(&r));
+		buf_fini(&r);
+		if (e->rcpt[i].diag != NULL)
+			rec(&b, 'D', e->rcpt[i].diag);
+	}
+	rec(&b, '.', "");
+
+	path(&tf, dir, "tf", e->id);
+	path(&qf, dir, "qf", e->id);
+	(void)unlink(tf.s);	/* a stale one from a crash */
+	fd = open(tf.s, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd < 0)
+		goto out;
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		close(fd);
+		(void)unlink(tf.s);
+		goto out;
+	}
+	size_t off = 0;
+	while (off < b.len) {
+		ssize_t n = write(fd, b.s + off, b.len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	if (off != b.len || fsync(fd) != 0 || rename(tf.s, qf.s) != 0 ||
+	    !fsync_dir(dir)) {
+		int save = errno;
+		close(fd);
+		(void)unlink(tf.s);
+		errno = save;
+		goto out;
+	}
+	if (e->lockfd >= 0) {
+		close(e->lockfd);
+		e->lockfd = fd;
+	} else
+		close(fd);
+	ok = true;
+out:
+	buf_fini(&b);
+	buf_fini(&tf);
+	buf_fini(&qf);
+	return ok;
+}
+
+static char *
+slurp(int fd, size_t *lenp)
+{
+	struct buf b = BUF_INIT;
+	char chunk[8192];
+	ssize_t n;
+
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			buf_fini(&b);
+			return NULL;
+		}
+		buf_append(&b, chunk, (size_t)n);
+		if (b.len > QF_MAXSIZE) {
+			buf_fini(&b);
+			errno = EFBIG;
+			return NULL;
+		}
+	}
+	*lenp = b.len;
+	buf_addch(&b, '\0');
+	return buf_steal(&b);
+}
+
+static long long
+num(const char *s)
+{
+	return strtoll(s, NULL, 10);
+}
+
+/* parse the records; false if malformed or incomplete */
+static bool
+parse_qf(char *s, size_t len, struct q_env *e, char *why, size_t whysz)
+{
+	size_t i = 0;
+	bool done = false;
+
+	while (i < len && !done) {
+		int tag = (unsigned char)s[i++];
+		size_t n = 0;
+		int digits = 0;
+		while (i < len && isdigit((unsigned char)s[i]) && digits < 9) {
+			n = n * 10 + (size_t)(s[i++] - '0');
+			digits++;
+		}
+		if (digits == 0 || i >= len || s[i] != ':' || n > len - i - 1 ||
+		    i + 1 + n >= len || s[i + 1 + n] != '\n') {
+			snprintf(why, whysz, "malformed record at byte %zu", i);
+			return false;
+		}
+		char *v = s + i + 1;
+		v[n] = '\0';
+		i += n + 2;
+		switch (tag) {
+		case 'V':
+			if (strcmp(v, "1") != 0) {
+				snprintf(why, whysz, "unknown version %s", v);
+				return false;
+			}
+			break;
+		case 'I':
+			snprintf(e->id, sizeof(e->id), "%s", v);
+			break;
+		case 'T': e->ctime = (time_t)num(v); break;
+		case 'K': e->lasttry = (time_t)num(v); break;
+		case 'N': e->nexttry = (time_t)num(v); break;
+		case 'A': e->ntries = (int)num(v); break;
+		case 'Z': e->size = (long)num(v); break;
+		case 'S': free(e->sender); e->sender = xstrdup(v); break;
+		case 'F': free(e->fullname); e->fullname = xstrdup(v); break;
+		case 'B': free(e->body); e->body = xstrdup(v); break;
+		case 'E': free(e->errmsg); e->errmsg = xstrdup(v); break;
+		case 'X': e->isbounce = strchr(v, 'b') != NULL; break;
+		case 'M':
+			if (e->nmacro < Q_MAXMACROS && strchr(v, '=') != NULL)
+				e->macro[e->nmacro++] = xstrdup(v);
+			break;
+		case 'R':
+			if (n < 2 || strchr("PSFB", v[0]) == NULL ||
+			    e->nrcpt >= Q_MAXRCPT) {
+				snprintf(why, whysz, "bad recipient record");
+				return false;
+			}
+			q_env_addrcpt(e, v + 1);
+			e->rcpt[e->nrcpt - 1].stat = v[0];
+			break;
+		case 'D':
+			if (e->nrcpt > 0) {
+				free(e->rcpt[e->nrcpt - 1].diag);
+				e->rcpt[e->nrcpt - 1].diag = xstrdup(v);
+			}
+			break;
+		case '.':
+			done = true;
+			break;
+		default:
+			break;
+		}
+	}
+	if (!done) {
+		snprintf(why, whysz, "incomplete control file");
+		return false;
+	}
+	if (e->sender == NULL || e->id[0] == '\0') {
+		snprintf(why, whysz, "control file without sender or id");
+		return false;
+	}
+	return true;
+}
+
+static bool
+valid_id(const char *id)
+{
+	size_t n = strlen(id);
+
+	if (n == 0 || n > Q_IDLEN)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)id[i]))
+			return false;
+	return true;
+}
+
+bool
+queue_qf_read(const char *dir, const char *id, struct q_env *e, bool lock,
+    char *why, size_t whysz)
+{
+	struct buf p = BUF_INIT;
+	size_t len;
+	char *s;
+	int fd;
+
+	q_env_init(e);
+	if (!valid_id(id)) {
+		snprintf(why, whysz, "bad queue id");
+		return false;
+	}
+	path(&p, dir, "qf", id);
+	fd = open(p.s, O_RDONLY);
+	buf_fini(&p);
+	if (fd < 0) {
+		snprintf(why, whysz, "%s", strerror(errno));
+		return false;
+	}
+	if (lock) {
+		struct stat a, b;
+		path(&p, dir, "qf", id);
+		/* the file may have been replaced (rename) while we waited */
+		if (flock(fd, LOCK_EX | LOCK_NB) != 0 || fstat(fd, &a) != 0 ||
+		    stat(p.s, &b) != 0 || a.st_ino != b.st_ino) {
+			snprintf(why, whysz, "locked");
+			close(fd);
+			buf_fini(&p);
+			return false;
+		}
+		buf_fini(&p);
+	}
+	s = slurp(fd, &len);
+	if (s == NULL) {
+		snprintf(why, whysz, "%s", strerror(errno));
+		close(fd);
+		return false;
+	}
+	bool ok = parse_qf(s, len, e, why, whysz);
+	free(s);
+	if (!ok) {
+		close(fd);
+		q_env_fini(e);
+		return false;
+	}
+	if (lock)
+		e->lockfd = fd;
+	else
+		close(fd);
+	return true;
+}
+
+void
+queue_remove(const char *dir, struct q_env *e)
+{
+	struct buf p = BUF_INIT;
+
+	path(&p, dir, "df", e->id);
+	(void)unlink(p.s);
+	path(&p, dir, "qf", e->id);
+	(void)unlink(p.s);
+	(void)fsync_dir(dir);
+	buf_fini(&p);
+	queue_unlock(e);
+}
+
+void
+queue_unlock(struct q_env *e)
+{
+	if (e->lockfd >= 0) {
+		close(e->lockfd);
+		e->lockfd = -1;
+	}
+}
+
+struct qent {
+	char	*id;
+	time_t	 mtime;
+};
+
+static int
+qent_cmp(const void *a, const void *b)
+{
+	const struct qent *x = a, *y = b;
+
+	if (x->mtime != y->mtime)
+		return x->mtime < y->mtime ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+char **
+queue_list(const char *dir, int *np)
+{
+	DIR *d = opendir(dir);
+	struct qent *v = NULL;
+	int n = 0, cap = 0;
+	struct dirent *de;
+	struct buf p = BUF_INIT;
+
+	*np = 0;
+	if (d == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL) {
+		struct stat st;
+		if (strncmp(de->d_name, "qf", 2) != 0 || !valid_id(de->d_name + 2))
+			continue;
+		path(&p, dir, "", de->d_name);
+		if (stat(p.s, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xreallocarray(v, (size_t)cap, sizeof(*v));
+		}
+		v[n].id = xstrdup(de->d_name + 2);
+		v[n].mtime = st.st_mtime;
+		n++;
+	}
+	closedir(d);
+	buf_fini(&p);
+	qsort(v, (size_t)n, sizeof(*v), qent_cmp);
+	char **ids = xreallocarray(NULL, (size_t)n + 1, sizeof(char *));
+	for (int i = 0; i < n; i++)
+		ids[i] = v[i].id;
+	ids[n] = NULL;
+	free(v);
+	*np = n;
+	return ids;
+}
+
+int
+queue_print(const char *dir, FILE *out)
+{
+	int n;
+	char **ids = queue_list(dir, &n);
+	char why[256];
+
+	if (n == 0) {
+		fprintf(out, "%s is empty\n", dir);
+		fprintf(out, "\t\tTotal requests: 0\n");
+		free(ids);
+		return 0;
+	}
+	fprintf(out, "\t\t%s (%d request%s)\n", dir, n, n == 1 ? "" : "s");
+	fprintf(out, "-----Q-ID----- --Size-- -----Q-Time----- "
+	    "------------Sender/Recipient-----------\n");
+	for (int i = 0; i < n; i++) {
+		struct q_env e;
+		bool locked = false;
+		if (!queue_qf_read(dir, ids[i], &e, true, why, sizeof(why))) {
+			if (strcmp(why, "locked") != 0 ||
+			    !queue_qf_read(dir, ids[i], &e, false, why, sizeof(why))) {
+				fprintf(out, "%-14s (cannot read: %s)\n", ids[i], why);
+				free(ids[i]);
+				continue;
+			}
+			locked = true;
+		}
+		char tbuf[32];
+		struct tm tm;
+		localtime_r(&e.ctime, &tm);
+		strftime(tbuf, sizeof(tbuf), "%a %b %e %H:%M", &tm);
+		fprintf(out, "%14s%c%8ld %.16s ", e.id, locked ? '*' : ' ',
+		    e.size, tbuf);
+		fprintf(out, "<%.45s>\n", e.sender);
+		if (e.errmsg != NULL)
+			fprintf(out, "%17s(%.60s)\n", "", e.errmsg);
+		for (int r = 0; r < e.nrcpt; r++)
+			if (e.rcpt[r].stat == QR_PENDING)
+				fprintf(out, "\t\t\t\t\t <%.38s>\n", e.rcpt[r].addr);
+		q_env_fini(&e);
+		free(ids[i]);
+	}
+	fprintf(out, "\t\tTotal requests: %d\n", n);
+	free(ids);
+	return n;
+}
+
+void
+queue_recover(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	struct buf p = BUF_INIT, q = BUF_INIT;
+	time_t now = time(NULL);
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		struct stat st;
+		bool tf = strncmp(de->d_name, "tf", 2) == 0;
+		bool df = strncmp(de->d_name, "df", 2) == 0;
+		if ((!tf && !df) || !valid_id(de->d_name + 2))
+			continue;
+		path(&p, dir, "", de->d_name);
+		if (stat(p.s, &st) != 0)
+			continue;
+		if (tf) {
+			/* a tf nobody holds locked is a crashed writer's */
+			int fd = open(p.s, O_RDONLY);
+			if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+				(void)unlink(p.s);
+			if (fd >= 0)
+				close(fd);
+			continue;
+		}
+		/* a df without a qf, older than an hour: a dead session's */
+		path(&q, dir, "qf", de->d_name + 2);
+		if (access(q.s, F_OK) != 0 && now - st.st_mtime > 3600)
+			(void)unlink(p.s);
+	}
+	closedir(d);
+	buf_fini(&p);
+	buf_fini(&q);
+}

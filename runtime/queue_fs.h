@@ -1,0 +1,85 @@
+/*
+ * queue_fs.h -- the durable mail queue in QueueDirectory: one message is
+ * a data file dfID (the message, headers and body, LF line ends) and a
+ * control file qfID (typed, length-prefixed records; see queue_fs.c).
+ * A struct q_env is the in-memory control file; it owns its strings.
+ */
+#ifndef RT_QUEUE_FS_H
+#define RT_QUEUE_FS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <time.h>
+
+#define Q_IDLEN		20
+#define Q_MAXRCPT	100000		/* bound on recipients per file */
+#define Q_MAXMACROS	64
+
+enum q_rstat {
+	QR_PENDING = 'P',	/* not yet delivered */
+	QR_SENT = 'S',		/* delivered */
+	QR_FAILED = 'F',	/* permanent failure, bounced (or to bounce) */
+	QR_BOUNCED = 'B'	/* failure reported to the sender */
+};
+
+struct q_rcpt {
+	char	*addr;		/* envelope recipient, without < > */
+	int	 stat;		/* enum q_rstat */
+	char	*diag;		/* last status text, or NULL */
+};
+
+struct q_env {
+	char	 id[Q_IDLEN + 1];
+	char	*sender;	/* "" for the null sender <> */
+	char	*fullname;	/* $x, or NULL */
+	char	*body;		/* "7BIT" / "8BITMIME", or NULL */
+	char	*errmsg;	/* last deferral message for mailq, or NULL */
+	time_t	 ctime, lasttry, nexttry;
+	int	 ntries;
+	long	 size;		/* bytes in the data file */
+	bool	 isbounce;	/* a DSN: never bounce it again */
+	char	*macro[Q_MAXMACROS];	/* "name=value" to restore */
+	int	 nmacro;
+	struct q_rcpt *rcpt;
+	int	 nrcpt, caprcpt;
+	int	 lockfd;	/* qf descriptor holding the lock, or -1 */
+};
+
+void	 q_env_init(struct q_env *e);
+void	 q_env_fini(struct q_env *e);
+void	 q_env_addrcpt(struct q_env *e, const char *addr);
+void	 q_env_setmacro(struct q_env *e, const char *name, const char *val);
+const char *q_env_macro(const struct q_env *e, const char *name);
+
+/*
+ * Create a new data file in dir with a fresh queue id (in e->id);
+ * returns a stream open for writing, or NULL (errno set).
+ */
+FILE	*queue_df_create(const char *dir, struct q_env *e);
+/* flush and fsync the data file, close it; false on error */
+bool	 queue_df_commit(FILE *df);
+FILE	*queue_df_open(const char *dir, const char *id);
+
+/*
+ * Write the control file atomically (tfID, fsync, rename to qfID,
+ * fsync the directory).  The new file stays locked if e->lockfd was
+ * set (the old lock is released).  Returns false on error.
+ */
+bool	 queue_qf_write(const char *dir, struct q_env *e);
+/* read qfID; lock it first when lock is set (false if busy) */
+bool	 queue_qf_read(const char *dir, const char *id, struct q_env *e,
+	    bool lock, char *why, size_t whysz);
+/* remove qf and df (message done) */
+void	 queue_remove(const char *dir, struct q_env *e);
+void	 queue_unlock(struct q_env *e);
+
+/* ids of every complete control file in dir, sorted by age; free() each */
+char	**queue_list(const char *dir, int *np);
+
+/* mailq: print the queue as sendmail -bp does */
+int	 queue_print(const char *dir, FILE *out);
+
+/* remove stale tf files and orphan df files left by a crash */
+void	 queue_recover(const char *dir);
+
+#endif /* RT_QUEUE_FS_H */

@@ -1,0 +1,174 @@
+/*
+ * smtp_client.c -- SMTP client primitives: connect (getaddrinfo over the
+ * host name or the [literal] address, each address in turn), bounded
+ * reply reading, EHLO extension parsing, STARTTLS.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <netdb.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+
+#include "smtp_client.h"
+#include "tls.h"
+
+#define REPLY_MAXLINES	100
+#define REPLY_MAXLINE	2048
+
+bool
+smtpc_connect(struct smtp_conn *c, const char *host, const char *port,
+    int timeout_ms, char *why, size_t whysz)
+{
+	struct addrinfo hints, *res = NULL, *ai;
+	char name[300];
+	size_t n = strlen(host);
+	int err, fd = -1;
+
+	memset(c, 0, sizeof(*c));
+	c->fd = -1;
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_socktype = SOCK_STREAM;
+	if (n >= 2 && host[0] == '[' && host[n - 1] == ']') {
+		snprintf(name, sizeof(name), "%.*s", (int)(n - 2), host + 1);
+		if (strncasecmp(name, "IPv6:", 5) == 0)
+			memmove(name, name + 5, strlen(name + 5) + 1);
+		hints.ai_flags = AI_NUMERICHOST;
+	} else
+		snprintf(name, sizeof(name), "%s", host);
+	err = getaddrinfo(name, port, &hints, &res);
+	if (err != 0) {
+		snprintf(why, whysz, "%s: %s", host, gai_strerror(err));
+		return false;
+	}
+	snprintf(why, whysz, "Connection refused by %s", host);
+	for (ai = res; ai != NULL; ai = ai->ai_next) {
+		fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+		if (fd < 0)
+			continue;
+		if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) {
+			char a[64] = "";
+			getnameinfo(ai->ai_addr, ai->ai_addrlen, a, sizeof(a),
+			    NULL, 0, NI_NUMERICHOST);
+			snprintf(c->peer, sizeof(c->peer), "%s [%s]", host, a);
+			break;
+		}
+		if (errno == ECONNREFUSED)
+			snprintf(why, whysz, "Connection refused by %s", host);
+		else
+			snprintf(why, whysz, "%s: %s", host, strerror(errno));
+		close(fd);
+		fd = -1;
+	}
+	freeaddrinfo(res);
+	if (fd < 0)
+		return false;
+	c->fd = fd;
+	sio_init(&c->io, fd, fd, timeout_ms);
+	return true;
+}
+
+void
+smtpc_close(struct smtp_conn *c)
+{
+	if (c->fd >= 0) {
+		sio_fini(&c->io);
+		close(c->fd);
+		c->fd = -1;
+	}
+}
+
+int
+smtpc_reply(struct smtp_conn *c, struct buf *text)
+{
+	struct buf line = BUF_INIT;
+	enum sio_eol eol;
+	int code = -1;
+
+	buf_reset(text);
+	for (int i = 0; i < REPLY_MAXLINES; i++) {
+		int r = sio_getline(&c->io, &line, REPLY_MAXLINE, &eol);
+		if (r <= 0)
+			break;
+		const char *s = buf_cstr(&line);
+		if (line.len < 3 || !isdigit((unsigned char)s[0]) ||
+		    !isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[2]) ||
+		    (line.len > 3 && s[3] != ' ' && s[3] != '-'))
+			break;
+		int lc = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
+		buf_reset(text);
+		buf_append(text, s, line.len);
+		if (line.len == 3 || s[3] == ' ') {
+			code = lc;
+			break;
+		}
+		/* EHLO extensions are remembered as they go by */
+		{
+			const char *kw = s + 4;
+			if (strncasecmp(kw, "PIPELINING", 10) == 0)
+				c->pipelining = true;
+			else if (strncasecmp(kw, "8BITMIME", 8) == 0)
+				c->eightbit = true;
+			else if (strncasecmp(kw, "STARTTLS", 8) == 0)
+				c->starttls = true;
+			else if (strncasecmp(kw, "SIZE", 4) == 0)
+				c->maxsize = strtol(kw + 4, NULL, 10);
+		}
+	}
+	buf_fini(&line);
+	if (code < 100 || code > 599)
+		return -1;
+	return code;
+}
+
+int
+smtpc_cmd(struct smtp_conn *c, struct buf *text, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&c->io.wbuf, fmt, ap);
+	va_end(ap);
+	sio_puts(&c->io, "\r\n");
+	if (!sio_flush(&c->io))
+		return -1;
+	return smtpc_reply(c, text);
+}
+
+int
+smtpc_hello(struct smtp_conn *c, const char *myname, struct tls_ctx *tls,
+    const char *servername, struct buf *text)
+{
+	int code = smtpc_reply(c, text);
+	char why[256];
+
+	if (code != 220)
+		return code;
+	c->pipelining = c->eightbit = c->starttls = false;
+	code = smtpc_cmd(c, text, "EHLO %s", myname);
+	if (code == 250)
+		c->esmtp = true;
+	else if (code >= 500) {
+		code = smtpc_cmd(c, text, "HELO %s", myname);
+		return code;
+	}
+	if (code == 250 && c->starttls && tls != NULL && !c->tls) {
+		code = smtpc_cmd(c, text, "STARTTLS");
+		if (code != 220)
+			return 250;	/* go on in clear text */
+		if (!tls_start_client(tls, &c->io, servername, why, sizeof(why))) {
+			buf_reset(text);
+			buf_printf(text, "454 4.7.0 TLS handshake failed: %s", why);
+			return -1;
+		}
+		c->tls = true;
+		c->pipelining = c->eightbit = c->starttls = false;
+		code = smtpc_cmd(c, text, "EHLO %s", myname);
+	}
+	return code;
+}

@@ -1,0 +1,992 @@
+/*
+ * smtp_server.c -- one ESMTP conversation, server side (RFC 5321), as
+ * sendmail 8.17 words it: greeting, EHLO/HELO, MAIL, RCPT, DATA, RSET,
+ * NOOP, QUIT, VRFY, EXPN, HELP, STARTTLS.  Policy is the image's check_*
+ * rulesets (policy.c) with sendmail's macros; addresses go through
+ * rulesets 3,0 (addr.c); messages go to the queue (spool.c) and the 250
+ * after DATA is sent only once the files are on disk.  Every input is
+ * bounded: command lines, data lines, recipients, errors, message size.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "deliver.h"
+#include "map.h"
+#include "policy.h"
+#include "queue_fs.h"
+#include "sio.h"
+#include "smtp_server.h"
+#include "spool.h"
+#include "tls.h"
+#include "xmem.h"
+
+#define SMTP_CMDMAX	2048		/* command line (RFC 5321: 512 + ext.) */
+#define SMTP_DATAMAX	(64 * 1024)	/* one data line; longer ones split */
+#define SMTP_MAXRCPT	1000		/* hard bound without the option */
+#define SMTP_MAXERRS	25		/* bad commands before we hang up */
+#define SMTP_TIMEOUT	(60 * 60 * 1000)
+
+struct sess {
+	struct mta		*mta;
+	const struct smtp_peer	*peer;
+	struct sio		 io;
+	struct tls_ctx		*tlsctx;
+	const char		*qdir;
+	char			*helo;
+	bool			 esmtp, tls, discard;
+	bool			 quit;
+	struct q_env		 env;
+	bool			 have_mail;
+	char			*nullserver;	/* check_relay refusal */
+	long			 maxsize;
+	int			 maxrcpt;
+	int			 nerrs, nnoop;
+	struct buf		 reply;		/* first usrerr while parsing */
+	int			 exitstat;
+};
+
+/* ------------------------------------------------------------------ */
+/* replies */
+
+static void
+reply(struct sess *s, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+static void
+reply(struct sess *s, const char *fmt, ...)
+{
+	va_list ap;
+	struct buf b = BUF_INIT;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	/* never echo a line end the peer smuggled into an argument */
+	for (size_t i = 0; i < b.len; i++)
+		if (b.s[i] == '\r' || b.s[i] == '\n')
+			b.s[i] = ' ';
+	sio_write(&s->io, b.s, b.len);
+	sio_puts(&s->io, "\r\n");
+	buf_fini(&b);
+}
+
+/* send buffered replies unless the client has pipelined more commands */
+static void
+flush_maybe(struct sess *s)
+{
+	if (!sio_pending(&s->io))
+		(void)sio_flush(&s->io);
+}
+
+/* messages from addr.c and the VM during a command become the reply */
+static void
+sess_emit(void *arg, enum rw_msgkind kind, const char *to, const char *text)
+{
+	struct sess *s = arg;
+	const char *t = text;
+	char code[4] = "", enh[32] = "";
+
+	if (kind == RWM_PRINT || kind == RWM_MESSAGE || s->reply.len > 0)
+		return;
+	if (isdigit((unsigned char)t[0]) && isdigit((unsigned char)t[1]) &&
+	    isdigit((unsigned char)t[2]) && (t[3] == ' ' || t[3] == '-')) {
+		memcpy(code, t, 3);
+		t += 4;
+		if (isdigit((unsigned char)t[0]) && t[1] == '.') {
+			size_t n = strcspn(t, " ");
+			snprintf(enh, sizeof(enh), "%.*s", (int)n, t);
+			t += n;
+			if (*t == ' ')
+				t++;
+		}
+	} else
+		memcpy(code, kind == RWM_SYSERR ? "451" : "553", 4);
+	if (enh[0] == '\0')
+		snprintf(enh, sizeof(enh), "%c.0.0", code[0]);
+	buf_printf(&s->reply, "%s %s ", code, enh);
+	if (to != NULL && *to != '\0')
+		buf_printf(&s->reply, "%.200s... ", to);
+	buf_puts(&s->reply, t);
+}
+
+static void
+setmac(struct sess *s, const char *name, const char *val)
+{
+	policy_setmacro(s->mta, name, val);
+}
+
+/* ------------------------------------------------------------------ */
+/* state */
+
+static void
+reset_envelope(struct sess *s)
+{
+	q_env_fini(&s->env);
+	q_env_init(&s->env);
+	s->have_mail = false;
+	s->discard = false;
+	setmac(s, "mail_mailer", NULL);
+	setmac(s, "mail_host", NULL);
+	setmac(s, "mail_addr", NULL);
+	setmac(s, "rcpt_mailer", NULL);
+	setmac(s, "rcpt_host", NULL);
+	setmac(s, "rcpt_addr", NULL);
+	setmac(s, "nrcpts", "0");
+	rw_mactab_set(&s->mta->vm.envmac, 'f', NULL);
+	rw_mactab_set(&s->mta->vm.envmac, 'i', NULL);
+}
+
+static const char *
+protocol(const struct sess *s)
+{
+	if (!s->esmtp)
+		return "SMTP";
+	return s->tls ? "ESMTPS" : "ESMTP";
+}
+
+/* the address inside "FROM:<...> params": returns it, sets *rest */
+static char *
+split_path(char *arg, char **rest)
+{
+	char *p = arg, *start;
+	bool q = false;
+	int depth = 0;
+
+	while (*p == ' ')
+		p++;
+	start = p;
+	if (*p == '<') {
+		for (; *p != '\0'; p++) {
+			if (*p == '\\' && p[1] != '\0') {
+				p++;
+				continue;
+			}
+			if (*p == '"')
+				q = !q;
+			else if (!q && *p == '<')
+				depth++;
+			else if (!q && *p == '>' && --depth == 0) {
+				p++;
+				break;
+			}
+		}
+		if (depth != 0)
+			return NULL;
+	} else {
+		while (*p != '\0' && *p != ' ')
+			p++;
+	}
+	if (*p != '\0' && *p != ' ')
+		return NULL;
+	if (*p == ' ')
+		*p++ = '\0';
+	*rest = p;
+	return start;
+}
+
+/* strip one pair of < > (and an RFC 5321 source route) */
+static void
+bare_addr(const char *path, struct buf *out)
+{
+	size_t n = strlen(path);
+
+	buf_reset(out);
+	if (n >= 2 && path[0] == '<' && path[n - 1] == '>') {
+		const char *p = path + 1;
+		n -= 2;
+		if (*p == '@') {
+			const char *c = memchr(p, ':', n);
+			if (c != NULL) {
+				n -= (size_t)(c + 1 - p);
+				p = c + 1;
+			}
+		}
+		buf_append(out, p, n);
+	} else
+		buf_puts(out, path);
+}
+
+static bool
+skip_word(char **pp, const char *word)
+{
+	size_t n = strlen(word);
+	char *p = *pp;
+
+	while (*p == ' ')
+		p++;
+	if (strncasecmp(p, word, n) != 0)
+		return false;
+	p += n;
+	while (*p == ' ')
+		p++;
+	*pp = p;
+	return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* commands */
+
+static void
+cmd_helo(struct sess *s, char *arg, bool ehlo)
+{
+	struct mta *mta = s->mta;
+	const char *me = rw_macvalue(&mta->vm.env, 'j');
+
+	while (*arg == ' ')
+		arg++;
+	if (*arg == '\0') {
+		reply(s, "501 5.0.0 %s requires domain address",
+		    ehlo ? "EHLO" : "HELO");
+		s->nerrs++;
+		return;
+	}
+	for (char *p = arg; *p != '\0'; p++)
+		if (!isprint((unsigned char)*p)) {
+			reply(s, "501 5.0.0 Invalid domain name");
+			s->nerrs++;
+			return;
+		}
+	if (s->have_mail)
+		reset_envelope(s);
+	free(s->helo);
+	s->helo = xstrndup(arg, MAXNAME);
+	s->esmtp = ehlo;
+	rw_mactab_set(&mta->vm.envmac, 's', s->helo);
+	rw_mactab_set(&mta->vm.envmac, 'r', protocol(s));
+
+	struct buf who = BUF_INIT;
+	if (s->peer->local)
+		buf_puts(&who, rw_macvalue(&mta->vm.env, '_') ?
+		    rw_macvalue(&mta->vm.env, '_') : "localhost");
+	else
+		buf_printf(&who, "%s [%s]", s->peer->name, s->peer->addr);
+	if (!ehlo) {
+		reply(s, "250 %s Hello %s, pleased to meet you", me, who.s);
+		buf_fini(&who);
+		return;
+	}
+	reply(s, "250-%s Hello %s, pleased to meet you", me, who.s);
+	buf_fini(&who);
+	reply(s, "250-ENHANCEDSTATUSCODES");
+	reply(s, "250-PIPELINING");
+	reply(s, "250-8BITMIME");
+	if (s->maxsize > 0)
+		reply(s, "250-SIZE %ld", s->maxsize);
+	else
+		reply(s, "250-SIZE");
+	if (s->tlsctx != NULL && !s->tls)
+		reply(s, "250-STARTTLS");
+	reply(s, "250 HELP");
+}
+
+static void
+cmd_mail(struct sess *s, char *arg)
+{
+	struct mta *mta = s->mta;
+	char *rest, *path;
+	struct buf a = BUF_INIT;
+	struct pol_result pr;
+
+	if (s->have_mail) {
+		reply(s, "503 5.5.0 Sender already specified");
+		s->nerrs++;
+		return;
+	}
+	if (!skip_word(&arg, "FROM:") || (path = split_path(arg, &rest)) == NULL ||
+	    *path == '\0') {
+		reply(s, "501 5.5.2 Syntax error in parameters scanning \"from\"");
+		s->nerrs++;
+		return;
+	}
+	/* ESMTP parameters */
+	char *body = NULL;
+	while (*rest != '\0') {
+		char *kw = rest, *val;
+		while (*rest != '\0' && *rest != ' ')
+			rest++;
+		if (*rest == ' ')
+			*rest++ = '\0';
+		if (*kw == '\0')
+			continue;
+		val = strchr(kw, '=');
+		if (val != NULL)
+			*val++ = '\0';
+		if (!s->esmtp) {
+			reply(s, "501 5.5.4 %s parameter unrecognized", kw);
+			s->nerrs++;
+			free(body);
+			return;
+		}
+		if (strcasecmp(kw, "SIZE") == 0 && val != NULL) {
+			char *end;
+			errno = 0;
+			long sz = strtol(val, &end, 10);
+			if (*end != '\0' || sz < 0 || errno != 0) {
+				reply(s, "501 5.5.2 Bad SIZE parameter");
+				s->nerrs++;
+				free(body);
+				return;
+			}
+			if (s->maxsize > 0 && sz > s->maxsize) {
+				reply(s, "552 5.2.3 Message size exceeds fixed "
+				    "maximum message size (%ld)", s->maxsize);
+				free(body);
+				return;
+			}
+		} else if (strcasecmp(kw, "BODY") == 0 && val != NULL &&
+		    (strcasecmp(val, "7BIT") == 0 ||
+		     strcasecmp(val, "8BITMIME") == 0)) {
+			free(body);
+			body = xstrdup(val);
+			for (char *p = body; *p; p++)
+				*p = (char)toupper((unsigned char)*p);
+		} else if (strcasecmp(kw, "BODY") == 0) {
+			reply(s, "501 5.5.4 Unknown BODY type %s",
+			    val != NULL ? val : "");
+			s->nerrs++;
+			free(body);
+			return;
+		} else {
+			reply(s, "555 5.5.4 %s parameter unrecognized", kw);
+			s->nerrs++;
+			free(body);
+			return;
+		}
+	}
+
+	bare_addr(path, &a);
+	buf_reset(&s->reply);
+	mta->e_to = path;
+	if (a.len > 0) {
+		char *copy = xstrdup(a.s);
+		struct addr_result res;
+		bool bad = addr_invalid(mta, copy, false);
+		free(copy);
+		if (!bad && addr_parse(mta, a.s, RF_SENDERADDR, &res) &&
+		    res.status == EX_OK) {
+			setmac(s, "mail_mailer", res.mailer);
+			setmac(s, "mail_host", res.host);
+			setmac(s, "mail_addr", res.user);
+		} else if (s->reply.len == 0)
+			buf_printf(&s->reply, "553 5.1.7 %s... Invalid sender",
+			    path);
+		free(res.mailer); free(res.host); free(res.user);
+		vm_reset(&mta->vm);
+		mta->e_to = path;
+	} else {
+		setmac(s, "mail_mailer", "local");
+		setmac(s, "mail_host", NULL);
+		setmac(s, "mail_addr", "");
+	}
+	if (s->reply.len > 0) {
+		reply(s, "%s", s->reply.s);
+		mta->e_to = NULL;
+		buf_fini(&a);
+		free(body);
+		s->nerrs++;
+		return;
+	}
+	rw_mactab_set(&mta->vm.envmac, 'f', a.len > 0 ? a.s : "<>");
+	if (policy_check(mta, "check_mail", path, NULL, &pr) != POL_OK &&
+	    pr.v != POL_DISCARD) {
+		reply(s, "%s", pr.reply);
+		mta->e_to = NULL;
+		buf_fini(&a);
+		free(body);
+		rw_mactab_set(&mta->vm.envmac, 'f', NULL);
+		return;
+	}
+	mta->e_to = NULL;
+	if (pr.v == POL_DISCARD)
+		s->discard = true;
+	s->env.sender = buf_steal(&a);
+	s->env.body = body;
+	s->have_mail = true;
+	reply(s, "250 2.1.0 %s... Sender ok", path);
+}
+
+/* F=w: the local user must exist (sendmail's finduser) */
+static bool
+local_user_ok(struct mta *mta, const struct addr_result *res)
+{
+	const struct cf_mailer *m = addr_findmailer(&mta->cf, res->mailer);
+	char *u, *p;
+	bool ok;
+
+	if (m == NULL || !MAILER_HAS(m, 'w'))
+		return true;
+	u = xstrdup(res->user);
+	if ((p = strchr(u, '+')) != NULL)
+		*p = '\0';		/* user+detail */
+	ok = *u == '|' || *u == '/' || *u == ':' || getpwnam(u) != NULL;
+	free(u);
+	return ok;
+}
+
+static void
+cmd_rcpt(struct sess *s, char *arg)
+{
+	struct mta *mta = s->mta;
+	char *rest, *path;
+	struct buf a = BUF_INIT;
+	struct addr_result res;
+	struct pol_result pr;
+	char n[16];
+
+	if (!s->have_mail) {
+		reply(s, "503 5.0.0 Need MAIL before RCPT");
+		s->nerrs++;
+		return;
+	}
+	if (!skip_word(&arg, "TO:") || (path = split_path(arg, &rest)) == NULL ||
+	    *path == '\0') {
+		reply(s, "501 5.5.2 Syntax error in parameters scanning \"to\"");
+		s->nerrs++;
+		return;
+	}
+	if (*rest != '\0') {
+		char *kw = rest;
+		kw[strcspn(kw, " =")] = '\0';
+		reply(s, "555 5.5.4 %s parameter unrecognized", kw);
+		s->nerrs++;
+		return;
+	}
+	if (s->env.nrcpt >= s->maxrcpt) {
+		reply(s, "452 4.5.3 Too many recipients");
+		return;
+	}
+	bare_addr(path, &a);
+	if (a.len == 0) {
+		reply(s, "553 5.0.0 %s... User address required", path);
+		buf_fini(&a);
+		s->nerrs++;
+		return;
+	}
+	buf_reset(&s->reply);
+	mta->e_to = path;
+	char *copy = xstrdup(a.s);
+	bool bad = addr_invalid(mta, copy, true);
+	free(copy);
+	memset(&res, 0, sizeof(res));
+	if (!bad && addr_parse(mta, a.s, 0, &res) && res.status == EX_OK &&
+	    s->reply.len == 0) {
+		if (!local_user_ok(mta, &res))
+			buf_printf(&s->reply, "550 5.1.1 %s... User unknown", path);
+		setmac(s, "rcpt_mailer", res.mailer);
+		setmac(s, "rcpt_host", res.host);
+		setmac(s, "rcpt_addr", res.user);
+	} else if (s->reply.len == 0)
+		buf_printf(&s->reply, "%s %s... Invalid recipient",
+		    res.status == EX_TEMPFAIL ? "451 4.3.0" : "553 5.1.3", path);
+	free(res.mailer); free(res.host); free(res.user);
+	vm_reset(&mta->vm);
+	mta->e_to = path;
+	if (s->reply.len > 0) {
+		reply(s, "%s", s->reply.s);
+		mta->e_to = NULL;
+		buf_fini(&a);
+		s->nerrs++;
+		return;
+	}
+	if (policy_check(mta, "check_rcpt", path, NULL, &pr) != POL_OK &&
+	    pr.v != POL_DISCARD) {
+		reply(s, "%s", pr.reply);
+		mta->e_to = NULL;
+		buf_fini(&a);
+		return;
+	}
+	mta->e_to = NULL;
+	if (pr.v == POL_DISCARD)
+		s->discard = true;
+	q_env_addrcpt(&s->env, a.s);
+	snprintf(n, sizeof(n), "%d", s->env.nrcpt);
+	setmac(s, "nrcpts", n);
+	buf_fini(&a);
+	reply(s, "250 2.1.5 %s... Recipient ok", path);
+}
+
+static void
+save_macros(struct sess *s)
+{
+	static const char *const keep[] = {
+		"client_addr", "client_name", "client_port", "client_resolve",
+		"daemon_name", "tls_version", "cipher", "cipher_bits",
+	};
+	struct mta *mta = s->mta;
+
+	q_env_setmacro(&s->env, "r", protocol(s));
+	if (s->helo != NULL)
+		q_env_setmacro(&s->env, "s", s->helo);
+	q_env_setmacro(&s->env, "_", rw_macvalue(&mta->vm.env, '_'));
+	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
+		const char *v = policy_getmacro(mta, keep[i]);
+		if (v != NULL)
+			q_env_setmacro(&s->env, keep[i], v);
+	}
+}
+
+static void
+cmd_data(struct sess *s)
+{
+	struct mta *mta = s->mta;
+	struct pol_result pr;
+	struct spool sp;
+	struct buf line = BUF_INIT;
+	enum sio_eol eol, preveol = SIO_CRLF;
+	char n[24];
+	bool ended = false;
+
+	if (!s->have_mail) {
+		reply(s, "503 5.0.0 Need MAIL command");
+		s->nerrs++;
+		return;
+	}
+	if (s->env.nrcpt == 0) {
+		reply(s, "503 5.0.0 Need RCPT (recipient)");
+		s->nerrs++;
+		return;
+	}
+	snprintf(n, sizeof(n), "%d", s->env.nrcpt);
+	if (policy_check(mta, "check_data", n, NULL, &pr) != POL_OK &&
+	    pr.v != POL_DISCARD) {
+		reply(s, "%s", pr.reply);
+		return;
+	}
+	if (pr.v == POL_DISCARD)
+		s->discard = true;
+	rw_mactab_set(&mta->vm.envmac, 'r', protocol(s));
+	save_macros(s);
+	if (!spool_begin(&sp, mta, &s->env, s->qdir, true)) {
+		log_warn("cannot create data file in %s", s->qdir);
+		reply(s, "451 4.3.0 Temporary system failure. Please try again later.");
+		return;
+	}
+	reply(s, "354 Enter mail, end with \".\" on a line by itself");
+	(void)sio_flush(&s->io);
+
+	/*
+	 * Only <CRLF>.<CRLF> ends the data: a "." line counts when it and
+	 * the line before it both ended in CRLF.  Bare LF still separates
+	 * lines, so nothing is lost, but it can never end the message.
+	 */
+	for (;;) {
+		int r = sio_getline(&s->io, &line, SMTP_DATAMAX, &eol);
+		if (r <= 0)
+			break;
+		if (r == 2 && sp.err == SPOOL_OK)
+			sp.err = SPOOL_LINE;
+		/* stray CRs at the end of a line are not content */
+		while (line.len > 0 && line.s[line.len - 1] == '\r')
+			buf_truncate(&line, line.len - 1);
+		if (line.len == 1 && line.s[0] == '.' && eol == SIO_CRLF &&
+		    preveol == SIO_CRLF && r == 1) {
+			ended = true;
+			break;
+		}
+		preveol = eol;
+		const char *p = line.s;
+		size_t len = line.len;
+		if (len > 0 && p[0] == '.') {
+			p++;
+			len--;
+		}
+		spool_line(&sp, p, len);
+	}
+	buf_fini(&line);
+	if (!ended) {
+		/* connection lost mid-message: nothing was accepted */
+		spool_abort(&sp);
+		s->quit = true;
+		s->exitstat = EX_IOERR;
+		return;
+	}
+	switch (sp.err) {
+	case SPOOL_OK:
+		break;
+	case SPOOL_TOOBIG:
+		spool_abort(&sp);
+		reply(s, "552 5.2.3 Message exceeds maximum fixed size (%ld)",
+		    s->maxsize);
+		reset_envelope(s);
+		return;
+	case SPOOL_HDRTOOBIG:
+		spool_abort(&sp);
+		reply(s, "552 5.6.0 Headers too large (%ld max)", sp.maxhdr);
+		reset_envelope(s);
+		return;
+	case SPOOL_HOPS:
+		spool_abort(&sp);
+		reply(s, "554 5.4.6 Too many hops %d (%d max)", sp.hops,
+		    sp.maxhops);
+		reset_envelope(s);
+		return;
+	case SPOOL_LINE:
+		spool_abort(&sp);
+		reply(s, "554 5.6.0 Line too long (%d max)", SMTP_DATAMAX);
+		reset_envelope(s);
+		return;
+	case SPOOL_IOERR:
+		spool_abort(&sp);
+		reply(s, "451 4.3.0 I/O error");
+		reset_envelope(s);
+		return;
+	}
+	snprintf(n, sizeof(n), "%ld", sp.size);
+	setmac(s, "msg_size", n);
+	if (policy_check(mta, "check_eom", n, NULL, &pr) != POL_OK &&
+	    pr.v != POL_DISCARD) {
+		spool_abort(&sp);
+		reply(s, "%s", pr.reply);
+		reset_envelope(s);
+		return;
+	}
+	if (pr.v == POL_DISCARD)
+		s->discard = true;
+	if (s->discard) {
+		char id[Q_IDLEN + 1];
+		snprintf(id, sizeof(id), "%s", s->env.id);
+		spool_abort(&sp);
+		reply(s, "250 2.0.0 %s Message accepted for delivery", id);
+		reset_envelope(s);
+		return;
+	}
+	if (!spool_commit(&sp)) {
+		log_warn("cannot write queue file in %s", s->qdir);
+		reply(s, "451 4.3.0 I/O error");
+		reset_envelope(s);
+		return;
+	}
+	char id[Q_IDLEN + 1];
+	snprintf(id, sizeof(id), "%s", s->env.id);
+	reply(s, "250 2.0.0 %s Message accepted for delivery", id);
+	(void)sio_flush(&s->io);
+	reset_envelope(s);
+	deliver_after_accept(mta, s->qdir, id);
+}
+
+static void
+cmd_help(struct sess *s, char *arg)
+{
+	const char *hf = s->mta->cf.optv[OPT_HELPFILE];
+	FILE *f = hf != NULL && *hf != '\0' ? fopen(hf, "r") : NULL;
+	char topic[32], line[512];
+	int n = 0;
+
+	if (f == NULL) {
+		reply(s, "502 5.3.0 Sendmail 8.17.1.9 -- HELP not implemented");
+		return;
+	}
+	while (*arg == ' ')
+		arg++;
+	snprintf(topic, sizeof(topic), "%s", *arg ? arg : "smtp");
+	for (char *p = topic; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	size_t tl = strlen(topic);
+	while (fgets(line, sizeof(line), f) != NULL && n < 200) {
+		if (strncmp(line, topic, tl) != 0 || line[tl] != '\t')
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		struct buf v = BUF_INIT, t = BUF_INIT;
+		rw_translate_dollars(&s->mta->cf.mn, line + tl + 1,
+		    strlen(line + tl + 1), 0, &t, NULL);
+		rw_expand(&s->mta->vm.env, buf_cstr(&t), &v, MAXLINE, NULL);
+		reply(s, "214-2.0.0 %s", buf_cstr(&v));
+		buf_fini(&v);
+		buf_fini(&t);
+		n++;
+	}
+	fclose(f);
+	if (n == 0)
+		reply(s, "504 5.3.0 HELP topic \"%.20s\" unknown", topic);
+	else
+		reply(s, "214 2.0.0 End of HELP info");
+}
+
+static void
+cmd_starttls(struct sess *s, char *arg)
+{
+	char why[256];
+
+	if (s->tlsctx == NULL || s->tls) {
+		reply(s, "500 5.5.1 Command unrecognized: \"STARTTLS\"");
+		s->nerrs++;
+		return;
+	}
+	if (*arg != '\0') {
+		reply(s, "501 5.5.2 Syntax error (no parameters allowed)");
+		s->nerrs++;
+		return;
+	}
+	reply(s, "220 2.0.0 Ready to start TLS");
+	(void)sio_flush(&s->io);
+	/* RFC 3207 4.2: nothing sent before the handshake is kept */
+	sio_discard_input(&s->io);
+	if (!tls_start_server(s->tlsctx, &s->io, why, sizeof(why))) {
+		log_warnx("STARTTLS: %s", why);
+		s->quit = true;
+		s->exitstat = EX_PROTOCOL;
+		return;
+	}
+	s->tls = true;
+	char ver[32], cipher[128];
+	int bits;
+	const char *verify;
+	tls_info(s->io.tls, ver, sizeof(ver), cipher, sizeof(cipher), &bits,
+	    &verify);
+	setmac(s, "tls_version", ver);
+	setmac(s, "cipher", cipher);
+	snprintf(why, sizeof(why), "%d", bits);
+	setmac(s, "cipher_bits", why);
+	setmac(s, "verify", verify);
+	/* the client starts over with EHLO */
+	free(s->helo);
+	s->helo = NULL;
+	s->esmtp = false;
+	reset_envelope(s);
+}
+
+static bool
+privacy(const struct cf *cf, const char *word)
+{
+	const char *p = cf->optv[OPT_PRIVACYOPTIONS];
+	size_t n = strlen(word);
+
+	while (p != NULL && *p != '\0') {
+		while (*p == ' ' || *p == ',' || *p == '\t')
+			p++;
+		size_t l = strcspn(p, " ,\t");
+		if ((l == n && strncasecmp(p, word, n) == 0) ||
+		    (l == 6 && strncasecmp(p, "goaway", 6) == 0))
+			return true;
+		p += l;
+	}
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+greet(struct sess *s)
+{
+	struct mta *mta = s->mta;
+	const char *g = mta->cf.optv[OPT_SMTPGREETINGMESSAGE];
+	struct buf in = BUF_INIT, out = BUF_INIT;
+
+	if (g == NULL || *g == '\0')
+		g = "$j Sendmail $v ready at $b";
+	if (g == mta->cf.optv[OPT_SMTPGREETINGMESSAGE])
+		buf_puts(&in, g);	/* option values are in internal form */
+	else
+		rw_translate_dollars(&mta->cf.mn, g, strlen(g),
+		    mta->cf.conflevel, &in, NULL);
+	rw_expand(&mta->vm.env, buf_cstr(&in), &out, MAXLINE, NULL);
+	const char *t = buf_cstr(&out);
+	if (strstr(t, "ESMTP") == NULL) {
+		size_t w = strcspn(t, " ");
+		reply(s, "220 %.*s ESMTP%s", (int)w, t, t + w);
+	} else
+		reply(s, "220 %s", t);
+	buf_fini(&in);
+	buf_fini(&out);
+}
+
+static void
+connect_macros(struct sess *s)
+{
+	const struct smtp_peer *p = s->peer;
+
+	if (!p->local) {
+		setmac(s, "client_addr", p->addr);
+		setmac(s, "client_name", p->name);
+		setmac(s, "client_port", p->port);
+		setmac(s, "client_resolve", p->resolve);
+		struct buf u = BUF_INIT;
+		buf_printf(&u, "%s [%s]", p->name, p->addr);
+		rw_mactab_set(&s->mta->vm.envmac, '_', u.s);
+		buf_fini(&u);
+	} else {
+		setmac(s, "client_name", "localhost");
+	}
+	if (p->daemon_name[0] != '\0')
+		setmac(s, "daemon_name", p->daemon_name);
+	if (p->daemon_addr[0] != '\0')
+		setmac(s, "daemon_addr", p->daemon_addr);
+	if (p->daemon_port[0] != '\0')
+		setmac(s, "daemon_port", p->daemon_port);
+	if (p->daemon_family != NULL)
+		setmac(s, "daemon_family", p->daemon_family);
+	if (p->modifiers[0] != '\0')
+		setmac(s, "daemon_flags", p->modifiers);
+	rw_mactab_set(&s->mta->vm.envmac, 'r', "SMTP");
+}
+
+int
+smtp_server_run(struct mta *mta, int rfd, int wfd,
+    const struct smtp_peer *peer, struct tls_ctx *tls)
+{
+	struct sess s;
+	struct buf line = BUF_INIT;
+	struct rw_msgs saved = mta->vm.msgs;
+	enum sio_eol eol;
+	struct pol_result pr;
+
+	memset(&s, 0, sizeof(s));
+	s.mta = mta;
+	s.peer = peer;
+	s.tlsctx = tls;
+	s.qdir = mta_qdir(&mta->cf);
+	s.maxsize = mta_optlong(&mta->cf, OPT_MAXMESSAGESIZE, 0);
+	s.maxrcpt = (int)mta_optlong(&mta->cf, OPT_MAXRECIPIENTSPERMESSAGE, 0);
+	if (s.maxrcpt <= 0 || s.maxrcpt > SMTP_MAXRCPT)
+		s.maxrcpt = SMTP_MAXRCPT;
+	buf_init(&s.reply);
+	q_env_init(&s.env);
+	sio_init(&s.io, rfd, wfd, SMTP_TIMEOUT);
+	mta->vm.msgs.emit = sess_emit;
+	mta->vm.msgs.arg = &s;
+	mta->cf.out = mta->vm.msgs;
+
+	connect_macros(&s);
+	reset_envelope(&s);
+	if (!peer->local &&
+	    policy_check(mta, "check_relay", peer->name, peer->addr, &pr) !=
+	    POL_OK && pr.v != POL_DISCARD)
+		s.nullserver = xstrdup(pr.reply);
+	greet(&s);
+	(void)sio_flush(&s.io);
+
+	while (!s.quit) {
+		int r = sio_getline(&s.io, &line, SMTP_CMDMAX, &eol);
+		if (r < 0) {
+			if (s.io.timedout) {
+				reply(&s, "421 4.4.2 %s Lost input channel: "
+				    "timeout", rw_macvalue(&mta->vm.env, 'j'));
+				(void)sio_flush(&s.io);
+			}
+			s.exitstat = EX_IOERR;
+			break;
+		}
+		if (r == 0)
+			break;
+		if (r == 2) {
+			reply(&s, "500 5.5.0 Command line too long");
+			s.nerrs++;
+			goto next;
+		}
+		/* trailing blanks and stray CRs are not part of a command */
+		while (line.len > 0 && (line.s[line.len - 1] == ' ' ||
+		    line.s[line.len - 1] == '\r' || line.s[line.len - 1] == '\t'))
+			buf_truncate(&line, line.len - 1);
+		if (memchr(line.s, '\0', line.len) != NULL) {
+			reply(&s, "500 5.5.1 Command unrecognized");
+			s.nerrs++;
+			goto next;
+		}
+		char *cmd = (char *)buf_cstr(&line);
+		while (*cmd == ' ' || *cmd == '\t')
+			cmd++;
+		size_t cl = strcspn(cmd, " \t");
+		char *arg = cmd + cl;
+		if (*arg != '\0')
+			*arg++ = '\0';
+		while (*arg == ' ' || *arg == '\t')
+			arg++;
+
+		if (strcasecmp(cmd, "QUIT") == 0) {
+			reply(&s, "221 2.0.0 %s closing connection",
+			    rw_macvalue(&mta->vm.env, 'j'));
+			s.quit = true;
+		} else if (strcasecmp(cmd, "NOOP") == 0) {
+			if (++s.nnoop > 20 + 5)
+				goto toomany;
+			reply(&s, "250 2.0.0 OK");
+		} else if (strcasecmp(cmd, "RSET") == 0) {
+			reset_envelope(&s);
+			reply(&s, "250 2.0.0 Reset state");
+		} else if (s.nullserver != NULL &&
+		    (strcasecmp(cmd, "MAIL") == 0 || strcasecmp(cmd, "RCPT") == 0 ||
+		     strcasecmp(cmd, "DATA") == 0 || strcasecmp(cmd, "VRFY") == 0 ||
+		     strcasecmp(cmd, "EXPN") == 0 || strcasecmp(cmd, "ETRN") == 0)) {
+			reply(&s, "%s", s.nullserver);
+			s.nerrs++;
+		} else if (strcasecmp(cmd, "EHLO") == 0) {
+			cmd_helo(&s, arg, true);
+		} else if (strcasecmp(cmd, "HELO") == 0) {
+			cmd_helo(&s, arg, false);
+		} else if (strcasecmp(cmd, "MAIL") == 0) {
+			if (s.helo == NULL && privacy(&mta->cf, "needmailhelo"))
+				reply(&s, "503 5.0.0 Polite people say HELO first");
+			else
+				cmd_mail(&s, arg);
+		} else if (strcasecmp(cmd, "RCPT") == 0) {
+			cmd_rcpt(&s, arg);
+		} else if (strcasecmp(cmd, "DATA") == 0) {
+			if (*arg != '\0') {
+				reply(&s, "501 5.5.2 Syntax error (no parameters allowed)");
+				s.nerrs++;
+			} else
+				cmd_data(&s);
+		} else if (strcasecmp(cmd, "VRFY") == 0) {
+			reply(&s, "252 2.5.2 Cannot VRFY user; try RCPT to "
+			    "attempt delivery (or try finger)");
+		} else if (strcasecmp(cmd, "EXPN") == 0) {
+			reply(&s, "502 5.7.0 Sorry, we do not allow this operation");
+		} else if (strcasecmp(cmd, "HELP") == 0) {
+			cmd_help(&s, arg);
+		} else if (strcasecmp(cmd, "STARTTLS") == 0) {
+			cmd_starttls(&s, arg);
+		} else {
+			struct buf q = BUF_INIT;
+			for (const char *p = cmd; *p && q.len < 40; p++)
+				buf_addch(&q, isprint((unsigned char)*p) ? *p : '?');
+			reply(&s, "500 5.5.1 Command unrecognized: \"%s\"",
+			    buf_cstr(&q));
+			buf_fini(&q);
+			s.nerrs++;
+		}
+next:
+		if (s.nerrs > SMTP_MAXERRS) {
+toomany:
+			reply(&s, "421 4.7.0 %s Too many bad commands; closing "
+			    "connection", rw_macvalue(&mta->vm.env, 'j'));
+			s.quit = true;
+		}
+		if (s.quit)
+			(void)sio_flush(&s.io);
+		else
+			flush_maybe(&s);
+		if (s.io.err)
+			break;
+	}
+	(void)sio_flush(&s.io);
+	mta->vm.msgs = saved;
+	mta->cf.out = saved;
+	buf_fini(&line);
+	buf_fini(&s.reply);
+	free(s.helo);
+	free(s.nullserver);
+	q_env_fini(&s.env);
+	sio_fini(&s.io);
+	return s.exitstat;
+}
+
+int
+smtp_server_stdio(struct mta *mta)
+{
+	struct smtp_peer p;
+	struct tls_ctx *tls;
+	char why[256];
+
+	memset(&p, 0, sizeof(p));
+	p.local = true;
+	snprintf(p.name, sizeof(p.name), "localhost");
+	tls = tls_ctx_server(&mta->cf, why, sizeof(why));
+	int st = smtp_server_run(mta, 0, 1, &p, tls);
+	tls_ctx_free(tls);
+	return st;
+}

@@ -1,0 +1,34 @@
+/*
+ * smtp_server.h -- the ESMTP server side of one connection (or of -bs on
+ * stdin/stdout): commands, limits, policy rulesets, queueing.
+ */
+#ifndef RT_SMTP_SERVER_H
+#define RT_SMTP_SERVER_H
+
+#include <stdbool.h>
+
+#include "mta.h"
+
+struct tls_ctx;
+
+struct smtp_peer {
+	char	 addr[64];		/* ${client_addr}; "" for -bs */
+	char	 name[MAXNAME + 1];	/* ${client_name} */
+	char	 port[8];		/* ${client_port} */
+	const char *resolve;		/* ${client_resolve}: OK FAIL ... */
+	char	 daemon_name[64];	/* ${daemon_name} (Name=) */
+	char	 daemon_addr[64];
+	char	 daemon_port[8];
+	const char *daemon_family;
+	char	 modifiers[32];		/* DaemonPortOptions M= letters */
+	bool	 local;			/* -bs: the user on stdin */
+};
+
+/* run the conversation until QUIT or EOF; returns an exit status */
+int	smtp_server_run(struct mta *mta, int rfd, int wfd,
+	    const struct smtp_peer *peer, struct tls_ctx *tls);
+
+/* the -bs entry point */
+int	smtp_server_stdio(struct mta *mta);
+
+#endif /* RT_SMTP_SERVER_H */

@@ -1,0 +1,241 @@
+/*
+ * tls.c -- STARTTLS with OpenSSL.  Contexts are built from the cf's
+ * certificate options; a session (SSL *) is attached to a struct sio,
+ * which then reads and writes through tls_read/tls_write.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
+#include "cf.h"
+#include "sio.h"
+#include "tls.h"
+
+struct tls_ctx {
+	SSL_CTX	*ctx;
+};
+
+static void
+tls_why(char *why, size_t whysz, const char *what)
+{
+	unsigned long e = ERR_get_error();
+	char eb[256];
+
+	if (e != 0) {
+		ERR_error_string_n(e, eb, sizeof(eb));
+		snprintf(why, whysz, "%s: %s", what, eb);
+	} else
+		snprintf(why, whysz, "%s", what);
+	ERR_clear_error();
+}
+
+static const char *
+opt(const struct cf *cf, int id)
+{
+	const char *v = cf->optv[id];
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+static struct tls_ctx *
+ctx_new(const SSL_METHOD *meth, const char *cert, const char *key,
+    const char *cafile, const char *capath, const char *ciphers,
+    char *why, size_t whysz)
+{
+	SSL_CTX *c = SSL_CTX_new(meth);
+
+	if (c == NULL) {
+		tls_why(why, whysz, "SSL_CTX_new");
+		return NULL;
+	}
+	SSL_CTX_set_min_proto_version(c, TLS1_2_VERSION);
+	if (cert != NULL) {
+		if (SSL_CTX_use_certificate_chain_file(c, cert) != 1) {
+			tls_why(why, whysz, cert);
+			SSL_CTX_free(c);
+			return NULL;
+		}
+		if (SSL_CTX_use_PrivateKey_file(c, key != NULL ? key : cert,
+		    SSL_FILETYPE_PEM) != 1 || SSL_CTX_check_private_key(c) != 1) {
+			tls_why(why, whysz, key != NULL ? key : cert);
+			SSL_CTX_free(c);
+			return NULL;
+		}
+	}
+	if ((cafile != NULL || capath != NULL) &&
+	    SSL_CTX_load_verify_locations(c, cafile, capath) != 1)
+		ERR_clear_error();	/* verification is reported, not enforced */
+	if (ciphers != NULL && SSL_CTX_set_cipher_list(c, ciphers) != 1)
+		ERR_clear_error();
+	SSL_CTX_set_verify(c, SSL_VERIFY_NONE, NULL);
+	struct tls_ctx *t = calloc(1, sizeof(*t));
+	if (t == NULL) {
+		SSL_CTX_free(c);
+		snprintf(why, whysz, "out of memory");
+		return NULL;
+	}
+	t->ctx = c;
+	return t;
+}
+
+struct tls_ctx *
+tls_ctx_server(const struct cf *cf, char *why, size_t whysz)
+{
+	const char *cert = opt(cf, OPT_SERVERCERTFILE);
+
+	if (cert == NULL) {
+		snprintf(why, whysz, "no ServerCertFile");
+		return NULL;
+	}
+	return ctx_new(TLS_server_method(), cert, opt(cf, OPT_SERVERKEYFILE),
+	    opt(cf, OPT_CACERTFILE), opt(cf, OPT_CACERTPATH),
+	    opt(cf, OPT_CIPHERLIST), why, whysz);
+}
+
+struct tls_ctx *
+tls_ctx_client(const struct cf *cf, char *why, size_t whysz)
+{
+	return ctx_new(TLS_client_method(), opt(cf, OPT_CLIENTCERTFILE),
+	    opt(cf, OPT_CLIENTKEYFILE), opt(cf, OPT_CACERTFILE),
+	    opt(cf, OPT_CACERTPATH), opt(cf, OPT_CIPHERLIST), why, whysz);
+}
+
+struct tls_ctx *
+tls_ctx_free(struct tls_ctx *ctx)
+{
+	if (ctx != NULL) {
+		SSL_CTX_free(ctx->ctx);
+		free(ctx);
+	}
+	return NULL;
+}
+
+static bool
+handshake(SSL *ssl, struct sio *s, bool server, char *why, size_t whysz)
+{
+	for (;;) {
+		int r = server ? SSL_accept(ssl) : SSL_connect(ssl);
+		if (r == 1)
+			break;
+		int e = SSL_get_error(ssl, r);
+		if (e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE) {
+			/* blocking descriptors: only reached on EINTR */
+			continue;
+		}
+		tls_why(why, whysz, server ? "SSL_accept" : "SSL_connect");
+		SSL_free(ssl);
+		return false;
+	}
+	s->tls = ssl;
+	return true;
+}
+
+bool
+tls_start_server(struct tls_ctx *ctx, struct sio *s, char *why, size_t whysz)
+{
+	SSL *ssl = SSL_new(ctx->ctx);
+
+	if (ssl == NULL || SSL_set_rfd(ssl, s->rfd) != 1 ||
+	    SSL_set_wfd(ssl, s->wfd) != 1) {
+		tls_why(why, whysz, "SSL_new");
+		SSL_free(ssl);
+		return false;
+	}
+	return handshake(ssl, s, true, why, whysz);
+}
+
+bool
+tls_start_client(struct tls_ctx *ctx, struct sio *s, const char *servername,
+    char *why, size_t whysz)
+{
+	SSL *ssl = SSL_new(ctx->ctx);
+
+	if (ssl == NULL || SSL_set_rfd(ssl, s->rfd) != 1 ||
+	    SSL_set_wfd(ssl, s->wfd) != 1) {
+		tls_why(why, whysz, "SSL_new");
+		SSL_free(ssl);
+		return false;
+	}
+	if (servername != NULL && *servername != '\0' && *servername != '[')
+		SSL_set_tlsext_host_name(ssl, servername);
+	return handshake(ssl, s, false, why, whysz);
+}
+
+ssize_t
+tls_read(void *conn, void *p, size_t n, int *wantwrite)
+{
+	SSL *ssl = conn;
+	int r = SSL_read(ssl, p, n > INT32_MAX ? INT32_MAX : (int)n);
+
+	if (r > 0)
+		return r;
+	switch (SSL_get_error(ssl, r)) {
+	case SSL_ERROR_WANT_READ:
+		return -2;
+	case SSL_ERROR_WANT_WRITE:
+		*wantwrite = 1;
+		return -2;
+	case SSL_ERROR_ZERO_RETURN:
+		return 0;
+	default:
+		ERR_clear_error();
+		return -1;
+	}
+}
+
+ssize_t
+tls_write(void *conn, const void *p, size_t n, int *wantread)
+{
+	SSL *ssl = conn;
+	int r = SSL_write(ssl, p, n > INT32_MAX ? INT32_MAX : (int)n);
+
+	if (r > 0)
+		return r;
+	switch (SSL_get_error(ssl, r)) {
+	case SSL_ERROR_WANT_WRITE:
+		return -2;
+	case SSL_ERROR_WANT_READ:
+		*wantread = 1;
+		return -2;
+	default:
+		ERR_clear_error();
+		return -1;
+	}
+}
+
+bool
+tls_pending(void *conn)
+{
+	return SSL_pending((SSL *)conn) > 0;
+}
+
+void
+tls_close(void *conn)
+{
+	SSL *ssl = conn;
+
+	(void)SSL_shutdown(ssl);
+	SSL_free(ssl);
+	ERR_clear_error();
+}
+
+void
+tls_info(void *conn, char *ver, size_t versz, char *cipher, size_t ciphersz,
+    int *bits, const char **verify)
+{
+	SSL *ssl = conn;
+	const SSL_CIPHER *c = SSL_get_current_cipher(ssl);
+	X509 *peer = SSL_get1_peer_certificate(ssl);
+
+	snprintf(ver, versz, "%s", SSL_get_version(ssl));
+	snprintf(cipher, ciphersz, "%s", c != NULL ? SSL_CIPHER_get_name(c) : "");
+	*bits = c != NULL ? SSL_CIPHER_get_bits(c, NULL) : 0;
+	if (peer == NULL)
+		*verify = "NO";
+	else {
+		*verify = SSL_get_verify_result(ssl) == X509_V_OK ? "OK" : "FAIL";
+		X509_free(peer);
+	}
+}
