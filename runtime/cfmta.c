@@ -159,6 +159,12 @@ main(int argc, char **argv)
 	if (strcmp(argv[0], "mailq") == 0 || (strlen(argv[0]) >= 6 &&
 	    strcmp(argv[0] + strlen(argv[0]) - 6, "/mailq") == 0))
 		mode = 'p';
+	{
+		const char *base = strrchr(argv[0], '/');
+		base = base != NULL ? base + 1 : argv[0];
+		if (strcmp(base, "newaliases") == 0)
+			mode = 'i';
+	}
 	log_init("cfmta");
 	struct rw_msgs out = { mta_emit, &M };
 	cf_init(&M.cf, &out);
@@ -172,7 +178,7 @@ main(int argc, char **argv)
 			break;
 		switch (a[1]) {
 		case 'b':
-			if (a[2] != '\0' && strchr("tvsdDpm", a[2]) != NULL)
+			if (a[2] != '\0' && strchr("tvsdDpmi", a[2]) != NULL)
 				mode = a[2];
 			else
 				usage();
@@ -294,6 +300,8 @@ main(int argc, char **argv)
 		bt_run(&M, stdin);
 		return M.exitstat;
 	}
+	if (mode == 'i')
+		return mta_newaliases(&M);
 	if (mode == 'v') {
 		if (firstarg < argc && strcmp(argv[firstarg], "--") == 0)
 			firstarg++;

@@ -42,6 +42,9 @@ bool	addr_invalid(struct mta *mta, char *addr, bool isrcpt);
 const struct cf_mailer *addr_findmailer(const struct cf *cf, const char *name);
 void	addr_setstat(struct mta *mta, int st);
 
+/* aliases.c: -bi, newaliases */
+int	mta_newaliases(struct mta *mta);
+
 /* verify.c: -bv */
 int	mta_verify(struct mta *mta, char **addrs, int n);
 

@@ -116,6 +116,17 @@ alias_read(struct cf *cf, const char *file, FILE *fp, alias_store_fn *store,
 		}
 		if (c != EOF)
 			ungetc(c, fp);
+		/* blanks after the colon are skipped across continuation lines */
+		{
+			size_t k = 0;
+			while (k < rhs.len && isascii((unsigned char)rhs.s[k]) &&
+			    isspace((unsigned char)rhs.s[k]))
+				k++;
+			if (k > 0) {
+				memmove(rhs.s, rhs.s + k, rhs.len - k + 1);
+				rhs.len -= k;
+			}
+		}
 
 		/* the name: up to the colon, without trailing blanks */
 		size_t ln = (size_t)(colon - line.s);
@@ -144,13 +155,16 @@ alias_read(struct cf *cf, const char *file, FILE *fp, alias_store_fn *store,
 			const char *cfname = cf->filename;
 			cf->filename = file;
 			cf->lineno = (int)first;
-			store(arg, lhs, buf_cstr(&rhs));
+			long klen = store(arg, lhs, buf_cstr(&rhs));
 			cf->filename = cfname;
 			cf->lineno = (int)cfline;
-			st.naliases++;
-			st.bytes += (long)(strlen(lhs) + rhs.len);
-			if ((long)rhs.len > st.longest)
-				st.longest = (long)rhs.len;
+			if (klen >= 0) {
+				st.naliases++;
+				st.bytes += klen + (long)rhs.len;
+				if ((long)rhs.len > st.longest)
+					st.longest = (long)rhs.len;
+			} else
+				st.errors++;
 		}
 		free(lhs);
 		buf_fini(&rhs);

@@ -12,8 +12,9 @@
 #include "cf.h"
 
 /* called for every alias; lhs is the alias name as written (postmaster
- * folded to lower case), rhs the joined value */
-typedef void alias_store_fn(void *arg, const char *lhs, const char *rhs);
+ * folded to lower case), rhs the joined value; returns the length of the
+ * key it stored (counted in the summary), or -1 when it refused the alias */
+typedef long alias_store_fn(void *arg, const char *lhs, const char *rhs);
 
 struct alias_stats {
 	long	naliases, longest, bytes;

@@ -121,7 +121,7 @@ static struct {
 	size_t	  n, cap;
 } stab_aliases;
 
-static void
+static long
 stab_store(void *arg, const char *lhs, const char *rhs)
 {
 	(void)arg;
@@ -129,7 +129,7 @@ stab_store(void *arg, const char *lhs, const char *rhs)
 		if (strcasecmp(stab_aliases.key[i], lhs) == 0) {
 			free(stab_aliases.val[i]);
 			stab_aliases.val[i] = xstrdup(rhs);
-			return;
+			return (long)strlen(lhs);
 		}
 	if (stab_aliases.n == stab_aliases.cap) {
 		stab_aliases.cap = stab_aliases.cap ? stab_aliases.cap * 2 : 16;
@@ -140,6 +140,7 @@ stab_store(void *arg, const char *lhs, const char *rhs)
 	}
 	stab_aliases.key[stab_aliases.n] = xstrdup(lhs);
 	stab_aliases.val[stab_aliases.n++] = xstrdup(rhs);
+	return (long)strlen(lhs);
 }
 
 bool
