@@ -27,5 +27,9 @@ rm -f "$w/aliases.db"
 (cd "$w" && unshare -u sh -c 'hostname mx.example.com; exec "$@"' sh "$w/newaliases" -C g.cfb \
     -ODontProbeInterfaces=true -OAliasFile="$w/aliases" -OHostsFile="$top/tests/fixtures/hosts") > /dev/null 2>&1
 [ -s "$w/aliases.db" ] && pass=$((pass+1)) || { echo "FAIL: aliases: newaliases name"; fail=$((fail+1)); }
+# cfpraliases prints what praliases prints
+"$B/cfpraliases" -f "$w/aliases" | sort > "$w/pr"
+grep -v '^aliases\|^exit' "$here/expected.out" > "$w/pr.exp"
+cmp -s "$w/pr" "$w/pr.exp" && pass=$((pass+1)) || { echo "FAIL: aliases: cfpraliases"; diff "$w/pr.exp" "$w/pr" | head; fail=$((fail+1)); }
 echo "aliases: $pass passed, $fail failed"
 [ $fail -eq 0 ]
