@@ -7,6 +7,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,6 +159,20 @@ set_result(struct dlv_result *r, enum dlv_stat st, const char *text)
 	snprintf(r->text, sizeof(r->text), "%s", text);
 }
 
+/* F=w: the user must exist (user+detail counts as user) */
+static bool
+local_user(const char *user)
+{
+	char *u = xstrdup(user), *p;
+	bool ok;
+
+	if ((p = strchr(u, '+')) != NULL)
+		*p = '\0';
+	ok = *u == '|' || *u == '/' || *u == ':' || getpwnam(u) != NULL;
+	free(u);
+	return ok;
+}
+
 struct job {
 	int	 idx;			/* recipient index in the envelope */
 	char	*mailer, *host, *user;
@@ -254,6 +269,10 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 		q_env_fini(&e);
 		return 0;
 	}
+	/* this message's macros must not leak into the next one */
+	struct rw_mactab savemac;
+	rw_mactab_init(&savemac);
+	rw_mactab_copy(&savemac, &mta->vm.envmac);
 	restore_macros(mta, &e);
 
 	jv = xcalloc((size_t)e.nrcpt + 1, sizeof(*jv));
@@ -285,6 +304,13 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 		j->m = addr_findmailer(&mta->cf, res.mailer);
 		if (j->m == NULL) {
 			set_result(&j->res, DLV_PERM, "554 5.3.5 unknown mailer");
+			j->done = true;
+		} else if (MAILER_HAS(j->m, 'w') && !local_user(j->user)) {
+			struct buf t = BUF_INIT;
+			buf_printf(&t, "550 5.1.1 <%s>... User unknown",
+			    e.rcpt[i].addr);
+			set_result(&j->res, DLV_PERM, t.s);
+			buf_fini(&t);
 			j->done = true;
 		}
 	}
@@ -350,6 +376,8 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 			log_warn("%s: cannot update control file", e.id);
 	}
 	q_env_fini(&e);
+	rw_mactab_copy(&mta->vm.envmac, &savemac);
+	rw_mactab_fini(&savemac);
 	return pending;
 }
 

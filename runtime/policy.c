@@ -147,7 +147,8 @@ policy_check(struct mta *mta, const char *rsname, const char *p1,
 	}
 	mta->vm.msgs.emit = NULL;	/* SuprErrs */
 	cf_freeze_tokens(cf);
-	n = vm_prescan(&mta->vm, buf_cstr(&in), '\0', pvp, NULL, cf->tok.ext);
+	/* sendmail's rscheck with RSF_RMCOMM: the internal token table */
+	n = vm_prescan(&mta->vm, buf_cstr(&in), '\0', pvp, NULL, cf->tok.intl);
 	buf_fini(&in);
 	if (n < 0) {
 		mta->vm.msgs = save;

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "deliver.h"
+#include "hdr.h"
 #include "map.h"
 #include "policy.h"
 #include "queue_fs.h"
@@ -263,6 +264,8 @@ cmd_helo(struct sess *s, char *arg, bool ehlo)
 	if (s->peer->local)
 		buf_puts(&who, rw_macvalue(&mta->vm.env, '_') ?
 		    rw_macvalue(&mta->vm.env, '_') : "localhost");
+	else if (s->peer->name[0] == '[')
+		buf_puts(&who, s->peer->name);
 	else
 		buf_printf(&who, "%s [%s]", s->peer->name, s->peer->addr);
 	if (!ehlo) {
@@ -580,9 +583,15 @@ cmd_data(struct sess *s)
 			break;
 		if (r == 2 && sp.err == SPOOL_OK)
 			sp.err = SPOOL_LINE;
-		/* stray CRs at the end of a line are not content */
-		while (line.len > 0 && line.s[line.len - 1] == '\r')
+		/*
+		 * Stray CRs at the end of a line are not content, and such a
+		 * line ("x\r\r\n") does not count as a clean CRLF for the
+		 * end-of-data test: "\r\r\n.\r\n" cannot end the message.
+		 */
+		while (line.len > 0 && line.s[line.len - 1] == '\r') {
 			buf_truncate(&line, line.len - 1);
+			eol = SIO_LF;
+		}
 		if (line.len == 1 && line.s[0] == '.' && eol == SIO_CRLF &&
 		    preveol == SIO_CRLF && r == 1) {
 			ended = true;
@@ -823,6 +832,7 @@ connect_macros(struct sess *s)
 	if (p->modifiers[0] != '\0')
 		setmac(s, "daemon_flags", p->modifiers);
 	rw_mactab_set(&s->mta->vm.envmac, 'r', "SMTP");
+	hdr_setdates(s->mta, time(NULL));
 }
 
 int

@@ -1,0 +1,357 @@
+#!/bin/sh
+# tests/smtp/run.sh BUILD -- cfmta as an MTA, on loopback only:
+#   -bs sessions (replies, limits, policy, smuggling probes), the queue
+#   (-bp, -q, -qR/-qI/-qS), local delivery through the cf's local mailer
+#   (a script writing a test mailbox), relay through SMART_HOST to a sink
+#   (sink.pl), bounces, -bD with swaks (relaying denied, access_db),
+#   STARTTLS (openssl-made certificate; swaks, openssl s_client), -t.
+# Tools that are missing (perl, swaks, openssl) SKIP their tests.
+B=${1:-build}
+case $B in /*) ;; *) B=$(pwd)/$B ;; esac
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+CFC=$B/cfc CFMTA=$B/cfmta MKMAP=$B/cfmakemap
+pass=0 fail=0 skip=0
+T=$(mktemp -d /tmp/cfmta-smtp.XXXXXX)
+SINKPID= DPID=
+cleanup() {
+	[ -n "$SINKPID" ] && kill "$SINKPID" 2>/dev/null
+	[ -n "$DPID" ] && kill "$DPID" 2>/dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT INT TERM
+
+ok()   { pass=$((pass + 1)); }
+bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
+skip() { skip=$((skip + 1)); echo "SKIP: $*"; }
+# check NAME: the last command's output (file $T/out) contains PATTERN
+has()  { if grep -q -- "$2" "$T/out"; then ok; else bad "$1: no '$2'"; sed 's/^/    /' "$T/out" | head -40; fi; }
+hasnt(){ if grep -q -- "$2" "$T/out"; then bad "$1: unexpected '$2'"; sed 's/^/    /' "$T/out" | head -40; else ok; fi; }
+count() { n=$(grep -c -- "$2" "$T/out"); if [ "$n" = "$3" ]; then ok; else bad "$1: '$2' $n times, want $3"; sed 's/^/    /' "$T/out" | head -40; fi; }
+
+# a port nobody listens on, from the pid (tests run in parallel groups)
+P0=$((20000 + ($$ % 20000)))
+SINKPORT=$P0 DPORT=$((P0 + 1))
+
+mkdir -p "$T/q" "$T/mail" "$T/sink"
+chmod 777 "$T/mail"
+cat > "$T/deliver" <<EOF
+#!/bin/sh
+# the local mailer of the test cf: append stdin to a mailbox per user
+case "\$1" in nosuchmailbox) echo "no mailbox for \$1"; exit 67;; esac
+cat >> "$T/mail/\$1"
+EOF
+chmod 755 "$T/deliver" "$T"
+
+# the access map: REJECT, DISCARD, ERROR entries (sendmail's answers)
+cat > "$T/access" <<EOF
+Connect:127.0.0.3	REJECT
+From:spammer@bad.example	REJECT
+From:dropme@bad.example	DISCARD
+To:blocked.example	ERROR:5.7.1:550 we do not talk to them
+Connect:127.0.0.1	RELAY
+EOF
+"$MKMAP" hash "$T/access" < "$T/access" || bad "makemap access"
+
+cat > "$T/test.mc" <<EOF
+divert(0)dnl
+OSTYPE(\`linux')dnl
+DOMAIN(\`generic')dnl
+define(\`confDOMAIN_NAME', \`mx.test.example')dnl
+define(\`SMART_HOST', \`relay:[127.0.0.1]')dnl
+define(\`RELAY_MAILER_ARGS', \`TCP \$h $SINKPORT')dnl
+define(\`LOCAL_MAILER_PATH', \`$T/deliver')dnl
+define(\`LOCAL_MAILER_ARGS', \`deliver \$u')dnl
+define(\`confMAX_MESSAGE_SIZE', \`20000')dnl
+define(\`HELP_FILE', \`$T/helpfile')dnl
+define(\`confPID_FILE', \`$T/cfmta.pid')dnl
+define(\`QUEUE_DIR', \`$T/q')dnl
+define(\`confDELIVERY_MODE', \`queue')dnl
+define(\`confSERVER_CERT', \`$T/cert.pem')dnl
+define(\`confSERVER_KEY', \`$T/key.pem')dnl
+define(\`confCACERT', \`$T/cert.pem')dnl
+define(\`confCACERT_PATH', \`$T')dnl
+DAEMON_OPTIONS(\`Port=$DPORT, Addr=127.0.0.1, Name=MTA-test')dnl
+FEATURE(\`no_default_msa')dnl
+FEATURE(\`accept_unresolvable_domains')dnl
+FEATURE(\`access_db', \`hash -o -T<TMPF> $T/access')dnl
+FEATURE(\`blocklist_recipients')dnl
+MAILER(\`local')dnl
+MAILER(\`smtp')dnl
+EOF
+HAVE_TLS=
+if command -v openssl >/dev/null 2>&1; then
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" \
+	    -days 2 -subj /CN=mx.test.example > /dev/null 2>&1 && HAVE_TLS=1
+	chmod 600 "$T/key.pem" 2>/dev/null
+fi
+printf 'smtp\tThis is cfmta $v\nsmtp\tTopics: HELO EHLO MAIL RCPT DATA\n' > "$T/helpfile"
+if ! "$CFC" -o "$T/test.cfb" "$T/test.mc" 2> "$T/cfc.err"; then
+	bad "cfc test.mc"; cat "$T/cfc.err"
+	echo "smtp: $pass passed, $fail failed"; exit 1
+fi
+CF="-C $T/test.cfb -OQueueDirectory=$T/q"
+
+bs() {	# bs NAME: feed $T/in (CRLF-converted) to -bs
+	sed 's/$/\r/' "$T/in" | "$CFMTA" $CF -bs "$@" > "$T/out" 2>&1
+}
+raw() {	# raw: feed $T/in byte for byte
+	"$CFMTA" $CF -bs "$@" < "$T/in" > "$T/out" 2>&1
+}
+qcount() { ls "$T/q" | grep -c '^qf'; }
+
+# ---- 1. -bs: the basic conversation ------------------------------------
+cat > "$T/in" <<EOF
+EHLO client.example
+MAIL FROM:<sender@example.org> SIZE=120 BODY=8BITMIME
+RCPT TO:<root>
+RCPT TO:<nosuchuser>
+RCPT TO:<friend@far.example>
+DATA
+Subject: one
+
+hello
+..leading dot
+.
+NOOP
+VRFY root
+EXPN root
+HELP
+RSET
+FROB
+QUIT
+EOF
+bs
+has bs-greeting '^220 mx.test.example ESMTP Sendmail 8.17.1.9/8.17.1.9; '
+has bs-ehlo '^250-mx.test.example Hello root@localhost, pleased to meet you'
+has bs-ehlo-enh '^250-ENHANCEDSTATUSCODES'
+has bs-ehlo-pipe '^250-PIPELINING'
+has bs-ehlo-8bit '^250-8BITMIME'
+has bs-ehlo-size '^250-SIZE 20000'
+if [ -n "$HAVE_TLS" ]; then has bs-ehlo-tls '^250-STARTTLS'; else skip "STARTTLS in -bs (no openssl)"; fi
+has bs-mail '^250 2.1.0 <sender@example.org>... Sender ok'
+has bs-rcpt '^250 2.1.5 <root>... Recipient ok'
+has bs-unknown-user '^550 5.1.1 <nosuchuser>... User unknown'
+has bs-rcpt-remote '^250 2.1.5 <friend@far.example>... Recipient ok'
+has bs-354 '^354 Enter mail, end with "." on a line by itself'
+has bs-accepted '^250 2.0.0 [0-9A-Za-z]\{14\} Message accepted for delivery'
+has bs-noop '^250 2.0.0 OK'
+has bs-vrfy '^252 2.5.2 Cannot VRFY user; try RCPT to attempt delivery (or try finger)'
+has bs-expn '^502 5.7.0'
+has bs-help '^214-2.0.0 This is cfmta 8.17.1.9'
+has bs-help-end '^214 2.0.0 End of HELP info'
+has bs-rset '^250 2.0.0 Reset state'
+has bs-unknown '^500 5.5.1 Command unrecognized: "FROB"'
+has bs-quit '^221 2.0.0 mx.test.example closing connection'
+[ "$(qcount)" = 1 ] && ok || bad "bs: one control file expected, got $(qcount)"
+QID=$(sed -n 's/^250 2.0.0 \([0-9A-Za-z]*\) Message accepted.*/\1/p' "$T/out")
+if grep -q '^\.leading dot$' "$T/q/df$QID" && grep -q '^Received: from client.example (root@localhost)' "$T/q/df$QID"; then ok; else bad "df: dot unstuffing / Received"; cat "$T/q/df$QID"; fi
+
+# ---- 2. sequence errors and limits ---------------------------------------
+cat > "$T/in" <<EOF
+RCPT TO:<root>
+DATA
+HELO
+HELO client.example
+MAIL FROM:<a@example.org>
+MAIL FROM:<b@example.org>
+DATA
+MAIL TO:<x>
+RCPT TO:<root> NOTIFY=NEVER
+RCPT TO:root@
+QUIT
+EOF
+bs
+has seq-rcpt-first '^503 5.0.0 Need MAIL before RCPT'
+has seq-data-first '^503 5.0.0 Need MAIL command'
+has seq-helo-arg '^501 5.0.0 HELO requires domain address'
+has seq-helo '^250 mx.test.example Hello root@localhost, pleased to meet you'
+has seq-nested '^503 5.5.0 Sender already specified'
+has seq-data-norcpt '^503 5.0.0 Need RCPT (recipient)'
+has seq-param '^555 5.5.4 NOTIFY parameter unrecognized'
+
+# line length, SIZE, message size, recipient limit
+{ printf 'EHLO x\n'; printf 'NOOP %03000d\n' 0; printf 'MAIL FROM:<a@example.org> SIZE=999999\nMAIL FROM:<a@example.org>\n'
+  printf 'RCPT TO:<root>\nRCPT TO:<daemon>\nRCPT TO:<bin>\nDATA\n'
+  i=0; while [ $i -lt 400 ]; do printf 'x%0100d\n' $i; i=$((i + 1)); done
+  printf '.\nQUIT\n'; } > "$T/in"
+bs -OMaxRecipientsPerMessage=2
+has lim-line '^500 5.5.0 Command line too long'
+has lim-size '^552 5.2.3 Message size exceeds fixed maximum message size (20000)'
+has lim-rcpts '^452 4.5.3 Too many recipients'
+has lim-msgsize '^552 5.2.3 Message exceeds maximum fixed size (20000)'
+[ "$(qcount)" = 1 ] && ok || bad "limits: an oversized message was queued"
+
+# ---- 3. smuggling probes: only <CRLF>.<CRLF> ends DATA --------------------
+for probe in '\n.\r\n' '\r\r\n.\r\n' '\n.\n' '\r.\r\n'; do
+	printf "EHLO x\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<root>\r\nDATA\r\nSubject: s\r\n\r\nbody$probe""MAIL FROM:<evil@example.org>\r\nRCPT TO:<daemon>\r\nDATA\r\nsmuggled\r\n.\r\nQUIT\r\n" > "$T/in"
+	before=$(qcount)
+	raw
+	count "smuggle $probe" 'Message accepted for delivery' 1
+	hasnt "smuggle $probe" 'evil@example.org>... Sender ok'
+	[ $(( $(qcount) - before )) = 1 ] && ok || bad "smuggle $probe: $(( $(qcount) - before )) messages queued"
+done
+# the probes' own messages are not needed further
+for f in "$T"/q/qf*; do [ "$f" = "$T/q/qf$QID" ] || rm -f "$f" "$T/q/df${f#$T/q/qf}"; done
+# a NUL, 8-bit junk, an endless line: answered, never a crash
+printf 'EHLO x\r\nMA\000IL FROM:<a>\r\n\377\376\375\r\nQUIT\r\n' > "$T/in"
+raw
+has junk-nul '^500 5.5.1'
+has junk-quit '^221 2.0.0'
+
+# ---- 4. policy: check_mail / check_rcpt / access_db ----------------------
+cat > "$T/in" <<EOF
+EHLO client.example
+MAIL FROM:<spammer@bad.example>
+MAIL FROM:<ok@example.org>
+RCPT TO:<someone@blocked.example>
+RSET
+MAIL FROM:<dropme@bad.example>
+RCPT TO:<root>
+DATA
+Subject: discard me
+
+x
+.
+QUIT
+EOF
+before=$(qcount)
+bs
+has access-reject '^550 5.7.1 <spammer@bad.example>... Access denied'
+has access-error '^550 5.7.1 <someone@blocked.example>... we do not talk to them'
+has access-discard '^250 2.0.0 [0-9A-Za-z]* Message accepted for delivery'
+[ "$(qcount)" = "$before" ] && ok || bad "DISCARD: message was queued"
+
+# ---- 5. the queue: -bp, selection, delivery --------------------------------
+"$CFMTA" $CF -bp > "$T/out" 2>&1
+has bp-head "^		$T/q (1 request)"
+has bp-cols '^-----Q-ID----- --Size-- -----Q-Time----- ------------Sender/Recipient-----------'
+has bp-line "^$QID *[0-9]* ... ... .. ..:.. <sender@example.org>"
+has bp-rcpt '^					 <friend@far.example>'
+has bp-total '^		Total requests: 1'
+ln -s "$CFMTA" "$T/mailq"
+"$T/mailq" $CF > "$T/out" 2>&1
+has mailq-name '^		Total requests: 1'
+
+if ! command -v perl >/dev/null 2>&1; then
+	skip "relay tests (no perl for the sink)"
+else
+	perl "$TOP/tests/smtp/sink.pl" "$SINKPORT" "$T/sink" & SINKPID=$!
+	i=0; while [ ! -f "$T/sink/sink.ready" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	# -qI with a non-matching id runs nothing
+	"$CFMTA" $CF -qIZZZZ > "$T/out" 2>&1
+	[ "$(qcount)" = 1 ] && ok || bad "-qIZZZZ ran a message"
+	"$CFMTA" $CF -qR!nomatch > "$T/out" 2>&1
+	"$CFMTA" $CF -qRfar.example > "$T/out" 2>&1
+	[ "$(qcount)" = 0 ] && ok || { bad "-qR: queue not empty"; "$CFMTA" $CF -bp; }
+	cp "$T/mail/root" "$T/out" 2>/dev/null || : > "$T/out"
+	has local-rp '^Return-Path: <sender@example.org>'
+	has local-rcvd '^Received: from client.example (root@localhost)'
+	has local-from '^From: sender@example.org'
+	has local-msgid "^Message-Id: <[0-9]*\.$QID@mx.test.example>"
+	has local-body '^\.leading dot$'
+	cat "$T"/sink/msg.* > "$T/out" 2>/dev/null
+	has relay-env '^MAIL <sender@example.org>'
+	has relay-rcpt '^RCPT <friend@far.example>'
+	has relay-dots '^\.\.leading dot'
+	hasnt relay-no-rp '^Return-Path:'
+
+	# a permanent failure at the relay and an unknown local user bounce
+	printf 'Subject: to bounce\n\nbody\n' | "$CFMTA" $CF -f root -odq \
+	    reject@far.example nosuchuser > "$T/out" 2>&1
+	[ "$(qcount)" = 1 ] && ok || bad "-bm: not queued"
+	"$CFMTA" $CF -q > "$T/out" 2>&1
+	"$CFMTA" $CF -q > "$T/out" 2>&1		# the bounce itself
+	[ "$(qcount)" = 0 ] && ok || { bad "bounce: queue not empty"; "$CFMTA" $CF -bp; }
+	cp "$T/mail/root" "$T/out"
+	has bounce-subj '^Subject: Returned mail: see transcript for details'
+	has bounce-type '^Content-Type: multipart/report; report-type=delivery-status;'
+	has bounce-relay 'Final-Recipient: RFC822; reject@far.example'
+	has bounce-relay-diag 'Diagnostic-Code: smtp; 550 5.1.1 <reject@far.example>... no such user here'
+	has bounce-local 'Final-Recipient: RFC822; nosuchuser'
+	has bounce-local-status '^Status: 5.1.1'
+	has bounce-orig '^Subject: to bounce'
+
+	# a temporary failure stays queued with its reason
+	printf 'Subject: later\n\nbody\n' | "$CFMTA" $CF -f root -odq defer@far.example
+	"$CFMTA" $CF -q > /dev/null 2>&1
+	"$CFMTA" $CF -bp > "$T/out" 2>&1
+	has defer-bp '(Deferred: 451 4.3.0 try later)'
+	has defer-rcpt '<defer@far.example>'
+	rm -f "$T"/q/*
+fi
+
+# ---- 6. submission: -t, -F, Bcc removed ----------------------------------------
+printf 'To: Root User <root>, daemon\nCc: "Some, One" <root@mx.test.example>\nBcc: bin\nSubject: t\n\nbody\n.\nnot this\n' |
+    "$CFMTA" $CF -t -f boss@example.org -F 'The Boss' > "$T/out" 2>&1
+ID=$(ls "$T/q" | sed -n 's/^qf//p')
+if [ -n "$ID" ]; then
+	grep -a '^R' "$T/q/qf$ID" > "$T/out"
+	has t-to 'Proot$'; has t-to2 'Pdaemon$'; has t-cc 'Proot@mx.test.example$'; has t-bcc 'Pbin$'
+	cp "$T/q/df$ID" "$T/out"
+	hasnt t-nobcc '^Bcc:'
+	hasnt t-dot 'not this'
+	"$CFMTA" $CF -q > /dev/null 2>&1
+	cp "$T/mail/daemon" "$T/out" 2>/dev/null || : > "$T/out"
+	has t-fullname '^From: The Boss <boss@example.org>'
+else
+	bad "-t: nothing queued"; cat "$T/out"
+fi
+printf 'x\n' | "$CFMTA" $CF > "$T/out" 2>&1
+has no-rcpts 'Recipient names must be specified'
+
+# ---- 7. the daemon, swaks, STARTTLS ----------------------------------------
+rm -f "$T"/q/*
+"$CFMTA" $CF -bD > "$T/daemon.log" 2>&1 & DPID=$!
+i=0; while [ ! -f "$T/cfmta.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+[ "$(head -1 "$T/cfmta.pid" 2>/dev/null)" = "$DPID" ] && ok || bad "PidFile"
+if ! command -v swaks >/dev/null 2>&1; then
+	skip "daemon tests (no swaks)"
+else
+	SW="swaks --server 127.0.0.1 --port $DPORT --timeout 10 --helo client.example"
+	$SW --from a@example.org --to root --body 'via swaks' > "$T/out" 2>&1
+	has swaks-local '<-  250 2.0.0 .* Message accepted for delivery'
+	has swaks-hello '<-  250-mx.test.example Hello localhost \[127.0.0.1\], pleased to meet you'
+	# an outside client (127.0.0.2) may not relay, may send to local users
+	$SW --local-interface 127.0.0.2 --from a@example.org --to far@far.example > "$T/out" 2>&1
+	has relay-denied '<\*\* 550 5.7.1 <far@far.example>... Relaying denied'
+	$SW --local-interface 127.0.0.2 --from a@example.org --to root > "$T/out" 2>&1
+	has outside-local '<-  250 2.0.0 .* Message accepted for delivery'
+	# access_db Connect: REJECT: every command gets the refusal
+	$SW --local-interface 127.0.0.3 --from a@example.org --to root > "$T/out" 2>&1
+	has connect-reject '550 5.7.1 Access denied'
+	# pipelining: all commands in one write
+	$SW --pipeline --from a@example.org --to root > "$T/out" 2>&1
+	has swaks-pipe '<-  250 2.0.0 .* Message accepted for delivery'
+
+	if ! command -v openssl >/dev/null 2>&1; then
+		skip "STARTTLS (no openssl)"
+	fi
+fi
+kill -TERM "$DPID" 2>/dev/null
+i=0; while kill -0 "$DPID" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+if kill -0 "$DPID" 2>/dev/null; then bad "daemon did not exit on SIGTERM"; else ok; fi
+[ -f "$T/cfmta.pid" ] && bad "PidFile left behind" || ok
+DPID=
+
+if command -v openssl >/dev/null 2>&1 && command -v swaks >/dev/null 2>&1; then
+	rm -f "$T"/q/*
+	"$CFMTA" $CF -bD > "$T/daemon.log" 2>&1 & DPID=$!
+	i=0; while [ ! -f "$T/cfmta.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	swaks --server 127.0.0.1 --port $DPORT --timeout 10 --tls --from a@example.org --to root > "$T/out" 2>&1
+	has tls-offer '<-  250-STARTTLS'
+	has tls-ready '<-  220 2.0.0 Ready to start TLS'
+	has tls-accept '<~  250 2.0.0 .* Message accepted for delivery'
+	ID=$(ls "$T/q" | sed -n 's/^qf//p' | head -1)
+	cp "$T/q/df$ID" "$T/out" 2>/dev/null
+	has tls-esmtps 'with ESMTPS id'
+	printf 'EHLO x\r\nQUIT\r\n' | timeout 10 openssl s_client -connect 127.0.0.1:$DPORT \
+	    -starttls smtp -quiet > "$T/out" 2>&1
+	has s_client-ehlo '^250-mx.test.example Hello'
+	hasnt s_client-no-starttls '^250-STARTTLS'
+	kill -TERM "$DPID"; wait "$DPID" 2>/dev/null; DPID=
+else
+	skip "STARTTLS (needs openssl and swaks)"
+fi
+
+echo "smtp: $pass passed, $fail failed"
+[ $fail -eq 0 ]
