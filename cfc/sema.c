@@ -1047,7 +1047,7 @@ static const char *const map_classes[] = {
 	"arith", "arpa", "bestmx", "btree", "dequote", "dns", "hash", "host",
 	"implicit", "ldap", "macro", "nis", "nisplus", "null", "program",
 	"regex", "sequence", "socket", "stab", "switch", "syslog", "text",
-	"user"
+	"user", "userdb"
 };
 static const char *const map_classes_absent[] = {
 	"cdb", "dbm", "hesiod", "ldapx", "netinfo", "nsd", "ph"
