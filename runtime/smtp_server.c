@@ -21,6 +21,7 @@
 #include "map.h"
 #include "policy.h"
 #include "queue_fs.h"
+#include "sasl.h"
 #include "sio.h"
 #include "smtp_server.h"
 #include "spool.h"
@@ -45,6 +46,7 @@ struct sess {
 	struct q_env		 env;
 	bool			 have_mail;
 	char			*nullserver;	/* check_relay refusal */
+	char			*authuser;	/* after AUTH */
 	long			 maxsize;
 	int			 maxrcpt;
 	int			 nerrs, nnoop;
@@ -147,6 +149,8 @@ protocol(const struct sess *s)
 {
 	if (!s->esmtp)
 		return "SMTP";
+	if (s->authuser != NULL)
+		return s->tls ? "ESMTPSA" : "ESMTPA";
 	return s->tls ? "ESMTPS" : "ESMTP";
 }
 
@@ -282,6 +286,9 @@ cmd_helo(struct sess *s, char *arg, bool ehlo)
 		reply(s, "250-SIZE %ld", s->maxsize);
 	else
 		reply(s, "250-SIZE");
+	const char *mechs = sasl_mechs(mta, s->tls);
+	if (mechs != NULL && s->authuser == NULL)
+		reply(s, "250-AUTH %s", mechs);
 	if (s->tlsctx != NULL && !s->tls)
 		reply(s, "250-STARTTLS");
 	reply(s, "250 HELP");
@@ -348,6 +355,9 @@ cmd_mail(struct sess *s, char *arg)
 			body = xstrdup(val);
 			for (char *p = body; *p; p++)
 				*p = (char)toupper((unsigned char)*p);
+		} else if (strcasecmp(kw, "AUTH") == 0 && val != NULL &&
+		    sasl_mechs(mta, s->tls) != NULL) {
+			/* RFC 4954 5: accepted; we do not trust it further */
 		} else if (strcasecmp(kw, "BODY") == 0) {
 			reply(s, "501 5.5.4 Unknown BODY type %s",
 			    val != NULL ? val : "");
@@ -519,6 +529,7 @@ save_macros(struct sess *s)
 	static const char *const keep[] = {
 		"client_addr", "client_name", "client_port", "client_resolve",
 		"daemon_name", "tls_version", "cipher", "cipher_bits",
+		"auth_type", "auth_authen",
 	};
 	struct mta *mta = s->mta;
 
@@ -752,11 +763,52 @@ cmd_starttls(struct sess *s, char *arg)
 	snprintf(why, sizeof(why), "%d", bits);
 	setmac(s, "cipher_bits", why);
 	setmac(s, "verify", verify);
-	/* the client starts over with EHLO */
+	/* the client starts over with EHLO (and AUTH) */
+	free(s->authuser);
+	s->authuser = NULL;
 	free(s->helo);
 	s->helo = NULL;
 	s->esmtp = false;
 	reset_envelope(s);
+}
+
+static void
+cmd_auth(struct sess *s, char *arg)
+{
+	char rbuf[256], *user = NULL;
+	const char *mechs = sasl_mechs(s->mta, s->tls);
+
+	if (mechs == NULL || !s->esmtp) {
+		reply(s, "503 5.3.3 AUTH not available");
+		s->nerrs++;
+		return;
+	}
+	if (s->authuser != NULL) {
+		reply(s, "503 5.5.0 Already Authenticated");
+		return;
+	}
+	if (s->have_mail) {
+		reply(s, "503 5.5.0 AUTH not permitted during a mail transaction");
+		return;
+	}
+	char *mech = arg, *initial = arg + strcspn(arg, " ");
+	if (*initial != '\0')
+		*initial++ = '\0';
+	(void)sio_flush(&s->io);
+	if (!sasl_auth(s->mta, &s->io, mech, initial, rbuf, sizeof(rbuf),
+	    &user)) {
+		reply(s, "%s", rbuf);
+		s->nerrs++;
+		return;
+	}
+	s->authuser = user;
+	for (char *p = mech; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	setmac(s, "auth_type", mech);
+	setmac(s, "auth_authen", user);
+	setmac(s, "auth_ssf", "0");
+	rw_mactab_set(&s->mta->vm.envmac, 'r', protocol(s));
+	reply(s, "%s", rbuf);
 }
 
 static bool
@@ -948,6 +1000,8 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 			reply(&s, "502 5.7.0 Sorry, we do not allow this operation");
 		} else if (strcasecmp(cmd, "HELP") == 0) {
 			cmd_help(&s, arg);
+		} else if (strcasecmp(cmd, "AUTH") == 0) {
+			cmd_auth(&s, arg);
 		} else if (strcasecmp(cmd, "STARTTLS") == 0) {
 			cmd_starttls(&s, arg);
 		} else {
@@ -980,6 +1034,7 @@ toomany:
 	buf_fini(&s.reply);
 	free(s.helo);
 	free(s.nullserver);
+	free(s.authuser);
 	q_env_fini(&s.env);
 	sio_fini(&s.io);
 	return s.exitstat;

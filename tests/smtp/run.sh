@@ -72,6 +72,10 @@ define(\`confCACERT', \`$T/cert.pem')dnl
 define(\`confCACERT_PATH', \`$T')dnl
 DAEMON_OPTIONS(\`Port=$DPORT, Addr=127.0.0.1, Name=MTA-test')dnl
 FEATURE(\`no_default_msa')dnl
+define(\`confAUTH_MECHANISMS', \`LOGIN PLAIN')dnl
+TRUST_AUTH_MECH(\`LOGIN PLAIN')dnl
+LOCAL_CONFIG
+D{auth_secrets_file}$T/secrets
 FEATURE(\`accept_unresolvable_domains')dnl
 FEATURE(\`access_db', \`hash -o -T<TMPF> $T/access')dnl
 FEATURE(\`blocklist_recipients')dnl
@@ -84,6 +88,9 @@ if command -v openssl >/dev/null 2>&1; then
 	    -days 2 -subj /CN=mx.test.example > /dev/null 2>&1 && HAVE_TLS=1
 	chmod 600 "$T/key.pem" 2>/dev/null
 fi
+# AUTH secrets: one plain, one SHA-256 ("s3cret")
+printf 'alice:wonderland\nbob:{SHA256}%s\n' \
+    "$(printf s3cret | openssl dgst -sha256 2>/dev/null | sed 's/.*= //')" > "$T/secrets"
 printf 'smtp\tThis is cfmta $v\nsmtp\tTopics: HELO EHLO MAIL RCPT DATA\n' > "$T/helpfile"
 if ! "$CFC" -o "$T/test.cfb" "$T/test.mc" 2> "$T/cfc.err"; then
 	bad "cfc test.mc"; cat "$T/cfc.err"
@@ -319,6 +326,18 @@ else
 	# access_db Connect: REJECT: every command gets the refusal
 	$SW --local-interface 127.0.0.3 --from a@example.org --to root > "$T/out" 2>&1
 	has connect-reject '550 5.7.1 Access denied'
+	# AUTH: an outside client may relay once authenticated
+	$SW --local-interface 127.0.0.2 --auth PLAIN --auth-user alice --auth-password wonderland \
+	    --from a@example.org --to far@far.example > "$T/out" 2>&1
+	has auth-offer '<-  250-AUTH LOGIN PLAIN'
+	has auth-plain '<-  235 2.0.0 OK Authenticated'
+	has auth-relay '<-  250 2.1.5 <far@far.example>... Recipient ok'
+	$SW --local-interface 127.0.0.2 --auth LOGIN --auth-user bob --auth-password s3cret \
+	    --from a@example.org --to far@far.example > "$T/out" 2>&1
+	has auth-login-sha '<-  235 2.0.0 OK Authenticated'
+	$SW --local-interface 127.0.0.2 --auth LOGIN --auth-user bob --auth-password wrong \
+	    --from a@example.org --to far@far.example > "$T/out" 2>&1
+	has auth-bad '<\*\* 535 5.7.0 authentication failed'
 	# pipelining: all commands in one write
 	$SW --pipeline --from a@example.org --to root > "$T/out" 2>&1
 	has swaks-pipe '<-  250 2.0.0 .* Message accepted for delivery'
