@@ -356,7 +356,7 @@ if command -v openssl >/dev/null 2>&1 && command -v swaks >/dev/null 2>&1; then
 	rm -f "$T"/q/*
 	"$CFMTA" $CF -bD > "$T/daemon.log" 2>&1 & DPID=$!
 	i=0; while [ ! -f "$T/cfmta.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	swaks --server 127.0.0.1 --port $DPORT --timeout 10 --tls --from a@example.org --to root > "$T/out" 2>&1
+	swaks --server 127.0.0.1 --port $DPORT --timeout 10 --tls --from a@example.org --to root --body 'over TLS' > "$T/out" 2>&1
 	has tls-offer '<-  250-STARTTLS'
 	has tls-ready '<-  220 2.0.0 Ready to start TLS'
 	has tls-accept '<~  250 2.0.0 .* Message accepted for delivery'
@@ -367,6 +367,12 @@ if command -v openssl >/dev/null 2>&1 && command -v swaks >/dev/null 2>&1; then
 	    -starttls smtp -quiet > "$T/out" 2>&1
 	has s_client-ehlo '^250-mx.test.example Hello'
 	hasnt s_client-no-starttls '^250-STARTTLS'
+	kill -TERM "$DPID"; wait "$DPID" 2>/dev/null; DPID=
+	# the daemon's queue runner (-q1s) delivers what is queued
+	"$CFMTA" $CF -bD -q1s > "$T/daemon.log" 2>&1 & DPID=$!
+	i=0; while ls "$T/q" | grep -q '^qf' && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	[ "$(qcount)" = 0 ] && ok || bad "-bD -q1s did not run the queue"
+	grep -q 'over TLS' "$T/mail/root" && ok || bad "-q1s: TLS message not in the mailbox"
 	kill -TERM "$DPID"; wait "$DPID" 2>/dev/null; DPID=
 else
 	skip "STARTTLS (needs openssl and swaks)"
