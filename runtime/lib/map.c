@@ -433,6 +433,39 @@ hostsfile(struct cf *cf)
 	return h != NULL && *h != '\0' ? h : "/etc/hosts";
 }
 
+/*
+ * Does the service switch send "hosts" lookups to the hosts file?  The
+ * switch file (ServiceSwitchFile, default /etc/mail/service.switch) lists
+ * services per line, "hosts files dns"; without the file, or without a
+ * hosts line, sendmail consults the hosts file.  There is no DNS here, so
+ * a switch that names only other services finds nothing.
+ */
+static bool
+hosts_via_files(struct cf *cf)
+{
+	const char *sw = cf->optv[OPT_SERVICESWITCHFILE];
+	char line[512];
+	bool files = true;
+	FILE *f;
+
+	if (sw == NULL || *sw == '\0')
+		sw = "/etc/mail/service.switch";
+	if ((f = fopen(sw, "r")) == NULL)
+		return true;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		char *save, *tok = strtok_r(line, " \t\n", &save);
+		if (tok == NULL || tok[0] == '#' || strcmp(tok, "hosts") != 0)
+			continue;
+		files = false;
+		while ((tok = strtok_r(NULL, " \t\n", &save)) != NULL)
+			if (strcmp(tok, "files") == 0)
+				files = true;
+		break;
+	}
+	fclose(f);
+	return files;
+}
+
 static char *
 shorten_hostname(struct cf *cf, char *host)
 {
@@ -500,6 +533,10 @@ map_getcanonname(struct cf *cf, char *host, size_t hsz, int *statp)
 
 	if (strlen(host) >= sizeof(nbuf)) {
 		*statp = EX_UNAVAILABLE;
+		return false;
+	}
+	if (!hosts_via_files(cf)) {
+		*statp = EX_NOHOST;
 		return false;
 	}
 	snprintf(nbuf, sizeof(nbuf), "%s", host);
