@@ -205,6 +205,17 @@ raw
 has junk-nul '^500 5.5.1'
 has junk-quit '^221 2.0.0'
 
+# random bytes and a 1 MB line without a newline: no crash, bounded
+i=0; while [ $i -lt 5 ]; do
+	head -c 20000 /dev/urandom > "$T/in"; raw; st=$?
+	[ $st -lt 128 ] && ok || bad "random input: cfmta died (status $st)"
+	i=$((i + 1))
+done
+{ printf 'EHLO x\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<root>\r\nDATA\r\n'; head -c 1000000 /dev/zero | tr '\0' a; } > "$T/in"
+raw; st=$?
+[ $st -lt 128 ] && ok || bad "1 MB line: cfmta died (status $st)"
+for f in "$T"/q/qf*; do [ "$f" = "$T/q/qf$QID" ] || rm -f "$f" "$T/q/df${f#$T/q/qf}"; done
+
 # ---- 4. policy: check_mail / check_rcpt / access_db ----------------------
 cat > "$T/in" <<EOF
 EHLO client.example
