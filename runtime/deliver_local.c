@@ -62,7 +62,8 @@ deliver_prog(struct mta *mta, const struct cf_mailer *m, const char *host,
     const char *user, struct q_env *e, FILE *df, struct dlv_result *r)
 {
 	char *argv[PROG_MAXARGS + 1];
-	int argc = 0, in[2], out[2];
+	int argc = 0, in[2];
+	FILE *ot = NULL;
 	pid_t pid;
 
 	if (m->path == NULL || m->argv == NULL || m->path[0] != '/') {
@@ -81,7 +82,8 @@ deliver_prog(struct mta *mta, const struct cf_mailer *m, const char *host,
 	}
 	argv[argc] = NULL;
 
-	if (pipe(in) != 0 || pipe(out) != 0) {
+	/* the mailer's output goes to a file: a chatty mailer cannot block */
+	if ((ot = tmpfile()) == NULL || pipe(in) != 0) {
 		snprintf(r->text, sizeof(r->text), "451 4.3.0 pipe: %s",
 		    strerror(errno));
 		r->st = DLV_TEMP;
@@ -93,14 +95,14 @@ deliver_prog(struct mta *mta, const struct cf_mailer *m, const char *host,
 		snprintf(r->text, sizeof(r->text), "451 4.3.0 fork: %s",
 		    strerror(errno));
 		r->st = DLV_TEMP;
-		close(in[0]); close(in[1]); close(out[0]); close(out[1]);
+		close(in[0]); close(in[1]);
 		goto done;
 	}
 	if (pid == 0) {
 		dup2(in[0], 0);
-		dup2(out[1], 1);
-		dup2(out[1], 2);
-		close(in[0]); close(in[1]); close(out[0]); close(out[1]);
+		dup2(fileno(ot), 1);
+		dup2(fileno(ot), 2);
+		close(in[0]); close(in[1]);
 		signal(SIGPIPE, SIG_DFL);
 		if (geteuid() == 0) {
 			uid_t uid;
@@ -124,7 +126,6 @@ deliver_prog(struct mta *mta, const struct cf_mailer *m, const char *host,
 		_exit(EX_TEMPFAIL);
 	}
 	close(in[0]);
-	close(out[1]);
 
 	/* feed the message; the mailer may exit early (EPIPE) */
 	void (*osig)(int) = signal(SIGPIPE, SIG_IGN);
@@ -136,28 +137,14 @@ deliver_prog(struct mta *mta, const struct cf_mailer *m, const char *host,
 		close(in[1]);
 	signal(SIGPIPE, osig);
 
-	char outb[PROG_OUTMAX + 1];
-	size_t on = 0;
-	for (;;) {
-		char chunk[1024];
-		ssize_t n = read(out[0], chunk, sizeof(chunk));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		size_t take = (size_t)n;
-		if (take > PROG_OUTMAX - on)
-			take = PROG_OUTMAX - on;
-		memcpy(outb + on, chunk, take);
-		on += take;
-	}
-	outb[on] = '\0';
-	outb[strcspn(outb, "\r\n")] = '\0';
-	close(out[0]);
-
 	int st;
 	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 		continue;
+	char outb[PROG_OUTMAX + 1] = "";
+	rewind(ot);
+	if (fgets(outb, sizeof(outb), ot) == NULL)
+		outb[0] = '\0';
+	outb[strcspn(outb, "\r\n")] = '\0';
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 0) {
 		r->st = DLV_OK;
 		snprintf(r->text, sizeof(r->text), "250 2.0.0 Sent");
@@ -184,6 +171,8 @@ deliver_prog(struct mta *mta, const struct cf_mailer *m, const char *host,
 		    WIFSIGNALED(st) ? WTERMSIG(st) : 0);
 	}
 done:
+	if (ot != NULL)
+		fclose(ot);
 	for (int i = 0; i < argc; i++)
 		free(argv[i]);
 	rw_mactab_set(&mta->vm.envmac, 'u', NULL);
