@@ -249,8 +249,9 @@ main(int argc, char **argv)
 	}
 	set_identity(&M.cf);
 	/* ${opMode} is defined before the cf is read: rules expand it then */
-	rw_mactab_set(&M.cf.mac, MID_OPMODE,
-	    mode == 't' ? "t" : mode == 'v' ? "v" : "d");
+	/* ${opMode} is the mode letter, as sendmail sets it */
+	char opmode[2] = { (char)(mode != 0 ? mode : ma.qflag ? 'q' : 'm'), '\0' };
+	rw_mactab_set(&M.cf.mac, MID_OPMODE, opmode);
 	builtin_mailers(&M.cf);
 	M.cf.testmode = mode == 't';
 
@@ -294,7 +295,7 @@ main(int argc, char **argv)
 	M.vm.testmode = mode == 't';
 	{
 		int opm = rw_macid_long(&M.cf.mn, "opMode");
-		rw_mactab_set(&M.vm.envmac, opm, mode == 't' ? "t" : mode == 'v' ? "v" : "d");
+		rw_mactab_set(&M.vm.envmac, opm, opmode);
 	}
 	if (mode == 't') {
 		bt_run(&M, stdin);

@@ -434,6 +434,52 @@ hostsfile(struct cf *cf)
 }
 
 /*
+ * Small files read on every host lookup (the hosts file, the switch
+ * file) are read once per process, as sendmail caches its host lookups.
+ */
+struct fcache {
+	char	*path;
+	char	*data;	/* NULL: could not be opened */
+	size_t	 len;
+};
+static struct fcache fcache[8];
+
+static FILE *
+cached_open(const char *path)
+{
+	struct fcache *fc = NULL;
+
+	for (int i = 0; i < 8; i++) {
+		if (fcache[i].path != NULL && strcmp(fcache[i].path, path) == 0) {
+			fc = &fcache[i];
+			break;
+		}
+		if (fcache[i].path == NULL) {
+			FILE *f = fopen(path, "r");
+			struct buf b = BUF_INIT;
+			char chunk[4096];
+			size_t n;
+			fc = &fcache[i];
+			fc->path = xstrdup(path);
+			if (f != NULL) {
+				while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+					buf_append(&b, chunk, n);
+				fclose(f);
+				buf_addch(&b, '\n');	/* never empty */
+				fc->len = b.len;
+				fc->data = buf_steal(&b);
+			}
+			break;
+		}
+	}
+	if (fc == NULL)
+		return fopen(path, "r");	/* cache full */
+	if (fc->data == NULL)
+		return NULL;
+	return fmemopen(fc->data, fc->len, "r");
+}
+
+/*
  * Does the service switch send "hosts" lookups to the hosts file?  The
  * switch file (ServiceSwitchFile, default /etc/mail/service.switch) lists
  * services per line, "hosts files dns"; without the file, or without a
@@ -450,7 +496,7 @@ hosts_via_files(struct cf *cf)
 
 	if (sw == NULL || *sw == '\0')
 		sw = "/etc/mail/service.switch";
-	if ((f = fopen(sw, "r")) == NULL)
+	if ((f = cached_open(sw)) == NULL)
 		return true;
 	while (fgets(line, sizeof(line), f) != NULL) {
 		char *save, *tok = strtok_r(line, " \t\n", &save);
@@ -541,7 +587,7 @@ map_getcanonname(struct cf *cf, char *host, size_t hsz, int *statp)
 	}
 	snprintf(nbuf, sizeof(nbuf), "%s", host);
 	char *dot = shorten_hostname(cf, nbuf);
-	f = fopen(hostsfile(cf), "r");
+	f = cached_open(hostsfile(cf));
 	if (f == NULL) {
 		*statp = EX_UNAVAILABLE;
 		return false;
