@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "buf.h"
 #include "cf_opttab.h"
@@ -33,6 +34,9 @@ struct cf_rule {
 	int		 line;		/* cf line number */
 	int		 nfuzzy;
 	uint64_t	 litmask;	/* bloom bits of the LHS literal tokens */
+	uint64_t	 needcls[4];	/* classes a match needs to be non-empty */
+	const char	*firstlit;	/* pattern starts with this literal, or NULL */
+	const char	*lastlit;	/* pattern ends with this literal, or NULL */
 	void		*owned;		/* storage to free, if not image-backed */
 };
 
@@ -189,14 +193,19 @@ void	 cf_freeze_tokens(struct cf *cf);
 static inline uint64_t
 cf_tokbit(const char *s)
 {
-	uint32_t h = 2166136261u;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + 32);
-		h = (h ^ c) * 16777619u;
+	/* first two bytes (folded as strcasecmp folds) and the length */
+	unsigned c0 = (unsigned char)s[0], c1 = 0;
+	size_t n = 0;
+
+	if (c0 >= 'A' && c0 <= 'Z')
+		c0 += 32;
+	if (c0 != 0) {
+		c1 = (unsigned char)s[1];
+		if (c1 >= 'A' && c1 <= 'Z')
+			c1 += 32;
+		n = c1 != 0 ? 2 + strlen(s + 2) : 1;
 	}
-	return (uint64_t)1 << (h & 63);
+	return (uint64_t)1 << ((c0 * 7 + c1 * 13 + n * 29) & 63);
 }
 
 /* add a word to a class as sendmail's setclass does ("$=Y" copies Y) */

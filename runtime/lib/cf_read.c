@@ -568,13 +568,32 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 		rs->cap = rs->cap ? rs->cap * 2 : 8;
 		rs->r = xreallocarray(rs->r, (size_t)rs->cap, sizeof(*rs->r));
 	}
-	rs->r[rs->n] = *r;
-	/* literal tokens every match needs: lets the VM skip hopeless rules */
+	struct cf_rule *nr = &rs->r[rs->n++];
+	*nr = *r;
+	/*
+	 * Necessary conditions for a match, so the VM can skip hopeless rules
+	 * without changing any result: every literal is some workspace token,
+	 * every $= class has a member, a leading literal is the first token
+	 * and a trailing literal the last (the pattern spans the workspace).
+	 */
 	uint64_t m = 0;
-	for (const uint32_t *pc = r->lhs; CFB_GET_OP(*pc) != OP_END; pc++)
-		if (CFB_GET_OP(*pc) == OP_MATCH_LIT)
-			m |= cf_tokbit(r->str + CFB_GET_Bx(*pc));
-	rs->r[rs->n++].litmask = m;
+	const uint32_t *pc;
+	memset(nr->needcls, 0, sizeof(nr->needcls));
+	nr->firstlit = nr->lastlit = NULL;
+	for (pc = r->lhs; CFB_GET_OP(*pc) != OP_END; pc++) {
+		uint32_t w = *pc;
+		if (CFB_GET_OP(w) == OP_MATCH_LIT)
+			m |= cf_tokbit(r->str + CFB_GET_Bx(w));
+		else if (CFB_GET_OP(w) == OP_MATCH_CLASS) {
+			unsigned c = CFB_GET_B(w) & 0xff;
+			nr->needcls[c >> 6] |= (uint64_t)1 << (c & 63);
+		}
+	}
+	if (CFB_GET_OP(r->lhs[0]) == OP_MATCH_LIT)
+		nr->firstlit = r->str + CFB_GET_Bx(r->lhs[0]);
+	if (pc > r->lhs && CFB_GET_OP(pc[-1]) == OP_MATCH_LIT)
+		nr->lastlit = r->str + CFB_GET_Bx(pc[-1]);
+	nr->litmask = m;
 }
 
 /* ------------------------------------------------------------------ */

@@ -631,7 +631,7 @@ host_lookup(struct map_ctx *ctx, struct cf_map *m, const char *name,
 		snprintf(addr, sizeof(addr), "%.*s", (int)(e - name - 1), name + 1);
 		if (strncasecmp(addr, "IPv6:", 5) == 0)
 			memmove(addr, addr + 5, strlen(addr + 5) + 1);
-		f = fopen("/etc/hosts", "r");
+		f = cached_open("/etc/hosts");
 		if (f != NULL) {
 			while (fgets(line, sizeof(line), f) != NULL) {
 				char *save, *ip, *nm, *p = strpbrk(line, "#\n");
@@ -649,9 +649,35 @@ host_lookup(struct map_ctx *ctx, struct cf_map *m, const char *name,
 		*statp = EX_NOHOST;
 		return NULL;
 	}
-	snprintf(hbuf, sizeof(hbuf), "%s", name);
-	if (!map_getcanonname(ctx->cf, hbuf, sizeof(hbuf) - 1, statp))
-		return NULL;
+	/* answers are remembered per name, as sendmail's host cache does */
+	static struct { char *name, *canon; int stat; } hc[512];
+	static unsigned nhc;
+	unsigned i;
+	for (i = 0; i < nhc; i++)
+		if (strcasecmp(hc[i].name, name) == 0)
+			break;
+	if (i < nhc) {
+		*statp = hc[i].stat;
+		if (hc[i].canon == NULL)
+			return NULL;
+		snprintf(hbuf, sizeof(hbuf), "%s", hc[i].canon);
+	} else {
+		snprintf(hbuf, sizeof(hbuf), "%s", name);
+		bool ok = map_getcanonname(ctx->cf, hbuf, sizeof(hbuf) - 1, statp);
+		if (nhc == sizeof(hc) / sizeof(hc[0])) {
+			for (i = 0; i < nhc; i++) {
+				free(hc[i].name);
+				free(hc[i].canon);
+			}
+			nhc = 0;
+		}
+		hc[nhc].name = xstrdup(name);
+		hc[nhc].canon = ok ? xstrdup(hbuf) : NULL;
+		hc[nhc].stat = *statp;
+		nhc++;
+		if (!ok)
+			return NULL;
+	}
 	if (m->mflags & MF_MATCHONLY)
 		return map_rewrite(m, name, strlen(name), NULL);
 	return map_rewrite(m, hbuf, strlen(hbuf), av);

@@ -115,9 +115,26 @@ printchar:
 void
 rw_printav(FILE *fp, const struct rw_macnames *mn, const char *const *av)
 {
+	char line[1024];
+	size_t n = 0;
+
+	/* plain tokens are collected and written in one call */
 	for (; *av != NULL; av++) {
+		const unsigned char *q = (const unsigned char *)*av;
+		size_t l = 0;
+		while (q[l] >= 0x20 && q[l] < 0x7f)
+			l++;
+		if (q[l] == '\0' && n + l + 2 < sizeof(line)) {
+			line[n++] = ' ';
+			memcpy(line + n, q, l);
+			n += l;
+			continue;
+		}
+		fwrite_unlocked(line, 1, n, fp);
+		n = 0;
 		putc_unlocked(' ', fp);
 		rw_xputs(fp, mn, *av);
 	}
-	putc_unlocked('\n', fp);
+	line[n++] = '\n';
+	fwrite_unlocked(line, 1, n, fp);
 }

@@ -308,9 +308,11 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 	int ri = 0;
 	uint64_t wsmask = 0;
 	bool prefilter = !tTd(21, 1);
+	const bool trace35 = tTd(21, 35), trace36 = tTd(21, 36);
+	size_t wslen = 0;
 
 	if (prefilter)
-		for (avp = pvp; *avp != NULL; avp++)
+		for (avp = pvp; *avp != NULL; avp++, wslen++)
 			wsmask |= cf_tokbit(*avp);
 	ruleno = 1;
 	loopcount = 0;
@@ -339,8 +341,16 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			}
 			break;
 		}
-		if (prefilter && (rwr->litmask & ~wsmask) != 0) {
-			/* a literal of the pattern is not in the workspace */
+		if (prefilter && ((rwr->litmask & ~wsmask) != 0 ||
+		    (rwr->needcls[0] & ~cf->cls.used[0]) != 0 ||
+		    (rwr->needcls[1] & ~cf->cls.used[1]) != 0 ||
+		    (rwr->needcls[2] & ~cf->cls.used[2]) != 0 ||
+		    (rwr->needcls[3] & ~cf->cls.used[3]) != 0 ||
+		    (rwr->firstlit != NULL && (pvp[0] == NULL ||
+		     strcasecmp(rwr->firstlit, pvp[0]) != 0)) ||
+		    (rwr->lastlit != NULL && (pvp[0] == NULL ||
+		     strcasecmp(rwr->lastlit, pvp[wslen - 1]) != 0)))) {
+			/* the pattern cannot match this workspace */
 			ri++;
 			ruleno++;
 			loopcount = 0;
@@ -351,7 +361,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			uint32_t w = *rvp;
 			enum opcode op = CFB_GET_OP(w);
 
-			if (tTd(21, 35)) {
+			if (trace35) {
 				dbg_printf("ADVANCE rp=");
 				char st[MAXLINE];
 				const char *one[2];
@@ -390,7 +400,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 					if (prefilter && !rw_class_maybe_prefix(&cf->cls,
 					    (int)CFB_GET_B(*mlp->pattern), buf))
 						goto backup;
-					if (tTd(21, 36)) {
+					if (trace36) {
 						dbg_printf("EXTEND  rp=");
 						dbg_printf(", ap=");
 						rw_xputs(dbg_stream(), &cf->mn, ap);
@@ -398,7 +408,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 					}
 					goto extendclass;
 				}
-				if (tTd(21, 36))
+				if (trace36)
 					dbg_printf("CLMATCH\n");
 				mlp++;
 				break;
@@ -491,7 +501,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				rvp = mlp->pattern;
 				avp = mlp->last + 1;
 				ap = *avp;
-				if (tTd(21, 36)) {
+				if (trace36) {
 					dbg_printf("BACKUP  rp=..., ap=");
 					rw_xputs(dbg_stream(), &cf->mn, ap ? ap : "");
 					dbg_printf("\n");
@@ -752,7 +762,8 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		memmove(pvp, npvp, (size_t)(avp - npvp) * sizeof(*avp));
 		if (prefilter) {
 			wsmask = 0;
-			for (avp = pvp; *avp != NULL; avp++)
+			wslen = 0;
+			for (avp = pvp; *avp != NULL; avp++, wslen++)
 				wsmask |= cf_tokbit(*avp);
 		}
 		if (tTd(21, 4)) {
