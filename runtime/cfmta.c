@@ -8,7 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netinet/in.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
@@ -106,6 +111,46 @@ set_identity(struct cf *cf)
 	}
 	rw_mactab_set(&cf->mac, 'v', "8.17.1.9");
 	rw_mactab_set(&cf->mac, '_', "root@localhost");
+}
+
+/*
+ * Unless DontProbeInterfaces says otherwise, every IPv4 address of an
+ * interface that is up joins $=w as "[a.b.c.d]", as sendmail does
+ * ("loopback" skips loopback interfaces).  Names for the addresses come
+ * from the hosts file only: no resolver is consulted.
+ */
+static void
+probe_interfaces(struct cf *cf)
+{
+	const char *v = cf->optv[OPT_DONTPROBEINTERFACES];
+	bool skiploop = false;
+	struct ifaddrs *ifa, *i;
+
+	if (v != NULL) {
+		if (strcasecmp(v, "loopback") == 0)
+			skiploop = true;
+		else if (*v == '\0' || strchr("tTyY", *v) != NULL)
+			return;
+	}
+	if (getifaddrs(&ifa) != 0)
+		return;
+	for (i = ifa; i != NULL; i = i->ifa_next) {
+		char ip[INET_ADDRSTRLEN], word[INET_ADDRSTRLEN + 2];
+		if (i->ifa_addr == NULL || i->ifa_addr->sa_family != AF_INET ||
+		    !(i->ifa_flags & IFF_UP))
+			continue;
+		if (skiploop && (i->ifa_flags & IFF_LOOPBACK))
+			continue;
+		const struct sockaddr_in *sin = (const void *)i->ifa_addr;
+		if (sin->sin_addr.s_addr == htonl(INADDR_ANY))
+			continue;
+		if (inet_ntop(AF_INET, &sin->sin_addr, ip, sizeof(ip)) == NULL)
+			continue;
+		snprintf(word, sizeof(word), "[%s]", ip);
+		if (!rw_class_has(&cf->cls, 'w', word))
+			rw_class_add(&cf->cls, 'w', word);
+	}
+	freeifaddrs(ifa);
 }
 
 static void
@@ -289,6 +334,7 @@ main(int argc, char **argv)
 	} else {
 		cf_read_text(&M.cf, cfpath, text, len);
 	}
+	probe_interfaces(&M.cf);
 	cf_finish(&M.cf);
 
 	vm_init(&M.vm, &M.cf, &out);
