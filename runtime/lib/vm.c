@@ -49,6 +49,7 @@ vm_reset(struct vm *vm)
 	for (size_t i = 0; i < vm->narena; i++)
 		free(vm->arena[i]);
 	vm->narena = 0;
+	vm->bumpused = 0;
 }
 
 void
@@ -56,6 +57,9 @@ vm_fini(struct vm *vm)
 {
 	vm_reset(vm);
 	free(vm->arena);
+	free(vm->bump);
+	free(vm->scratch);
+	free(vm->toks);
 	rw_mactab_fini(&vm->envmac);
 }
 
@@ -73,7 +77,19 @@ vm_keep(struct vm *vm, char *s)
 char *
 vm_strdup(struct vm *vm, const char *s)
 {
-	return vm_keep(vm, xstrdup(s));
+	size_t n = strlen(s) + 1;
+
+	/* one block per command for the many short token strings */
+	if (vm->bump == NULL) {
+		vm->bumpcap = 64 * 1024;
+		vm->bump = xmalloc(vm->bumpcap);
+	}
+	if (n > 256 || vm->bumpused + n > vm->bumpcap)
+		return vm_keep(vm, xstrdup(s));
+	char *p = vm->bump + vm->bumpused;
+	memcpy(p, s, n);
+	vm->bumpused += n;
+	return p;
 }
 
 int
@@ -81,10 +97,15 @@ vm_prescan(struct vm *vm, const char *addr, int delim, char **pvp,
     const char **delimptr, const unsigned char *toktab)
 {
 	char *copy = xstrdup(addr);
-	char *pvpbuf = xmalloc(PSBUFSIZE);
-	struct rw_tokens *t = xmalloc(sizeof(*t));
 	char *dp = NULL;
 	int n;
+
+	if (vm->scratch == NULL) {
+		vm->scratch = xmalloc(PSBUFSIZE);
+		vm->toks = xmalloc(sizeof(*vm->toks));
+	}
+	char *pvpbuf = vm->scratch;
+	struct rw_tokens *t = vm->toks;
 
 	if (toktab == NULL)
 		toktab = vm->cf->tok.ext;
@@ -97,8 +118,6 @@ vm_prescan(struct vm *vm, const char *addr, int delim, char **pvp,
 			pvp[i] = vm_strdup(vm, t->av[i]);
 		pvp[n] = NULL;
 	}
-	free(t);
-	free(pvpbuf);
 	free(copy);
 	return n;
 }

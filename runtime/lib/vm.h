@@ -22,6 +22,10 @@ struct vm {
 	struct rw_msgs		 msgs;		/* user-visible errors */
 	char			**arena;	/* strings owned until vm_reset */
 	size_t			 narena, caparena;
+	char			*bump;		/* small strings: bump allocated */
+	size_t			 bumpused, bumpcap;
+	char			*scratch;	/* prescan buffers, reused */
+	struct rw_tokens	*toks;
 };
 
 void	 vm_init(struct vm *vm, struct cf *cf, const struct rw_msgs *msgs);
