@@ -16,6 +16,7 @@
 #include "arena.h"
 #include "ast.h"
 #include "buf.h"
+#include "map_db.h"
 #include "cf_opttab.h"
 #include "diag.h"
 #include "rtok.h"
@@ -1064,6 +1065,50 @@ in_list(const char *const *v, size_t n, const char *s, size_t len)
 	return false;
 }
 
+struct keystats {
+	size_t	 n, nul, upper;
+};
+
+static void
+count_key(void *arg, const void *key, size_t klen, const void *val, size_t vlen)
+{
+	struct keystats *ks = arg;
+	const unsigned char *k = key;
+
+	(void)val; (void)vlen;
+	ks->n++;
+	if (klen > 0 && k[klen - 1] == '\0')
+		ks->nul++;
+	for (size_t i = 0; i < klen; i++)
+		if (k[i] >= 'A' && k[i] <= 'Z') {
+			ks->upper++;
+			break;
+		}
+}
+
+/* --env: do the K flags fit the keys actually stored in the .db? */
+static void
+check_map_keys(struct sema *s, uint32_t ws, uint32_t we, const char *nm,
+    const char *dbfile, const char *type, bool flag_n, bool flag_o, bool flag_f)
+{
+	struct keystats ks = { 0, 0, 0 };
+	char err[256];
+	char *file = arena_strndup(s->a, dbfile, strlen(dbfile) - 3);
+
+	if (mapdb_dump(type, file, count_key, &ks, err, sizeof(err)) != 0 || ks.n == 0)
+		return;
+	if (flag_n && ks.nul == 0)
+		diag_report(s->d, CK_ENV_MAP, ws, we, "map '%s' looks keys up with a "
+		    "trailing NUL (-N) but no key in '%s' has one", nm, dbfile);
+	else if (flag_o && ks.nul == ks.n)
+		diag_report(s->d, CK_ENV_MAP, ws, we, "map '%s' looks keys up without "
+		    "a trailing NUL (-O) but every key in '%s' has one", nm, dbfile);
+	if (!flag_f && ks.upper > 0)
+		diag_report(s->d, CK_ENV_MAP, ws, we, "map '%s' folds keys to lower "
+		    "case (no -f) but %zu key(s) in '%s' contain upper case and can "
+		    "never match", nm, ks.upper, dbfile);
+}
+
 static void
 do_map(struct sema *s, const struct ast_line *l)
 {
@@ -1072,6 +1117,7 @@ do_map(struct sema *s, const struct ast_line *l)
 	uint32_t ns, cs, ce;
 	const char *nm;
 	bool generic, seq, dns, have_r = false, optional = false;
+	bool flag_n = false, flag_o = false, flag_f = false;
 
 	ns = p;
 	while (p < e && !isspace((unsigned char)t[p]))
@@ -1125,6 +1171,12 @@ do_map(struct sema *s, const struct ast_line *l)
 				have_r = true;
 			if (t[ws + 1] == 'o')
 				optional = true;
+			if (t[ws + 1] == 'N')
+				flag_n = true;
+			if (t[ws + 1] == 'O')
+				flag_o = true;
+			if (t[ws + 1] == 'f')
+				flag_f = true;
 			continue;
 		}
 		if (seq)
@@ -1138,6 +1190,10 @@ do_map(struct sema *s, const struct ast_line *l)
 				diag_report(s->d, CK_ENV_FILE, ws, p,
 				    "map file '%s' of map '%s' is missing or "
 				    "unreadable", f, nm);
+			else
+				check_map_keys(s, ws, p, nm, f, strncmp(t + cs,
+				    "btree", 5) == 0 ? "btree" : "hash",
+				    flag_n, flag_o, flag_f);
 		}
 		if (generic)
 			break;	/* the rest is the file name */

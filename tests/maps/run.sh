@@ -78,11 +78,28 @@ if command -v makemap >/dev/null 2>&1; then
 	printf '/map r real\n/map o key2\n' | bt "$w/i.cf" | grep -c 'returns' | grep -qx 2 && ok || bad "makemap -> cfmta"
 	[ "$(makemap -u hash "$d/a" 2>/dev/null | sort | head -1)" = "$(printf 'key1\tv1')" ] && ok || bad "cfmakemap -> makemap -u"
 	[ "$("$MK" -u hash "$d/real")" = "$(printf 'real\tfrom makemap')" ] && ok || bad "makemap -> cfmakemap -u"
-	if command -v sendmail >/dev/null 2>&1 && [ -x /work/shared/oracle/sendmail-bt ] 2>/dev/null; then
-		:
+	# our files read by the real sendmail (its -bt /map), when installed;
+	# sendmail refuses maps below world-writable directories: use $HOME
+	if command -v sendmail >/dev/null 2>&1; then
+		h=$(mktemp -d "${HOME:-/root}/.cfmta-maps.XXXXXX")
+		printf 'Key1\tfrom cfmakemap\n' | "$MK" hash "$h/ours"
+		printf 'V10/Berkeley\nKo hash %s/ours\nMlocal, P=/bin/true, F=lsDFM, A=true $u\n' "$h" > "$h/o.cf"
+		printf '/map o key1\n' | sendmail -bt -C "$h/o.cf" -ODontProbeInterfaces=true 2>/dev/null |
+		    grep -q 'returns from cfmakemap (0)' && ok || bad "cfmakemap -> real sendmail /map"
+		rm -rf "$h"
 	fi
 else
 	echo "SKIP: maps interop (real makemap not installed)"
 fi
+# cfc --env compares K flags with the keys stored in the .db
+printf 'Mixed\tv\n' | "$MK" -f hash "$w/upper"
+printf 'key\tv\n' | "$MK" -N hash "$w/withnul"
+printf 'V10/Berkeley\nKa hash %s/upper\nKb hash -O %s/withnul\nKc hash -N %s/upper\nMlocal, P=/bin/true, F=lsDFM, A=true $u\n' \
+    "$w" "$w" "$w" > "$w/env.cf"
+envout=$("$CFC" --lint --env "$w/env.cf" 2>&1)
+for want in "map 'a' folds keys to lower case" "map 'b' looks keys up without a trailing NUL" \
+    "map 'c' looks keys up with a trailing NUL"; do
+	printf '%s\n' "$envout" | grep -q "$want" && ok || bad "cfc --env: $want"
+done
 echo "maps: $pass passed, $fail failed"
 [ $fail -eq 0 ]
