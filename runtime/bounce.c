@@ -3,7 +3,8 @@
  * from MAILER-DAEMON to the envelope sender listing the recipients that
  * failed permanently, with the original headers attached.  A failed
  * bounce (null sender) goes to the postmaster instead; a failed double
- * bounce is only logged.
+ * bounce is only logged.  Failures of a list with an owner-LIST alias
+ * go to that owner instead of the sender.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -39,8 +40,20 @@ put(struct spool *sp, const char *fmt, ...)
 	buf_fini(&b);
 }
 
+/* the failed recipients bounce_queue reports: those of this owner */
+static bool
+mine(const struct q_rcpt *r, const char *owner)
+{
+	if (r->stat != QR_FAILED)
+		return false;
+	if (owner == NULL || r->owner == NULL)
+		return owner == r->owner;
+	return strcmp(owner, r->owner) == 0;
+}
+
 bool
-bounce_queue(struct mta *mta, const char *qdir, struct q_env *e)
+bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
+    const char *owner)
 {
 	struct q_env b;
 	struct spool sp;
@@ -51,11 +64,12 @@ bounce_queue(struct mta *mta, const char *qdir, struct q_env *e)
 
 	if (me == NULL)
 		me = "localhost";
-	if (e->isbounce && e->sender[0] == '\0') {
+	if (owner == NULL && e->isbounce && e->sender[0] == '\0') {
 		syslog(LOG_MAIL | LOG_ERR, "%s: double bounce dropped", e->id);
 		return true;
 	}
-	to = e->sender[0] != '\0' ? e->sender : "postmaster";
+	to = owner != NULL ? owner : e->sender[0] != '\0' ? e->sender :
+	    "postmaster";
 	q_env_init(&b);
 	b.sender = xstrdup("");
 	b.isbounce = true;
@@ -87,13 +101,13 @@ bounce_queue(struct mta *mta, const char *qdir, struct q_env *e)
 	    date, q_env_macro(e, "_") != NULL ? q_env_macro(e, "_") : "localhost");
 	put(&sp, "   ----- The following addresses had permanent fatal errors -----");
 	for (int i = 0; i < e->nrcpt; i++)
-		if (e->rcpt[i].stat == QR_FAILED)
+		if (mine(&e->rcpt[i], owner))
 			put(&sp, "<%s>\n    (reason: %.400s)", e->rcpt[i].addr,
 			    e->rcpt[i].diag != NULL ? e->rcpt[i].diag : "");
 	put(&sp, "\n--%s\nContent-Type: message/delivery-status\n", boundary);
 	put(&sp, "Reporting-MTA: dns; %s\nArrival-Date: %s", me, date);
 	for (int i = 0; i < e->nrcpt; i++) {
-		if (e->rcpt[i].stat != QR_FAILED)
+		if (!mine(&e->rcpt[i], owner))
 			continue;
 		const char *d = e->rcpt[i].diag != NULL ? e->rcpt[i].diag : "";
 		char status[16] = "5.0.0";

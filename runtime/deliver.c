@@ -16,6 +16,7 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include "alias_expand.h"
 #include "deliver.h"
 #include "hdr.h"
 #include "map.h"
@@ -159,24 +160,12 @@ set_result(struct dlv_result *r, enum dlv_stat st, const char *text)
 	snprintf(r->text, sizeof(r->text), "%s", text);
 }
 
-/* F=w: the user must exist (user+detail counts as user) */
-static bool
-local_user(const char *user)
-{
-	char *u = xstrdup(user), *p;
-	bool ok;
-
-	if ((p = strchr(u, '+')) != NULL)
-		*p = '\0';
-	ok = *u == '|' || *u == '/' || *u == ':' || getpwnam(u) != NULL;
-	free(u);
-	return ok;
-}
-
 struct job {
 	int	 idx;			/* recipient index in the envelope */
 	char	*mailer, *host, *user;
 	const struct cf_mailer *m;
+	const char *sender;		/* owner-LIST, or NULL: the sender */
+	long	 uid, gid;		/* from alias expansion, or -1 */
 	struct dlv_result res;
 	bool	 done;
 };
@@ -193,17 +182,17 @@ log_delivery(struct q_env *e, struct job *j, time_t now)
 	    j->res.st == DLV_OK ? "Sent" : j->res.text);
 }
 
-/* the sender as mailer m wants it, in $g */
+/* the sender (or the list owner) as mailer m wants it, in $g */
 static void
-set_sender_for(struct mta *mta, struct q_env *e, const struct cf_mailer *m)
+set_sender_for(struct mta *mta, const char *sender, const struct cf_mailer *m)
 {
 	int st = EX_OK;
 
-	if (e->sender[0] == '\0') {
+	if (sender[0] == '\0') {
 		rw_mactab_set(&mta->vm.envmac, 'g', "");
 		return;
 	}
-	char *g = addr_remotename(mta, e->sender, m, RF_SENDERADDR, &st);
+	char *g = addr_remotename(mta, sender, m, RF_SENDERADDR, &st);
 	rw_mactab_set(&mta->vm.envmac, 'g', g);
 	free(g);
 	vm_reset(&mta->vm);
@@ -216,7 +205,8 @@ run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 		struct job *j = &jv[i];
 		if (j->done)
 			continue;
-		set_sender_for(mta, e, j->m);
+		const char *from = j->sender != NULL ? j->sender : e->sender;
+		set_sender_for(mta, from, j->m);
 		if (j->m->path != NULL && strcmp(j->m->path, "[IPC]") == 0) {
 			/* every recipient for the same mailer and host at once */
 			struct dlv_rcpt *rv = xcalloc((size_t)nj, sizeof(*rv));
@@ -224,7 +214,10 @@ run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 			int nr = 0;
 			for (int k = i; k < nj; k++) {
 				if (jv[k].done || jv[k].m != j->m ||
-				    strcasecmp(jv[k].host, j->host) != 0)
+				    strcasecmp(jv[k].host, j->host) != 0 ||
+				    (jv[k].sender == NULL) != (j->sender == NULL) ||
+				    (j->sender != NULL &&
+				    strcmp(jv[k].sender, j->sender) != 0))
 					continue;
 				rv[nr].addr = jv[k].user;
 				map[nr++] = k;
@@ -238,11 +231,102 @@ run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 			}
 			free(rv);
 			free(map);
+		} else if (j->m->path != NULL &&
+		    strcmp(j->m->path, "[FILE]") == 0) {
+			deliver_file(mta, j->m, j->user, j->uid, j->gid, e, df,
+			    &j->res);
+			j->done = true;
 		} else {
-			deliver_prog(mta, j->m, j->host, j->user, e, df, &j->res);
+			deliver_prog(mta, j->m, j->host, j->user, j->uid, j->gid,
+			    e, df, &j->res);
 			j->done = true;
 		}
 	}
+}
+
+/*
+ * Alias, :include: and .forward expansion of the recipients not yet
+ * resolved (alias_expand.c).  A recipient that stays itself gets its
+ * mailer triple; one that expands is marked X and its deliveries are
+ * appended as resolved recipients (record C), so a retry delivers only
+ * what is left and every address once.  A temporary failure (alias map
+ * unavailable) leaves the recipient to the next attempt.
+ */
+static void
+expand_all(struct mta *mta, struct q_env *e)
+{
+	struct alias_list al;
+	struct capture cap;
+	struct rw_msgs save = mta->vm.msgs;
+	int n0 = e->nrcpt;
+
+	alias_list_init(&al);
+	for (int i = 0; i < n0; i++)
+		if (e->rcpt[i].mailer != NULL)
+			alias_list_seed(&al, mta, e->rcpt[i].mailer,
+			    e->rcpt[i].host, e->rcpt[i].user);
+	buf_init(&cap.text);
+	mta->vm.msgs.emit = cap_emit;
+	mta->vm.msgs.arg = &cap;
+	for (int i = 0; i < n0; i++) {
+		if (e->rcpt[i].stat != QR_PENDING || e->rcpt[i].mailer != NULL)
+			continue;
+		int first = alias_expand(mta, &al, e->rcpt[i].addr);
+		struct q_rcpt *r = &e->rcpt[i];
+		if (first == al.n) {
+			/* the same address as an earlier recipient */
+			r->stat = QR_EXPANDED;
+			continue;
+		}
+		bool temp = false;
+		for (int k = first; k < al.n; k++)
+			if (al.v[k].state == AD_ERROR && al.v[k].stat == EX_TEMPFAIL)
+				temp = true;
+		const struct alias_dest *d = &al.v[first];
+		if (temp) {
+			for (int k = first; k < al.n; k++)
+				if (al.v[k].state == AD_ERROR &&
+				    al.v[k].stat == EX_TEMPFAIL) {
+					free(r->diag);
+					r->diag = xstrdup(al.v[k].diag);
+					break;
+				}
+			continue;
+		}
+		if (al.n - first == 1 && d->state == AD_DELIVER) {
+			/* the address itself */
+			r->mailer = xstrdup(d->mailer);
+			r->host = xstrdup(d->host);
+			r->user = xstrdup(d->user);
+			continue;
+		}
+		if (al.n - first == 1 && d->state == AD_ERROR) {
+			free(r->diag);
+			r->diag = xstrdup(d->diag);
+			r->stat = QR_FAILED;
+			continue;
+		}
+		r->stat = QR_EXPANDED;
+		for (int k = first; k < al.n; k++) {
+			d = &al.v[k];
+			if (d->state == AD_EXPANDED)
+				continue;
+			if (d->state == AD_DELIVER) {
+				q_env_addchild(e, d->addr, d->mailer, d->host,
+				    d->user, d->owner, d->uid, d->gid);
+				continue;
+			}
+			q_env_addchild(e, d->addr, d->mailer != NULL ? d->mailer :
+			    "*error*", d->host, d->user != NULL ? d->user : d->addr,
+			    d->owner, -1, -1);
+			r = &e->rcpt[e->nrcpt - 1];
+			r->stat = QR_FAILED;
+			r->diag = xstrdup(d->diag);
+		}
+	}
+	mta->vm.msgs = save;
+	buf_fini(&cap.text);
+	alias_list_fini(&al);
 }
 
 int
@@ -250,8 +334,6 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 {
 	struct q_env e;
 	char why[256];
-	struct capture cap;
-	struct rw_msgs save = mta->vm.msgs;
 	struct job *jv;
 	int nj = 0, pending = 0;
 	bool failed = false;
@@ -275,47 +357,35 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 	rw_mactab_copy(&savemac, &mta->vm.envmac);
 	restore_macros(mta, &e);
 
+	expand_all(mta, &e);
 	jv = xcalloc((size_t)e.nrcpt + 1, sizeof(*jv));
-	buf_init(&cap.text);
-	mta->vm.msgs.emit = cap_emit;
-	mta->vm.msgs.arg = &cap;
 	for (int i = 0; i < e.nrcpt; i++) {
-		struct addr_result res;
+		struct q_rcpt *r = &e.rcpt[i];
 		struct job *j;
 
-		if (e.rcpt[i].stat != QR_PENDING)
+		if (r->stat != QR_PENDING)
 			continue;
 		j = &jv[nj++];
 		j->idx = i;
-		buf_reset(&cap.text);
-		bool ok = addr_parse(mta, e.rcpt[i].addr, 0, &res);
-		j->mailer = res.mailer;
-		j->host = res.host;
-		j->user = res.user;
-		vm_reset(&mta->vm);
-		if (!ok || res.status != EX_OK || cap.text.len > 0) {
-			const char *t = cap.text.len > 0 ? cap.text.s :
-			    "553 5.1.3 Invalid address";
-			set_result(&j->res, res.status == EX_TEMPFAIL ||
-			    t[0] == '4' ? DLV_TEMP : DLV_PERM, t);
+		j->uid = r->uid;
+		j->gid = r->gid;
+		j->sender = r->owner;
+		if (r->mailer == NULL) {
+			/* expansion failed for now: alias map, :include: */
+			set_result(&j->res, DLV_TEMP, r->diag != NULL ? r->diag :
+			    "451 4.3.0 address expansion failed");
 			j->done = true;
 			continue;
 		}
-		j->m = addr_findmailer(&mta->cf, res.mailer);
+		j->mailer = xstrdup(r->mailer);
+		j->host = xstrdup(r->host);
+		j->user = xstrdup(r->user);
+		j->m = addr_findmailer(&mta->cf, r->mailer);
 		if (j->m == NULL) {
 			set_result(&j->res, DLV_PERM, "554 5.3.5 unknown mailer");
 			j->done = true;
-		} else if (MAILER_HAS(j->m, 'w') && !local_user(j->user)) {
-			struct buf t = BUF_INIT;
-			buf_printf(&t, "550 5.1.1 <%s>... User unknown",
-			    e.rcpt[i].addr);
-			set_result(&j->res, DLV_PERM, t.s);
-			buf_fini(&t);
-			j->done = true;
 		}
 	}
-	mta->vm.msgs = save;
-	buf_fini(&cap.text);
 
 	run_jobs(mta, &e, df, jv, nj);
 	fclose(df);
@@ -357,13 +427,30 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 	}
 	free(jv);
 
+	for (int i = 0; i < e.nrcpt; i++)
+		if (e.rcpt[i].stat == QR_FAILED)
+			failed = true;
 	if (failed) {
-		if (bounce_queue(mta, qdir, &e)) {
-			for (int i = 0; i < e.nrcpt; i++)
-				if (e.rcpt[i].stat == QR_FAILED)
-					e.rcpt[i].stat = QR_BOUNCED;
-		} else
-			pending++;	/* keep it until the bounce is queued */
+		/* one DSN to the sender, one to each list owner */
+		for (int i = 0; i < e.nrcpt; i++) {
+			if (e.rcpt[i].stat != QR_FAILED)
+				continue;
+			char *owner = e.rcpt[i].owner != NULL ?
+			    xstrdup(e.rcpt[i].owner) : NULL;
+			bool ok = bounce_queue(mta, qdir, &e, owner);
+			for (int k = i; k < e.nrcpt; k++) {
+				struct q_rcpt *r = &e.rcpt[k];
+				if (r->stat == QR_FAILED && (owner == NULL ?
+				    r->owner == NULL : r->owner != NULL &&
+				    strcmp(r->owner, owner) == 0))
+					r->stat = ok ? QR_BOUNCED : QR_FAILED;
+			}
+			free(owner);
+			if (!ok) {
+				pending++;	/* keep it until it is queued */
+				break;
+			}
+		}
 	}
 	if (pending == 0) {
 		queue_remove(qdir, &e);

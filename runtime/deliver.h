@@ -38,8 +38,13 @@ void	deliver_after_accept(struct mta *mta, const char *qdir,
 	    const char *id);
 
 /* deliver_local.c: run the mailer program with the message on stdin */
+/* uid, gid: who the program runs as (-1: the mailer's U= or DefaultUser) */
 void	deliver_prog(struct mta *mta, const struct cf_mailer *m,
-	    const char *host, const char *user, struct q_env *e, FILE *df,
+	    const char *host, const char *user, long uid, long gid,
+	    struct q_env *e, FILE *df, struct dlv_result *r);
+/* the *file* mailer: append the message to path, as uid/gid */
+void	deliver_file(struct mta *mta, const struct cf_mailer *m,
+	    const char *path, long uid, long gid, struct q_env *e, FILE *df,
 	    struct dlv_result *r);
 
 /* deliver_smtp.c: one SMTP transaction to host for the recipients */
@@ -56,7 +61,11 @@ void	deliver_writemsg(struct mta *mta, const struct cf_mailer *m,
 	    struct q_env *e, FILE *df, FILE *out, bool smtp_dots,
 	    const char *eol);
 
-/* bounce.c: queue a DSN to the sender for the failed recipients */
-bool	bounce_queue(struct mta *mta, const char *qdir, struct q_env *e);
+/*
+ * bounce.c: queue a DSN for the failed recipients whose owner is owner
+ * (NULL: those without one, reported to the envelope sender)
+ */
+bool	bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
+	    const char *owner);
 
 #endif /* RT_DELIVER_H */

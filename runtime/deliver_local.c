@@ -4,7 +4,7 @@
  * $h host, $f/$g sender), the message on its standard input.  The exit
  * status decides (sendmail's giveresponse): 0 sent, EX_TEMPFAIL and
  * friends retry, anything else fails; the first line of its output is
- * the diagnostic.
+ * the diagnostic.  The *file* mailer appends to a file (deliver_file).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +14,10 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -57,9 +61,36 @@ temp_status(int st)
 	    st == EX_CANTCREAT;
 }
 
+/*
+ * Who a mailer runs as: a program or file named in a .forward or an
+ * :include: file runs as that file's owner (uid >= 0, not root); else
+ * the mailer's U=, else DefaultUser.  F=S without U= keeps root.
+ * Called in the child; false if the switch failed.
+ */
+static bool
+become(struct mta *mta, const struct cf_mailer *m, long cuid, long cgid)
+{
+	uid_t uid;
+	gid_t gid;
+
+	if (geteuid() != 0)
+		return true;
+	default_user(&mta->cf, &uid, &gid);
+	if (cuid > 0) {
+		uid = (uid_t)cuid;
+		gid = cgid >= 0 ? (gid_t)cgid : gid;
+	} else if (m->uid != CF_NO_UID && m->uid >= 0) {
+		uid = (uid_t)m->uid;
+		gid = m->gid >= 0 ? (gid_t)m->gid : gid;
+	} else if (MAILER_HAS(m, 'S'))
+		return true;	/* mail.local, procmail need root */
+	return setgroups(0, NULL) == 0 && setgid(gid) == 0 && setuid(uid) == 0;
+}
+
 void
 deliver_prog(struct mta *mta, const struct cf_mailer *m, const char *host,
-    const char *user, struct q_env *e, FILE *df, struct dlv_result *r)
+    const char *user, long cuid, long cgid, struct q_env *e, FILE *df,
+    struct dlv_result *r)
 {
 	char *argv[PROG_MAXARGS + 1];
 	int argc = 0, in[2];
@@ -73,6 +104,9 @@ deliver_prog(struct mta *mta, const struct cf_mailer *m, const char *host,
 		r->st = DLV_PERM;
 		return;
 	}
+	/* "|command" from an alias: the prog mailer gets the command */
+	if (strcasecmp(m->name, "prog") == 0 && *user == '|')
+		user++;
 	rw_mactab_set(&mta->vm.envmac, 'u', user);
 	rw_mactab_set(&mta->vm.envmac, 'h', host);
 	for (char **a = m->argv; *a != NULL && argc < PROG_MAXARGS; a++) {
@@ -104,21 +138,8 @@ deliver_prog(struct mta *mta, const struct cf_mailer *m, const char *host,
 		dup2(fileno(ot), 2);
 		close(in[0]); close(in[1]);
 		signal(SIGPIPE, SIG_DFL);
-		if (geteuid() == 0) {
-			uid_t uid;
-			gid_t gid;
-			default_user(&mta->cf, &uid, &gid);
-			if (m->uid != CF_NO_UID && m->uid >= 0) {
-				uid = (uid_t)m->uid;
-				gid = m->gid >= 0 ? (gid_t)m->gid : gid;
-			}
-			/* F=S: keep root (mail.local, procmail need it) */
-			if (!MAILER_HAS(m, 'S') || m->uid >= 0) {
-				if (setgroups(0, NULL) != 0 || setgid(gid) != 0 ||
-				    setuid(uid) != 0)
-					_exit(EX_TEMPFAIL);
-			}
-		}
+		if (!become(mta, m, cuid, cgid))
+			_exit(EX_TEMPFAIL);
 		const char *dir = m->execdir;
 		if (dir != NULL && *dir == '/' && chdir(dir) != 0)
 			(void)chdir("/");
@@ -176,4 +197,79 @@ done:
 	for (int i = 0; i < argc; i++)
 		free(argv[i]);
 	rw_mactab_set(&mta->vm.envmac, 'u', NULL);
+}
+
+/*
+ * sendmail's mailfile: append "From sender date", the message and a
+ * blank line to path under an exclusive lock, in a child running as the
+ * controlling user (or DefaultUser).  A write error truncates the file
+ * back to its old size.
+ */
+void
+deliver_file(struct mta *mta, const struct cf_mailer *m, const char *path,
+    long cuid, long cgid, struct q_env *e, FILE *df, struct dlv_result *r)
+{
+	pid_t pid;
+	int st;
+
+	if (*path != '/') {
+		r->st = DLV_PERM;
+		snprintf(r->text, sizeof(r->text),
+		    "554 5.3.0 %s... not an absolute path", path);
+		return;
+	}
+	fflush(NULL);
+	if ((pid = fork()) < 0) {
+		r->st = DLV_TEMP;
+		snprintf(r->text, sizeof(r->text), "451 4.3.0 fork: %s",
+		    strerror(errno));
+		return;
+	}
+	if (pid == 0) {
+		if (!become(mta, m, cuid, cgid))
+			_exit(EX_TEMPFAIL);
+		int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW,
+		    0600);
+		if (fd < 0)
+			_exit(errno == EACCES || errno == ENOENT ? EX_CANTCREAT :
+			    EX_TEMPFAIL);
+		struct stat sb;
+		if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))
+			_exit(EX_CANTCREAT);
+		if (flock(fd, LOCK_EX) != 0)
+			_exit(EX_TEMPFAIL);
+		off_t old = lseek(fd, 0, SEEK_END);
+		FILE *out = fdopen(fd, "a");
+		if (out == NULL)
+			_exit(EX_TEMPFAIL);
+		const char *g = rw_macvalue(&mta->vm.env, 'g');
+		time_t now = time(NULL);
+		char date[64];
+		strftime(date, sizeof(date), "%a %b %e %H:%M:%S %Y",
+		    localtime(&now));
+		fprintf(out, "From %s  %s\n", g != NULL && *g ? g :
+		    "MAILER-DAEMON", date);
+		deliver_writemsg(mta, m, e, df, out, false, "\n");
+		fputc('\n', out);
+		if (fflush(out) != 0 || fsync(fd) != 0) {
+			if (ftruncate(fd, old) != 0)
+				_exit(EX_IOERR);
+			_exit(EX_IOERR);
+		}
+		_exit(0);
+	}
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		continue;
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0) {
+		r->st = DLV_OK;
+		snprintf(r->text, sizeof(r->text), "250 2.0.0 Sent");
+	} else if (WIFEXITED(st) && WEXITSTATUS(st) == EX_CANTCREAT) {
+		r->st = DLV_PERM;
+		snprintf(r->text, sizeof(r->text),
+		    "550 5.2.0 %s... Cannot open file", path);
+	} else {
+		r->st = DLV_TEMP;
+		snprintf(r->text, sizeof(r->text),
+		    "451 4.2.0 %s... cannot write file", path);
+	}
 }

@@ -13,6 +13,8 @@
  *	Z data file size	E last deferral message	X flags ("b" = bounce)
  *	M macro "name=value"	R recipient: status letter (P S F B) + address
  *	D diagnostic of the preceding R
+ *	C the preceding R came from alias expansion (status X marks its
+ *	  parent): "mailer\nhost\nuser\nowner\nuid\ngid"
  *	. end of file (length 0): a file without it is incomplete.
  * Unknown tags are skipped, so newer writers stay readable.
  *
@@ -57,6 +59,10 @@ q_env_fini(struct q_env *e)
 	for (int i = 0; i < e->nrcpt; i++) {
 		free(e->rcpt[i].addr);
 		free(e->rcpt[i].diag);
+		free(e->rcpt[i].mailer);
+		free(e->rcpt[i].host);
+		free(e->rcpt[i].user);
+		free(e->rcpt[i].owner);
 	}
 	free(e->rcpt);
 	queue_unlock(e);
@@ -74,7 +80,57 @@ q_env_addrcpt(struct q_env *e, const char *addr)
 	e->rcpt[e->nrcpt].addr = xstrdup(addr);
 	e->rcpt[e->nrcpt].stat = QR_PENDING;
 	e->rcpt[e->nrcpt].diag = NULL;
+	e->rcpt[e->nrcpt].mailer = e->rcpt[e->nrcpt].host = NULL;
+	e->rcpt[e->nrcpt].user = e->rcpt[e->nrcpt].owner = NULL;
+	e->rcpt[e->nrcpt].uid = e->rcpt[e->nrcpt].gid = -1;
 	e->nrcpt++;
+}
+
+void
+q_env_addchild(struct q_env *e, const char *addr, const char *mailer,
+    const char *host, const char *user, const char *owner, long uid, long gid)
+{
+	q_env_addrcpt(e, addr);
+	struct q_rcpt *r = &e->rcpt[e->nrcpt - 1];
+	r->mailer = xstrdup(mailer);
+	r->host = xstrdup(host != NULL ? host : "");
+	r->user = xstrdup(user);
+	r->owner = owner != NULL ? xstrdup(owner) : NULL;
+	r->uid = uid;
+	r->gid = gid;
+}
+
+/* record C: the fields of an expanded recipient, one per line */
+static void
+child_rec(struct buf *b, const struct q_rcpt *r)
+{
+	buf_printf(b, "%s\n%s\n%s\n%s\n%ld\n%ld", r->mailer, r->host, r->user,
+	    r->owner != NULL ? r->owner : "", r->uid, r->gid);
+}
+
+static bool
+child_parse(struct q_rcpt *r, const char *v)
+{
+	char *f[6], *copy = xstrdup(v), *p = copy;
+
+	for (int i = 0; i < 6; i++) {
+		f[i] = p;
+		p = strchr(p, '\n');
+		if (p == NULL && i < 5) {
+			free(copy);
+			return false;
+		}
+		if (p != NULL)
+			*p++ = '\0';
+	}
+	r->mailer = xstrdup(f[0]);
+	r->host = xstrdup(f[1]);
+	r->user = xstrdup(f[2]);
+	r->owner = *f[3] != '\0' ? xstrdup(f[3]) : NULL;
+	r->uid = strtol(f[4], NULL, 10);
+	r->gid = strtol(f[5], NULL, 10);
+	free(copy);
+	return true;
 }
 
 void
@@ -242,6 +298,12 @@ queue_qf_write(const char *dir, struct q_env *e)
 		buf_fini(&r);
 		if (e->rcpt[i].diag != NULL)
 			rec(&b, 'D', e->rcpt[i].diag);
+		if (e->rcpt[i].mailer != NULL) {
+			struct buf c = BUF_INIT;
+			child_rec(&c, &e->rcpt[i]);
+			rec(&b, 'C', c.s);
+			buf_fini(&c);
+		}
 	}
 	rec(&b, '.', "");
 
@@ -366,7 +428,7 @@ parse_qf(char *s, size_t len, struct q_env *e, char *why, size_t whysz)
 				e->macro[e->nmacro++] = xstrdup(v);
 			break;
 		case 'R':
-			if (n < 2 || strchr("PSFB", v[0]) == NULL ||
+			if (n < 2 || strchr("PSFBX", v[0]) == NULL ||
 			    e->nrcpt >= Q_MAXRCPT) {
 				snprintf(why, whysz, "bad recipient record");
 				return false;
@@ -378,6 +440,13 @@ parse_qf(char *s, size_t len, struct q_env *e, char *why, size_t whysz)
 			if (e->nrcpt > 0) {
 				free(e->rcpt[e->nrcpt - 1].diag);
 				e->rcpt[e->nrcpt - 1].diag = xstrdup(v);
+			}
+			break;
+		case 'C':
+			if (e->nrcpt == 0 || e->rcpt[e->nrcpt - 1].mailer != NULL ||
+			    !child_parse(&e->rcpt[e->nrcpt - 1], v)) {
+				snprintf(why, whysz, "bad expansion record");
+				return false;
 			}
 			break;
 		case '.':

@@ -19,13 +19,18 @@ enum q_rstat {
 	QR_PENDING = 'P',	/* not yet delivered */
 	QR_SENT = 'S',		/* delivered */
 	QR_FAILED = 'F',	/* permanent failure, bounced (or to bounce) */
-	QR_BOUNCED = 'B'	/* failure reported to the sender */
+	QR_BOUNCED = 'B',	/* failure reported to the sender */
+	QR_EXPANDED = 'X'	/* replaced by its alias/.forward expansion */
 };
 
 struct q_rcpt {
 	char	*addr;		/* envelope recipient, without < > */
 	int	 stat;		/* enum q_rstat */
 	char	*diag;		/* last status text, or NULL */
+	/* set when alias expansion produced it (record C): */
+	char	*mailer, *host, *user;	/* resolved triple, or NULL */
+	char	*owner;		/* owner-LIST sender, or NULL */
+	long	 uid, gid;	/* programs and files run as; -1 default */
 };
 
 struct q_env {
@@ -48,6 +53,10 @@ struct q_env {
 void	 q_env_init(struct q_env *e);
 void	 q_env_fini(struct q_env *e);
 void	 q_env_addrcpt(struct q_env *e, const char *addr);
+/* a recipient alias expansion produced, already resolved */
+void	 q_env_addchild(struct q_env *e, const char *addr, const char *mailer,
+	    const char *host, const char *user, const char *owner, long uid,
+	    long gid);
 void	 q_env_setmacro(struct q_env *e, const char *name, const char *val);
 const char *q_env_macro(const struct q_env *e, const char *name);
 

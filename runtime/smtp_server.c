@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "deliver.h"
+#include "alias_expand.h"
 #include "hdr.h"
 #include "map.h"
 #include "policy.h"
@@ -52,6 +53,9 @@ struct sess {
 	int			 nerrs, nnoop;
 	struct buf		 reply;		/* first usrerr while parsing */
 	int			 exitstat;
+	char			**rkey;		/* per recipient: duplicate key */
+	char			**rpath;	/* and the path as given */
+	int			 nrkey;
 };
 
 /* ------------------------------------------------------------------ */
@@ -131,6 +135,14 @@ reset_envelope(struct sess *s)
 {
 	q_env_fini(&s->env);
 	q_env_init(&s->env);
+	for (int i = 0; i < s->nrkey; i++) {
+		free(s->rkey[i]);
+		free(s->rpath[i]);
+	}
+	free(s->rkey);
+	free(s->rpath);
+	s->rkey = s->rpath = NULL;
+	s->nrkey = 0;
 	s->have_mail = false;
 	s->discard = false;
 	setmac(s, "mail_mailer", NULL);
@@ -423,24 +435,6 @@ cmd_mail(struct sess *s, char *arg)
 	reply(s, "250 2.1.0 %s... Sender ok", path);
 }
 
-/* F=w: the local user must exist (sendmail's finduser) */
-static bool
-local_user_ok(struct mta *mta, const struct addr_result *res)
-{
-	const struct cf_mailer *m = addr_findmailer(&mta->cf, res->mailer);
-	char *u, *p;
-	bool ok;
-
-	if (m == NULL || !MAILER_HAS(m, 'w'))
-		return true;
-	u = xstrdup(res->user);
-	if ((p = strchr(u, '+')) != NULL)
-		*p = '\0';		/* user+detail */
-	ok = *u == '|' || *u == '/' || *u == ':' || getpwnam(u) != NULL;
-	free(u);
-	return ok;
-}
-
 static void
 cmd_rcpt(struct sess *s, char *arg)
 {
@@ -486,10 +480,13 @@ cmd_rcpt(struct sess *s, char *arg)
 	bool bad = addr_invalid(mta, copy, true);
 	free(copy);
 	memset(&res, 0, sizeof(res));
+	char *key = NULL;
+	struct buf unknown = BUF_INIT;
 	if (!bad && addr_parse(mta, a.s, 0, &res) && res.status == EX_OK &&
 	    s->reply.len == 0) {
-		if (!local_user_ok(mta, &res))
-			buf_printf(&s->reply, "550 5.1.1 %s... User unknown", path);
+		/* sendmail's recipient(): after check_rcpt */
+		(void)alias_rcpt_ok(mta, path, res.mailer, res.user, &unknown);
+		key = alias_key(mta, res.mailer, res.host, res.user);
 		setmac(s, "rcpt_mailer", res.mailer);
 		setmac(s, "rcpt_host", res.host);
 		setmac(s, "rcpt_addr", res.user);
@@ -503,6 +500,8 @@ cmd_rcpt(struct sess *s, char *arg)
 		reply(s, "%s", s->reply.s);
 		mta->e_to = NULL;
 		buf_fini(&a);
+		free(key);
+		buf_fini(&unknown);
 		s->nerrs++;
 		return;
 	}
@@ -511,11 +510,38 @@ cmd_rcpt(struct sess *s, char *arg)
 		reply(s, "%s", pr.reply);
 		mta->e_to = NULL;
 		buf_fini(&a);
+		free(key);
+		buf_fini(&unknown);
 		return;
 	}
 	mta->e_to = NULL;
+	if (unknown.len > 0) {
+		reply(s, "%s", unknown.s);
+		buf_fini(&a);
+		free(key);
+		buf_fini(&unknown);
+		s->nerrs++;
+		return;
+	}
+	buf_fini(&unknown);
 	if (pr.v == POL_DISCARD)
 		s->discard = true;
+	/* the same address twice: one recipient, named as it came first */
+	for (int i = 0; key != NULL && i < s->nrkey; i++)
+		if (strcmp(s->rkey[i], key) == 0) {
+			reply(s, "250 2.1.5 %s... Recipient ok", s->rpath[i]);
+			free(key);
+			buf_fini(&a);
+			return;
+		}
+	if (key != NULL) {
+		s->rkey = xreallocarray(s->rkey, (size_t)s->nrkey + 1,
+		    sizeof(*s->rkey));
+		s->rpath = xreallocarray(s->rpath, (size_t)s->nrkey + 1,
+		    sizeof(*s->rpath));
+		s->rkey[s->nrkey] = key;
+		s->rpath[s->nrkey++] = xstrdup(path);
+	}
 	q_env_addrcpt(&s->env, a.s);
 	snprintf(n, sizeof(n), "%d", s->env.nrcpt);
 	setmac(s, "nrcpts", n);
@@ -1035,6 +1061,7 @@ toomany:
 	free(s.helo);
 	free(s.nullserver);
 	free(s.authuser);
+	reset_envelope(&s);
 	q_env_fini(&s.env);
 	sio_fini(&s.io);
 	return s.exitstat;

@@ -1,7 +1,8 @@
 /*
  * verify.c -- -bv: resolve each address through rulesets 3 and 0 as
  * sendmail does, check local users against the password database, and
- * report "deliverable" or the error.  Alias expansion is not done yet.
+ * report "deliverable" or the error, after alias, :include: and .forward
+ * expansion (alias_expand.c).
  */
 #include <ctype.h>
 #include <pwd.h>
@@ -9,13 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alias_expand.h"
 #include "map.h"
 #include "mta.h"
 #include "xmem.h"
 
 struct vres {
-	char	*addr;
-	struct addr_result r;
+	const struct alias_dest *d;
 	int	 seq;
 };
 
@@ -23,11 +24,11 @@ static int
 cmpres(const void *a, const void *b)
 {
 	const struct vres *x = a, *y = b;
-	bool xh = x->r.host[0] != '\0', yh = y->r.host[0] != '\0';
+	bool xh = x->d->host[0] != '\0', yh = y->d->host[0] != '\0';
 
 	if (xh != yh)
 		return xh ? 1 : -1;
-	int c = strcmp(x->r.host, y->r.host);
+	int c = strcmp(x->d->host, y->d->host);
 	if (c != 0)
 		return c;
 	return x->seq - y->seq;
@@ -36,51 +37,35 @@ cmpres(const void *a, const void *b)
 int
 mta_verify(struct mta *mta, char **addrs, int n)
 {
-	struct vres *ok = xcalloc((size_t)n + 1, sizeof(*ok));
-	int nok = 0, rc = EX_OK;
+	struct alias_list l;
+	int rc = EX_OK;
 
-	for (int i = 0; i < n; i++) {
-		struct addr_result r;
-
-		vm_reset(&mta->vm);
-		if (!addr_parse(mta, addrs[i], 0, &r) ||
-		    strcmp(r.mailer, "*error*") == 0 || r.status != EX_OK) {
-			free(r.mailer); free(r.host); free(r.user);
-			if (rc == EX_OK)
-				rc = EX_NOUSER;
+	alias_list_init(&l);
+	for (int i = 0; i < n; i++)
+		(void)alias_expand(mta, &l, addrs[i]);
+	struct vres *ok = xcalloc((size_t)l.n + 1, sizeof(*ok));
+	int nok = 0;
+	for (int i = 0; i < l.n; i++) {
+		if (l.v[i].state == AD_ERROR && rc == EX_OK)
+			rc = l.v[i].stat == EX_TEMPFAIL ? EX_TEMPFAIL : EX_NOUSER;
+		if (l.v[i].state != AD_DELIVER)
 			continue;
-		}
-		const struct cf_mailer *m = cf_findmailer(&mta->cf, r.mailer);
-		if (m != NULL && MAILER_HAS(m, 'w')) {
-			char *u = xstrdup(r.user);
-			char *plus = strchr(u, '+');
-			if (plus != NULL)
-				*plus = '\0';
-			if (getpwnam(u) == NULL) {
-				rw_usrerr(&mta->vm.msgs, addrs[i], "550 5.1.1 User unknown");
-				rc = EX_NOUSER;
-				free(u);
-				free(r.mailer); free(r.host); free(r.user);
-				continue;
-			}
-			free(u);
-		}
-		ok[nok].addr = addrs[i];
-		ok[nok].r = r;
+		ok[nok].d = &l.v[i];
 		ok[nok].seq = nok;
 		nok++;
 	}
 	qsort(ok, (size_t)nok, sizeof(*ok), cmpres);
 	for (int i = 0; i < nok; i++) {
-		if (ok[i].r.host[0] != '\0')
+		const struct alias_dest *d = ok[i].d;
+		if (d->host[0] != '\0')
 			printf("%s... deliverable: mailer %s, host %s, user %s\n",
-			    ok[i].addr, ok[i].r.mailer, ok[i].r.host, ok[i].r.user);
+			    d->addr, d->mailer, d->host, d->user);
 		else
 			printf("%s... deliverable: mailer %s, user %s\n",
-			    ok[i].addr, ok[i].r.mailer, ok[i].r.user);
-		free(ok[i].r.mailer); free(ok[i].r.host); free(ok[i].r.user);
+			    d->addr, d->mailer, d->user);
 	}
 	free(ok);
+	alias_list_fini(&l);
 	fflush(stdout);
 	return rc;
 }

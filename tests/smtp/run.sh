@@ -42,6 +42,32 @@ cat >> "$T/mail/\$1"
 EOF
 chmod 755 "$T/deliver" "$T"
 
+# aliases (cfmta -bi builds aliases.db) and .forward files ($T/fwd/USER)
+mkdir -p "$T/fwd" "$T/box" "$T/pipe"
+chmod 777 "$T/box" "$T/pipe"
+cat > "$T/aliases" <<EOF
+postmaster: root
+team: daemon, bin, nosuchperson
+owner-team: sys
+pipe: "|$T/pipeprog alias"
+file: $T/box/filebox
+incl: :include:$T/incl.list
+loopa: loopb
+loopb: loopa
+dupes: root, postmaster, ROOT, \\root
+sys: sys, nobody
+EOF
+printf 'bin\n# a comment\n\ndaemon, root\n' > "$T/incl.list"
+# mail keeps a copy and pipes one, as itself; sys has an empty .forward
+printf '\\mail, "|%s fwd"\n' "$T/pipeprog" > "$T/fwd/mail"
+: > "$T/fwd/sys"
+cat > "$T/pipeprog" <<EOF
+#!/bin/sh
+# a program delivery: record who ran it and what it got
+{ echo "uid=\$(id -u) arg=\$1"; cat; } >> "$T/pipe/out.\$1"
+EOF
+chmod 755 "$T/pipeprog"
+
 # the access map: REJECT, DISCARD, ERROR entries (sendmail's answers)
 cat > "$T/access" <<EOF
 Connect:127.0.0.3	REJECT
@@ -63,6 +89,8 @@ define(\`LOCAL_MAILER_PATH', \`$T/deliver')dnl
 define(\`LOCAL_MAILER_ARGS', \`deliver \$u')dnl
 define(\`confMAX_MESSAGE_SIZE', \`20000')dnl
 define(\`HELP_FILE', \`$T/helpfile')dnl
+define(\`ALIAS_FILE', \`$T/aliases')dnl
+define(\`confFORWARD_PATH', \`$T/fwd/\$u')dnl
 define(\`confPID_FILE', \`$T/cfmta.pid')dnl
 define(\`QUEUE_DIR', \`$T/q')dnl
 define(\`confDELIVERY_MODE', \`queue')dnl
@@ -316,6 +344,87 @@ else
 fi
 printf 'x\n' | "$CFMTA" $CF > "$T/out" 2>&1
 has no-rcpts 'Recipient names must be specified'
+
+# ---- 6b. aliases, :include:, .forward, duplicates, owner-, loops --------
+rm -f "$T"/q/* "$T"/mail/*
+"$CFMTA" $CF -bi > "$T/out" 2>&1
+has bi-count "$T/aliases: 10 aliases"
+cat > "$T/in" <<EOF
+EHLO client.example
+MAIL FROM:<sender@example.org>
+RCPT TO:<postmaster>
+RCPT TO:<team>
+RCPT TO:<"|/bin/cat">
+RCPT TO:</tmp/x>
+RCPT TO:<:include:$T/incl.list>
+RCPT TO:<root>
+RCPT TO:<ROOT>
+RCPT TO:<Postmaster>
+RCPT TO:<nosuchperson>
+QUIT
+EOF
+bs
+has rcpt-alias '^250 2.1.5 <postmaster>... Recipient ok'
+has rcpt-alias-list '^250 2.1.5 <team>... Recipient ok'
+has rcpt-prog '^550 5.7.1 <"|/bin/cat">... Cannot mail directly to programs'
+has rcpt-file '^550 5.7.1 </tmp/x>... Cannot mail directly to files'
+has rcpt-incl '^550 5.7.1 <:include:.*>... Cannot mail directly to :include:s'
+count rcpt-dup '^250 2.1.5 <root>... Recipient ok' 2
+count rcpt-dup-alias '^250 2.1.5 <postmaster>... Recipient ok' 2
+has rcpt-unknown '^550 5.1.1 <nosuchperson>... User unknown'
+# -bv expands like sendmail -bv
+"$CFMTA" $CF -bv team incl dupes pipe file mail loopa > "$T/out" 2>&1
+has bv-unknown '^nosuchperson... User unknown'
+has bv-list '^daemon... deliverable: mailer local, user daemon'
+has bv-prog "^\"|$T/pipeprog alias\"... deliverable: mailer prog, user |$T/pipeprog alias"
+has bv-file "^$T/box/filebox... deliverable: mailer \*file\*, user $T/box/filebox"
+has bv-fwd "^\"|$T/pipeprog fwd\"... deliverable: mailer prog"
+has bv-fwd-self '^mail... deliverable: mailer local, user mail'
+count bv-dup-root 'deliverable: mailer local, user root$' 1
+has bv-loop 'aliasing/forwarding loop broken'
+# delivery: every address once, programs and files, owner- gets the errors
+printf 'Subject: to lists\n\nlist body\n' | "$CFMTA" $CF -f boss@example.org -odq \
+    team incl dupes pipe file mail postmaster root sys > "$T/out" 2>&1
+"$CFMTA" $CF -q > "$T/out" 2>&1
+for u in daemon bin root mail nobody; do
+	n=$(grep -c '^Subject: to lists' "$T/mail/$u" 2>/dev/null)
+	[ "$n" = 1 ] && ok || bad "alias delivery: $u got the message ${n:-0} times, want 1"
+done
+grep -q '^Subject: to lists' "$T/mail/sys" 2>/dev/null && ok || bad "self reference: sys (empty .forward) not delivered"
+cp "$T/pipe/out.alias" "$T/out" 2>/dev/null || : > "$T/out"
+has prog-alias '^uid=1 arg=alias'
+has prog-alias-body '^list body'
+cp "$T/pipe/out.fwd" "$T/out" 2>/dev/null || : > "$T/out"
+has prog-forward-uid '^uid=8 arg=fwd'
+cp "$T/box/filebox" "$T/out" 2>/dev/null || : > "$T/out"
+has file-from '^From boss@example.org  '
+has file-body '^list body'
+# the bounce for nosuchperson went to the list owner (sys), not the sender
+"$CFMTA" $CF -q > /dev/null 2>&1
+cp "$T/mail/sys" "$T/out" 2>/dev/null || : > "$T/out"
+has owner-bounce 'Final-Recipient: RFC822; nosuchperson'
+[ "$(qcount)" = 0 ] && ok || { bad "aliases: queue not empty"; "$CFMTA" $CF -bp; }
+# a loop bounces to the sender with 5.4.6
+rm -f "$T"/mail/*
+printf 'Subject: loop\n\nx\n' | "$CFMTA" $CF -f root -odq loopa > "$T/out" 2>&1
+"$CFMTA" $CF -q > /dev/null 2>&1; "$CFMTA" $CF -q > /dev/null 2>&1
+cp "$T/mail/root" "$T/out" 2>/dev/null || : > "$T/out"
+has loop-bounce '^Status: 5.4.6'
+has loop-bounce-rcpt 'Final-Recipient: RFC822; loopa'
+rm -f "$T"/q/* "$T"/mail/*
+if [ -n "$SINKPID" ]; then
+	# a retry delivers only what is left: the relay defers one member
+	printf 'partial: daemon, defer@far.example\n' >> "$T/aliases"
+	"$CFMTA" $CF -bi > /dev/null 2>&1
+	printf 'Subject: partial\n\nx\n' | "$CFMTA" $CF -f root -odq partial > "$T/out" 2>&1
+	"$CFMTA" $CF -q > /dev/null 2>&1; "$CFMTA" $CF -q > /dev/null 2>&1
+	n=$(grep -c '^Subject: partial' "$T/mail/daemon" 2>/dev/null)
+	[ "$n" = 1 ] && ok || bad "retry after partial delivery: daemon got it ${n:-0} times"
+	"$CFMTA" $CF -bp > "$T/out" 2>&1
+	has retry-left '<defer@far.example>'
+	hasnt retry-left-only '<daemon>'
+	rm -f "$T"/q/* "$T"/mail/*
+fi
 
 # ---- 7. the daemon, swaks, STARTTLS ----------------------------------------
 rm -f "$T"/q/*
