@@ -135,6 +135,9 @@ struct cf {
 		int	 num;
 	}			*rsnames;	/* named ruleset symbol table */
 	int			 nrsnames, caprsnames;
+	int			*rsidx;		/* hash index of rsnames (1-based) */
+	uint32_t		 rsidx_mask;
+	int			 rsidx_n;	/* nrsnames when rsidx was built */
 	int			 nextruleset;
 	struct cf_mailer	*mailer[MAXMAILERS];
 	int			 nmailers;

@@ -72,6 +72,7 @@ cf_fini(struct cf *cf)
 	for (int i = 0; i < cf->nrsnames; i++)
 		free(cf->rsnames[i].name);
 	free(cf->rsnames);
+	free(cf->rsidx);
 	for (int i = 0; i < MAXMAILERS; i++)
 		free_mailer(cf->mailer[i]);
 	for (int i = 0; i < cf->nmaps; i++)
@@ -264,6 +265,46 @@ expand_cf(struct cf *cf, const char *s, struct buf *out)
 /* rulesets */
 
 
+/* ruleset names are looked up often ($> calls): a small hash index */
+static uint32_t
+rsname_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static int
+rsname_lookup(struct cf *cf, const char *q, size_t qlen)
+{
+	if (cf->rsidx == NULL || cf->rsidx_n != cf->nrsnames) {
+		/* (re)build: 4 slots per name, open addressing */
+		size_t sz = 64;
+		while (sz < (size_t)cf->nrsnames * 4)
+			sz *= 2;
+		free(cf->rsidx);
+		cf->rsidx = xcalloc(sz, sizeof(int));
+		cf->rsidx_mask = (uint32_t)sz - 1;
+		for (int k = 0; k < cf->nrsnames; k++) {
+			const char *nm = cf->rsnames[k].name;
+			uint32_t h = rsname_hash(nm, strlen(nm)) & cf->rsidx_mask;
+			while (cf->rsidx[h] != 0)
+				h = (h + 1) & cf->rsidx_mask;
+			cf->rsidx[h] = k + 1;
+		}
+		cf->rsidx_n = cf->nrsnames;
+	}
+	uint32_t h = rsname_hash(q, qlen) & cf->rsidx_mask;
+	while (cf->rsidx[h] != 0) {
+		const char *nm = cf->rsnames[cf->rsidx[h] - 1].name;
+		if (strncmp(nm, q, qlen) == 0 && nm[qlen] == '\0')
+			return cf->rsidx[h] - 1;
+		h = (h + 1) & cf->rsidx_mask;
+	}
+	return -1;
+}
+
 int
 cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 {
@@ -301,13 +342,7 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 	while (ISSPACE(*p))
 		p++;
 	char delim = *p;
-	int si = -1;
-	for (int k = 0; k < cf->nrsnames; k++)
-		if (strncmp(cf->rsnames[k].name, q, qlen) == 0 &&
-		    cf->rsnames[k].name[qlen] == '\0') {
-			si = k;
-			break;
-		}
+	int si = rsname_lookup(cf, q, qlen);
 	if (si < 0 && mode == CF_ST_FIND)
 		return -1;
 	char *name = xstrndup(q, qlen);

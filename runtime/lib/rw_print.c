@@ -113,11 +113,19 @@ printchar:
 }
 
 void
-rw_printav(FILE *fp, const struct rw_macnames *mn, const char *const *av)
+rw_printav_prefixed(FILE *fp, const struct rw_macnames *mn, const char *prefix,
+    size_t plen, const char *const *av)
 {
-	char line[1024];
+	char line[2048];
 	size_t n = 0;
 
+	if (prefix != NULL) {
+		if (plen < sizeof(line) / 2) {
+			memcpy(line, prefix, plen);
+			n = plen;
+		} else
+			fwrite_unlocked(prefix, 1, plen, fp);
+	}
 	/* plain tokens are collected and written in one call */
 	for (; *av != NULL; av++) {
 		const unsigned char *q = (const unsigned char *)*av;
@@ -137,4 +145,10 @@ rw_printav(FILE *fp, const struct rw_macnames *mn, const char *const *av)
 	}
 	line[n++] = '\n';
 	fwrite_unlocked(line, 1, n, fp);
+}
+
+void
+rw_printav(FILE *fp, const struct rw_macnames *mn, const char *const *av)
+{
+	rw_printav_prefixed(fp, mn, NULL, 0, av);
 }

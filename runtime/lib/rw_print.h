@@ -10,6 +10,9 @@
 #include "rw_macro.h"
 
 void	rw_xputs(FILE *fp, const struct rw_macnames *mn, const char *s);
+/* prefix (printed as is, may be NULL), then " tok tok tok\n" */
+void	rw_printav_prefixed(FILE *fp, const struct rw_macnames *mn,
+	    const char *prefix, size_t plen, const char *const *av);
 /* " tok tok tok\n" */
 void	rw_printav(FILE *fp, const struct rw_macnames *mn,
 	    const char *const *av);

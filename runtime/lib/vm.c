@@ -270,20 +270,26 @@ stripquotes(char *s)
 	} while (c != '\0');
 }
 
-/* "%s%-16.16s%s" without printf: this line is printed for every ruleset */
+/* "%s%-16.16s%s" and the tokens, built in one buffer: this line is
+ * printed for every ruleset call in address test mode */
 static void
-putname16(const char *prefix, const char *name, const char *suffix)
+print_rsline(struct vm *vm, const char *prefix, const char *name,
+    const char *suffix, char **pvp)
 {
-	FILE *fp = dbg_stream();
-	size_t n = strlen(name);
+	char head[96];
+	size_t n = strlen(prefix), l = strlen(name), k = strlen(suffix);
 
-	fputs_unlocked(prefix, fp);
-	if (n > 16)
-		n = 16;
-	fwrite_unlocked(name, 1, n, fp);
-	for (; n < 16; n++)
-		putc_unlocked(' ', fp);
-	fputs_unlocked(suffix, fp);
+	if (n > 40)
+		n = 40;
+	memcpy(head, prefix, n);
+	if (l > 16)
+		l = 16;
+	memcpy(head + n, name, l);
+	for (; l < 16; l++)
+		head[n + l] = ' ';
+	memcpy(head + n + 16, suffix, k);
+	rw_printav_prefixed(dbg_stream(), &vm->cf->mn, head, n + 16 + k,
+	    (const char *const *)pvp);
 }
 
 struct match {
@@ -312,8 +318,8 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 	}
 	rulename = cf_rsname(cf, ruleset, namebuf, sizeof(namebuf));
 	if (vm->testmode || tTd(21, 1)) {
-		putname16(vm->testmode ? "" : "rewrite: ruleset ", rulename, "   input:");
-		printav(vm, pvp);
+		print_rsline(vm, vm->testmode ? "" : "rewrite: ruleset ", rulename,
+		    "   input:", pvp);
 	}
 	if (reclevel++ > vm->maxrecursion) {
 		syserr(vm, "rewrite: excessive recursion (max %d), ruleset %s",
@@ -792,8 +798,8 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 	}
 
 	if (vm->testmode || tTd(21, 1)) {
-		putname16(vm->testmode ? "" : "rewrite: ruleset ", rulename, " returns:");
-		printav(vm, pvp);
+		print_rsline(vm, vm->testmode ? "" : "rewrite: ruleset ", rulename,
+		    " returns:", pvp);
 	}
 	return rstat;
 }
