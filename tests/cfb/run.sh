@@ -27,6 +27,19 @@ for mc in "$top"/mc-samples/*.mc; do
 		bad "$n: -bt differs between .cf and .cfb"; diff "$t/$n.out.cf" "$t/$n.out.cfb" | head -5; fi
 done
 
+# .mc input with the default cf tree (our m4lib; sendmail-cf not needed)
+if (unset CFC_M4LIB; "$CFC" "$top/mc-samples/generic.mc" -o "$t/generic-mc.cfb") 2>"$t/mc.err"; then
+	printf '3,0 user@example.org\n' | "$CFMTA" -bt -C "$t/generic-mc.cfb" 2>&1 | grep -q 'returns: \$# ' && ok ||
+	    bad "generic.mc image does not resolve an address"
+	m4 -D_NO_MAKEINFO_ "$top/m4lib/m4/cf.m4" "$top/mc-samples/generic.mc" > "$t/generic-m4.cf"
+	"$CFC" "$t/generic-m4.cf" -o "$t/generic-m4.cfb" 2>/dev/null
+	"$CFMTA" -bt -C "$t/generic-mc.cfb" < "$here/cmds.in" 2>&1 | sed 's#^[^ ]*generic[^ ]*: line#FILE: line#' > "$t/o1"
+	"$CFMTA" -bt -C "$t/generic-m4.cfb" < "$here/cmds.in" 2>&1 | sed 's#^[^ ]*generic[^ ]*: line#FILE: line#' > "$t/o2"
+	cmp -s "$t/o1" "$t/o2" && ok || bad "cfc X.mc and m4 + cfc X.cf behave differently"
+else
+	bad "cfc generic.mc -o: $(head -3 "$t/mc.err")"
+fi
+
 # a config with errors: strict refuses it (no output), permissive keeps
 # sendmail's behaviour and cfmta prints sendmail's messages at load
 cp "$here/bad-rules.cf" "$t/bad.cf"
