@@ -30,6 +30,8 @@
 #include "tls.h"
 #include "xmem.h"
 
+#define DAEMON_BINDTRIES	10
+#define DAEMON_BINDWAIT_MS	500
 #define MAX_LISTEN	16
 
 struct listener {
@@ -213,15 +215,34 @@ daemon_main(struct mta *mta, const struct mode_args *a)
 	struct buf pidfile = BUF_INIT;
 	time_t nextq = 0;
 
-	for (int i = 0; i < mta->cf.nopts && nl < MAX_LISTEN; i++) {
-		if (strcmp(mta->cf.opts[i].name, "DaemonPortOptions") != 0)
-			continue;
-		if (!parse_dpo(mta->cf.opts[i].value, &ls[nl], why, sizeof(why))) {
-			log_warnx("DaemonPortOptions %s: %s",
-			    mta->cf.opts[i].value, why);
-			continue;
+	/*
+	 * A configured socket that cannot be bound yet (the old daemon's
+	 * is still closing) is tried again, as sendmail's opendaemonsocket
+	 * does; the default port is only for a cf without any.
+	 */
+	int ndpo = 0;
+	for (int tries = 0; nl == 0 && tries < DAEMON_BINDTRIES; tries++) {
+		if (tries > 0)
+			usleep(DAEMON_BINDWAIT_MS * 1000);
+		ndpo = 0;
+		for (int i = 0; i < mta->cf.nopts && nl < MAX_LISTEN; i++) {
+			if (strcmp(mta->cf.opts[i].name, "DaemonPortOptions") != 0)
+				continue;
+			ndpo++;
+			if (!parse_dpo(mta->cf.opts[i].value, &ls[nl], why,
+			    sizeof(why))) {
+				log_warnx("DaemonPortOptions %s: %s",
+				    mta->cf.opts[i].value, why);
+				continue;
+			}
+			nl++;
 		}
-		nl++;
+		if (ndpo == 0)
+			break;
+	}
+	if (nl == 0 && ndpo > 0) {
+		log_warnx("no daemon socket could be opened");
+		return EX_OSERR;
 	}
 	if (nl == 0) {
 		if (!parse_dpo("Name=MTA", &ls[0], why, sizeof(why))) {

@@ -498,5 +498,11 @@ else
 	skip "STARTTLS (needs openssl and swaks)"
 fi
 
+# ---- 8. kill -9 durability (crash.sh: smtp-source, 2,000 messages) ----------
+sh "$TOP/tests/smtp/crash.sh" "$B" > "$T/crash.out" 2>&1
+grep -E '^(FAIL|SKIP)' "$T/crash.out"
+set -- $(sed -n 's/^crash: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$T/crash.out")
+if [ $# -eq 2 ]; then pass=$((pass + $1)); fail=$((fail + $2)); else bad "crash.sh: no result"; tail -5 "$T/crash.out"; fi
+
 echo "smtp: $pass passed, $fail failed"
 [ $fail -eq 0 ]
