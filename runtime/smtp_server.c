@@ -452,7 +452,8 @@ cmd_rcpt(struct sess *s, char *arg)
 	}
 	if (!skip_word(&arg, "TO:") || (path = split_path(arg, &rest)) == NULL ||
 	    *path == '\0') {
-		reply(s, "501 5.5.2 Syntax error in parameters scanning \"to\"");
+		reply(s, "501 5.5.2 Syntax error in parameters scanning \"%s\"",
+		    *arg == '\0' ? "" : "to");
 		s->nerrs++;
 		return;
 	}
@@ -486,7 +487,9 @@ cmd_rcpt(struct sess *s, char *arg)
 	    s->reply.len == 0) {
 		/* sendmail's recipient(): after check_rcpt */
 		(void)alias_rcpt_ok(mta, path, res.mailer, res.user, &unknown);
-		key = alias_key(mta, res.mailer, res.host, res.user);
+		/* \user is not the same recipient as user (sendmail) */
+		if (res.user[0] != '\\')
+			key = alias_key(mta, res.mailer, res.host, res.user);
 		setmac(s, "rcpt_mailer", res.mailer);
 		setmac(s, "rcpt_host", res.host);
 		setmac(s, "rcpt_addr", res.user);
@@ -606,7 +609,8 @@ cmd_data(struct sess *s)
 		reply(s, "451 4.3.0 Temporary system failure. Please try again later.");
 		return;
 	}
-	reply(s, "354 Enter mail, end with \".\" on a line by itself");
+	/* Debian's 8.17.1.9 (with the SMTP smuggling fix) words it so */
+	reply(s, "354 End data with <CR><LF>.<CR><LF>");
 	(void)sio_flush(&s->io);
 
 	/*

@@ -167,7 +167,7 @@ has bs-mail '^250 2.1.0 <sender@example.org>... Sender ok'
 has bs-rcpt '^250 2.1.5 <root>... Recipient ok'
 has bs-unknown-user '^550 5.1.1 <nosuchuser>... User unknown'
 has bs-rcpt-remote '^250 2.1.5 <friend@far.example>... Recipient ok'
-has bs-354 '^354 Enter mail, end with "." on a line by itself'
+has bs-354 '^354 End data with <CR><LF>.<CR><LF>'
 has bs-accepted '^250 2.0.0 [0-9A-Za-z]\{14\} Message accepted for delivery'
 has bs-noop '^250 2.0.0 OK'
 has bs-vrfy '^252 2.5.2 Cannot VRFY user; try RCPT to attempt delivery (or try finger)'
@@ -497,6 +497,22 @@ if command -v openssl >/dev/null 2>&1 && command -v swaks >/dev/null 2>&1; then
 else
 	skip "STARTTLS (needs openssl and swaks)"
 fi
+
+# ---- 7b. -bs transcripts of the real sendmail (golden/, oracle.sh) ---------
+G=$TOP/tests/smtp/golden
+. "$G/lib.sh"
+mkdir -p "$T/bsg"
+bs_setup "$T/bsg"
+# shellcheck disable=SC2046
+"$CFMTA" -C "$G/bs.cf" $(bs_args "$T/bsg") -bi > /dev/null 2>&1
+for in in "$G"/*.in; do
+	name=${in##*/}; name=${name%.in}
+	bs_input "$in" "$T/bsg" | sed 's/$/\r/' |
+	    "$CFMTA" -C "$G/bs.cf" $(bs_args "$T/bsg") -bs 2>&1 | bs_filter "$T/bsg" > "$T/bs.$name"
+	if diff -u "$G/$name.out" "$T/bs.$name" > "$T/out"; then ok; else
+		bad "golden -bs $name differs from the real sendmail"; sed 's/^/    /' "$T/out" | head -30; fi
+	rm -f "$T"/bsg/q/*
+done
 
 # ---- 8. kill -9 durability (crash.sh: smtp-source, 2,000 messages) ----------
 sh "$TOP/tests/smtp/crash.sh" "$B" > "$T/crash.out" 2>&1

@@ -1,0 +1,45 @@
+#!/bin/sh
+# tests/smtp/oracle.sh -- regenerate the -bs goldens tests/smtp/golden/*.out
+# from the real sendmail 8.17 (Debian's sendmail-bin, sendmail-cf):
+# bs.cf is built from bs.mc with the upstream cf tree, then each NAME.in
+# is fed to `sendmail -bs -C bs.cf` by feed.pl (one command at a time:
+# sendmail punishes a client that talks ahead), in a private UTS namespace with
+# the host name mx.test.example, no DNS (hosts file only), and the output
+# goes through bs_filter (lib.sh).  tests/smtp/run.sh checks cfmta against
+# these files without needing sendmail.
+# usage: sh tests/smtp/oracle.sh [NAME ...]
+set -u
+G=$(cd "$(dirname "$0")/golden" && pwd)
+. "$G/lib.sh"
+SENDMAIL=${SENDMAIL:-$(command -v sendmail || echo /usr/sbin/sendmail)}
+if ! [ -x "$SENDMAIL" ] || ! dpkg -s sendmail-bin >/dev/null 2>&1; then
+	echo "oracle: sendmail-bin is not installed; nothing regenerated" >&2
+	exit 0
+fi
+CFDIR=${CFDIR:-/usr/share/sendmail/cf}
+m4 "$CFDIR/m4/cf.m4" "$G/bs.mc" | sed '/^##### built by/d' > "$G/bs.cf" || exit 2
+# not under /tmp: sendmail complains about world-writable parents
+w=$(mktemp -d "${HOME:-/root}/.cfmta-bs.XXXXXX") || exit 2
+trap 'rm -rf "$w"' EXIT
+chmod 755 "$w"
+bs_setup "$w" || exit 2
+printf 'hosts files\naliases files\npasswd files\n' > "$w/switch"
+printf '127.0.0.1\tlocalhost\n' > "$w/hosts"
+args="$(bs_args "$w") -ODontProbeInterfaces=true -OServiceSwitchFile=$w/switch -OHostsFile=$w/hosts"
+# shellcheck disable=SC2086
+"$SENDMAIL" -bi -C "$G/bs.cf" $args > /dev/null 2>&1
+if [ $# -eq 0 ]; then set -- "$G"/*.in; fi
+n=0
+for in in "$@"; do
+	case $in in */*) ;; *) in=$G/$in ;; esac
+	case $in in *.in) ;; *) in=$in.in ;; esac
+	name=${in##*/}; name=${name%.in}
+	bs_input "$in" "$w" > "$w/in"
+	# shellcheck disable=SC2086
+	unshare -u sh -c 'hostname "$1"; shift; exec "$@"' sh "$GOLDEN_HOST" \
+	    perl "$G/feed.pl" "$SENDMAIL" -bs -C "$G/bs.cf" $args < "$w/in" 2>&1 |
+	    bs_filter "$w" > "$G/$name.out"
+	rm -f "$w"/q/*
+	n=$((n + 1))
+done
+echo "oracle: $n -bs transcripts written to tests/smtp/golden"
