@@ -291,10 +291,12 @@ main(int argc, char **argv)
 			cf_setoption(&M.cf, ' ', optv[i] + 1, true);
 		else
 			cf_setoption(&M.cf, optv[i][0], optv[i][0] ? optv[i] + 1 : optv[i], true);
+		free(optv[i]);
 	}
+	free(optv);
 	set_identity(&M.cf);
-	/* ${opMode} is defined before the cf is read: rules expand it then */
-	/* ${opMode} is the mode letter, as sendmail sets it */
+	/* ${opMode} is defined before the cf is read (rules expand it then);
+	 * it is the mode letter, as sendmail sets it */
 	char opmode[2] = { (char)(mode != 0 ? mode : ma.qflag ? 'q' : 'm'), '\0' };
 	rw_mactab_set(&M.cf.mac, MID_OPMODE, opmode);
 	builtin_mailers(&M.cf);
