@@ -17,13 +17,15 @@ else
 	m4 -D_NO_MAKEINFO_ "$top/m4lib/m4/cf.m4" "$top/mc-samples/generic.mc" > "$t/gl.cf"
 fi
 "$B/cfc" "$t/gl.cf" -o "$t/gl.cfb"
+# varied addresses (no two lines alike), in the shapes real traffic has
 awk -v n="$N" 'BEGIN {
-	split("user user@example.org u@mx.example.com <a@b.example> a!b!c u%v@w.example \"q l\"@example.org <@r.example:u@h.example> u@[192.0.2.1] user@relay user@www", a, " ");
-	for (i = 0; i < n; i++) printf "3,0 %s%d%s\n", (i % 3 ? "" : "x"), i % 97, (i % 11 ? "" : "") ;
-}' > /dev/null
-awk -v n="$N" 'BEGIN {
-	m = split("user|user@example.org|u@mx.example.com|<a@b.example>|a!b!c|u%v@w.example|\"q l\"@example.org|<@r.example:u@h.example>|u@[192.0.2.1]|user@relay|user@www|Full Name <fn@example.net>", a, "|");
-	for (i = 0; i < n; i++) printf "3,0 %s\n", a[i % m + 1];
+	m = split("%u|%u@%h|%u@mx.example.com|<%u@%h>|%h!%u|%u%%%h@relay.example.net|\"%u x\"@%h|<@r.example:%u@%h>|%u@[192.0.2.%d]|%u@relay|%u@www|Full Name <%u@%h>|%u+tag@%h|%u@%h.", f, "|");
+	for (i = 0; i < n; i++) {
+		s = f[i % m + 1]
+		gsub(/%u/, "user" i, s); gsub(/%h/, "host" (i % 97) ".example.org", s)
+		gsub(/%d/, i % 250, s)
+		printf "3,0 %s\n", s
+	}
 }' > "$t/in"
 run_ours() {
 	unshare -u sh -c 'hostname mx.example.com; exec "$@"' sh "$B/cfmta" -bt -C "$t/gl.cfb" \
