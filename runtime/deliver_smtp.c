@@ -14,7 +14,6 @@
 #include "smtp_client.h"
 #include "tls.h"
 
-#define SMTP_CLIENT_TIMEOUT	(5 * 60 * 1000)
 
 static void
 all(struct dlv_rcpt *rv, int nr, enum dlv_stat st, const char *text)
@@ -68,8 +67,12 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 		all(rv, nr, DLV_PERM, "553 5.3.5 no host for the SMTP mailer");
 		return;
 	}
-	if (!smtpc_connect(&c, host, port, SMTP_CLIENT_TIMEOUT, why,
-	    sizeof(why))) {
+	/* Timeout.initial (default 5m) bounds each wait for the server; a
+	 * Timeout.connect, when set, is the shorter limit for the connect */
+	long t_init = cf_timeout(&mta->cf, "initial", 5 * 60);
+	long t_conn = cf_timeout(&mta->cf, "connect", 0);
+	if (!smtpc_connect(&c, host, port, (int)((t_conn > 0 && t_conn < t_init ?
+	    t_conn : t_init) * 1000), why, sizeof(why))) {
 		struct buf t = BUF_INIT;
 		buf_printf(&t, "%s", why);
 		all(rv, nr, DLV_TEMP, t.s);

@@ -33,7 +33,6 @@
 #define SMTP_DATAMAX	(64 * 1024)	/* one data line; longer ones split */
 #define SMTP_MAXRCPT	1000		/* hard bound without the option */
 #define SMTP_MAXERRS	25		/* bad commands before we hang up */
-#define SMTP_TIMEOUT	(60 * 60 * 1000)
 
 struct sess {
 	struct mta		*mta;
@@ -618,6 +617,8 @@ cmd_data(struct sess *s)
 	 * the line before it both ended in CRLF.  Bare LF still separates
 	 * lines, so nothing is lost, but it can never end the message.
 	 */
+	int cmd_timeout = s->io.timeout_ms;
+	s->io.timeout_ms = (int)cf_timeout(&s->mta->cf, "datablock", 3600) * 1000;
 	for (;;) {
 		int r = sio_getline(&s->io, &line, SMTP_DATAMAX, &eol);
 		if (r <= 0)
@@ -647,10 +648,17 @@ cmd_data(struct sess *s)
 		}
 		spool_line(&sp, p, len);
 	}
+	s->io.timeout_ms = cmd_timeout;
 	buf_fini(&line);
 	if (!ended) {
 		/* connection lost mid-message: nothing was accepted */
 		spool_abort(&sp);
+		if (s->io.timedout) {
+			s->io.err = false;
+			reply(s, "421 4.4.2 %s Lost input channel: timeout",
+			    rw_macvalue(&s->mta->vm.env, 'j'));
+			(void)sio_flush(&s->io);
+		}
 		s->quit = true;
 		s->exitstat = EX_IOERR;
 		return;
@@ -938,7 +946,8 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 		s.maxrcpt = SMTP_MAXRCPT;
 	buf_init(&s.reply);
 	q_env_init(&s.env);
-	sio_init(&s.io, rfd, wfd, SMTP_TIMEOUT);
+	/* Timeout.command bounds the wait for each command (default 1h) */
+	sio_init(&s.io, rfd, wfd, (int)cf_timeout(&mta->cf, "command", 3600) * 1000);
 	mta->vm.msgs.emit = sess_emit;
 	mta->vm.msgs.arg = &s;
 	mta->cf.out = mta->vm.msgs;
@@ -956,6 +965,8 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 		int r = sio_getline(&s.io, &line, SMTP_CMDMAX, &eol);
 		if (r < 0) {
 			if (s.io.timedout) {
+				/* the read timed out; the line out is still usable */
+				s.io.err = false;
 				reply(&s, "421 4.4.2 %s Lost input channel: "
 				    "timeout", rw_macvalue(&mta->vm.env, 'j'));
 				(void)sio_flush(&s.io);

@@ -151,6 +151,8 @@ struct cf {
 	int			 nopts, capopts;
 	struct { char *name; int val; } pri[MAXPRIORITIES];
 	int			 npri;
+	struct { char *name; long secs; } *timeouts;	/* Timeout.* */
+	int			 ntimeouts;
 	int			 conflevel;
 	bool			 colonok;
 	bool			 opchars_from_cmdline;
@@ -226,6 +228,10 @@ const char *cf_rsname(const struct cf *cf, int rs, char *tmp, size_t tmpsz);
 /* options */
 void	 cf_setoption(struct cf *cf, int letter, const char *val,
 	    bool sticky_cmdline);
+
+/* Timeout.NAME in seconds (dflt when not set); sendmail's convtime */
+long	 cf_timeout(const struct cf *cf, const char *name, long dflt);
+long	 cf_convtime(const char *p, int units);
 
 /* mailers */
 void	 cf_makemailer(struct cf *cf, char *line);

@@ -21,8 +21,58 @@ atobool(const char *s)
 	return s == NULL || *s == '\0' || strchr("tTyY", *s) != NULL;
 }
 
+/* sendmail's convtime: "1h30m", "90" (in the default unit) */
+long
+cf_convtime(const char *p, int units)
+{
+	long t = 0;
+
+	while (*p != '\0') {
+		char *e;
+		long r = strtol(p, &e, 10);
+		int c;
+
+		if (e == p)
+			break;
+		p = e;
+		c = *p != '\0' ? *p++ : units;
+		switch (c) {
+		case 'w': r *= 7; FALLTHROUGH;
+		case 'd': r *= 24; FALLTHROUGH;
+		case 'h': r *= 60; FALLTHROUGH;
+		case 'm': r *= 60; break;
+		default: break;		/* 's' and anything else: seconds */
+		}
+		t += r;
+	}
+	return t;
+}
+
 static void
-settimeout(struct cf *cf, const char *name, const char *sub)
+store_timeout(struct cf *cf, const char *name, long secs)
+{
+	for (int i = 0; i < cf->ntimeouts; i++)
+		if (strcasecmp(cf->timeouts[i].name, name) == 0) {
+			cf->timeouts[i].secs = secs;
+			return;
+		}
+	cf->timeouts = xreallocarray(cf->timeouts, (size_t)cf->ntimeouts + 1,
+	    sizeof(*cf->timeouts));
+	cf->timeouts[cf->ntimeouts].name = xstrdup(name);
+	cf->timeouts[cf->ntimeouts++].secs = secs;
+}
+
+long
+cf_timeout(const struct cf *cf, const char *name, long dflt)
+{
+	for (int i = 0; i < cf->ntimeouts; i++)
+		if (strcasecmp(cf->timeouts[i].name, name) == 0)
+			return cf->timeouts[i].secs;
+	return dflt;
+}
+
+static void
+settimeout(struct cf *cf, const char *name, const char *val)
 {
 	static const char *const names[] = {
 		"initial", "mail", "rcpt", "datainit", "datablock",
@@ -31,10 +81,21 @@ settimeout(struct cf *cf, const char *name, const char *sub)
 		"queuewarn", "queuereturn", "hoststatus", "resolver",
 		"control", "lhlo", "auth", "starttls", "ctx", NULL
 	};
-	(void)sub;
+	char base[64];
+	const char *dot = strchr(name, '.');
+
+	snprintf(base, sizeof(base), "%.*s", dot != NULL ? (int)(dot - name) :
+	    (int)strlen(name), name);
 	for (int i = 0; names[i] != NULL; i++)
-		if (strcasecmp(names[i], name) == 0)
+		if (strcasecmp(names[i], base) == 0) {
+			if (val != NULL) {
+				int unit = strcasecmp(base, "queuereturn") == 0 ? 'd' :
+				    strcasecmp(base, "queuewarn") == 0 ? 'h' :
+				    strcasecmp(base, "connect") == 0 ? 's' : 'm';
+				store_timeout(cf, name, cf_convtime(val, unit));
+			}
 			return;
+		}
 	if (strncasecmp(name, "resolver.", 9) == 0)
 		return;
 	cf_syserr(cf, 0, "settimeout: invalid timeout %s", name);
@@ -44,7 +105,7 @@ static void
 timeouts(struct cf *cf, const char *val, const char *subopt)
 {
 	if (subopt != NULL) {
-		settimeout(cf, subopt, NULL);
+		settimeout(cf, subopt, val);
 		return;
 	}
 	char *copy = xstrdup(val), *v = copy, *p;
@@ -57,16 +118,23 @@ timeouts(struct cf *cf, const char *val, const char *subopt)
 			continue;
 		if (*p != '\0')
 			*p++ = '\0';
-		if (isdigit((unsigned char)*v))
+		if (isdigit((unsigned char)*v)) {
+			/* old form: one value for the SMTP read timeouts */
+			static const char *const all[] = { "mail", "rcpt",
+			    "datainit", "datablock", "datafinal", "command" };
+			long t = cf_convtime(v, 'm');
+			for (size_t k = 0; k < sizeof(all) / sizeof(all[0]); k++)
+				store_timeout(cf, all[k], t);
 			continue;
+		}
 		char *q = strchr(v, ':');
 		if (q == NULL && (q = strchr(v, '=')) == NULL)
 			continue;
-		*q = '\0';
+		*q++ = '\0';
 		char *dot = strchr(v, '.');
 		if (dot != NULL && strncasecmp(v, "queue", 5) == 0)
 			*dot = '\0';
-		settimeout(cf, v, NULL);
+		settimeout(cf, v, q);
 	}
 	free(copy);
 }

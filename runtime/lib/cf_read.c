@@ -95,6 +95,9 @@ cf_fini(struct cf *cf)
 		free(cf->msgs[i].text);
 	free(cf->msgs);
 	free(cf->opchars_used);
+	for (int i = 0; i < cf->ntimeouts; i++)
+		free(cf->timeouts[i].name);
+	free(cf->timeouts);
 	rw_classes_fini(&cf->cls);
 	rw_mactab_fini(&cf->meta);
 	rw_mactab_fini(&cf->mac);

@@ -517,6 +517,14 @@ done
 # ---- 8. kill -9 durability (crash.sh: smtp-source, 2,000 messages) ----------
 sh "$TOP/tests/smtp/crash.sh" "$B" > "$T/crash.out" 2>&1
 grep -E '^(FAIL|SKIP)' "$T/crash.out"
+# ---- Timeout.command / Timeout.datablock bound a silent client -----------
+( printf 'EHLO slow.example\r\n'; sleep 4 ) | "$CFMTA" $CF -bs -OTimeout.command=1s > "$T/tmo.out" 2>&1
+grep -q '^421 4.4.2 .*Lost input channel: timeout' "$T/tmo.out" && ok || { bad "Timeout.command: no 421 after 1s"; cat "$T/tmo.out"; }
+( printf 'EHLO slow.example\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<postmaster>\r\nDATA\r\nSubject: x\r\n'; sleep 4 ) |
+    "$CFMTA" $CF -bs -OTimeout.datablock=1s > "$T/tmo2.out" 2>&1
+grep -q '^421 4.4.2' "$T/tmo2.out" && ! grep -q '^250 2.0.0 .*Message accepted' "$T/tmo2.out" && ok ||
+    { bad "Timeout.datablock: no 421 / message accepted"; cat "$T/tmo2.out"; }
+
 set -- $(sed -n 's/^crash: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$T/crash.out")
 if [ $# -eq 2 ]; then pass=$((pass + $1)); fail=$((fail + $2)); else bad "crash.sh: no result"; tail -5 "$T/crash.out"; fi
 
