@@ -101,6 +101,7 @@ test: all
 
 check: deps
 	$(MAKE) all
+	$(MAKE) -s lint lint-ops hdrcheck
 	sh tests/run.sh $(B)
 	$(MAKE) B=build/asan OPT="-O1 -g" SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" all
 	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh build/asan
