@@ -13,6 +13,9 @@
  *	Z data file size	E last deferral message	X flags ("b" = bounce)
  *	M macro "name=value"	R recipient: status letter (P S F B) + address
  *	D diagnostic of the preceding R
+ *	Y NOTIFY of the preceding R: letters S F D, or N for NEVER
+ *	O ORCPT of the preceding R ("addr-type;xtext")
+ *	G ENVID (xtext)		H RET ("F" full or "H" headers)
  *	C the preceding R came from alias expansion (status X marks its
  *	  parent): "mailer\nhost\nuser\nowner\nuid\ngid"
  *	. end of file (length 0): a file without it is incomplete.
@@ -54,6 +57,7 @@ q_env_fini(struct q_env *e)
 	free(e->fullname);
 	free(e->body);
 	free(e->errmsg);
+	free(e->envid);
 	for (int i = 0; i < e->nmacro; i++)
 		free(e->macro[i]);
 	for (int i = 0; i < e->nrcpt; i++) {
@@ -63,6 +67,7 @@ q_env_fini(struct q_env *e)
 		free(e->rcpt[i].host);
 		free(e->rcpt[i].user);
 		free(e->rcpt[i].owner);
+		free(e->rcpt[i].orcpt);
 	}
 	free(e->rcpt);
 	queue_unlock(e);
@@ -83,6 +88,9 @@ q_env_addrcpt(struct q_env *e, const char *addr)
 	e->rcpt[e->nrcpt].mailer = e->rcpt[e->nrcpt].host = NULL;
 	e->rcpt[e->nrcpt].user = e->rcpt[e->nrcpt].owner = NULL;
 	e->rcpt[e->nrcpt].uid = e->rcpt[e->nrcpt].gid = -1;
+	e->rcpt[e->nrcpt].notify = 0;
+	e->rcpt[e->nrcpt].orcpt = NULL;
+	e->rcpt[e->nrcpt].dsnsuccess = false;
 	e->nrcpt++;
 }
 
@@ -131,6 +139,49 @@ child_parse(struct q_rcpt *r, const char *v)
 	r->gid = strtol(f[5], NULL, 10);
 	free(copy);
 	return true;
+}
+
+/* RFC 3461 4: xtext is printable ASCII but '+' and '=', or "+" 2HEX
+ * (either case of hex digit, as sendmail's xtextok accepts) */
+bool
+q_xtext_ok(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '+') {
+			if (!isxdigit(p[1]) || !isxdigit(p[2]))
+				return false;
+			p += 2;
+		} else if (*p < '!' || *p > '~' || *p == '=')
+			return false;
+	}
+	return true;
+}
+
+void
+q_xtext_decode(const char *s, struct buf *out)
+{
+	for (const char *p = s; *p; p++) {
+		if (*p == '+' && isxdigit((unsigned char)p[1]) &&
+		    isxdigit((unsigned char)p[2])) {
+			char h[3] = { p[1], p[2], '\0' };
+			buf_addch(out, (char)strtol(h, NULL, 16));
+			p += 2;
+		} else
+			buf_addch(out, *p);
+	}
+	(void)buf_cstr(out);
+}
+
+void
+q_xtext_encode(const char *s, struct buf *out)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < '!' || *p > '~' || *p == '+' || *p == '=')
+			buf_printf(out, "+%02X", *p);
+		else
+			buf_addch(out, (char)*p);
+	}
+	(void)buf_cstr(out);
 }
 
 void
@@ -288,6 +339,10 @@ queue_qf_write(const char *dir, struct q_env *e)
 		rec(&b, 'E', e->errmsg);
 	if (e->isbounce)
 		rec(&b, 'X', "b");
+	if (e->envid != NULL)
+		rec(&b, 'G', e->envid);
+	if (e->ret != 0)
+		rec(&b, 'H', e->ret == 'H' ? "H" : "F");
 	for (int i = 0; i < e->nmacro; i++)
 		rec(&b, 'M', e->macro[i]);
 	for (int i = 0; i < e->nrcpt; i++) {
@@ -298,6 +353,18 @@ queue_qf_write(const char *dir, struct q_env *e)
 		buf_fini(&r);
 		if (e->rcpt[i].diag != NULL)
 			rec(&b, 'D', e->rcpt[i].diag);
+		if (e->rcpt[i].notify != 0) {
+			char nt[8], *p = nt;
+			int f = e->rcpt[i].notify;
+			if (f & Q_NOTIFY_SUCCESS) *p++ = 'S';
+			if (f & Q_NOTIFY_FAILURE) *p++ = 'F';
+			if (f & Q_NOTIFY_DELAY) *p++ = 'D';
+			if (p == nt) *p++ = 'N';
+			*p = '\0';
+			rec(&b, 'Y', nt);
+		}
+		if (e->rcpt[i].orcpt != NULL)
+			rec(&b, 'O', e->rcpt[i].orcpt);
 		if (e->rcpt[i].mailer != NULL) {
 			struct buf c = BUF_INIT;
 			child_rec(&c, &e->rcpt[i]);
@@ -423,6 +490,23 @@ parse_qf(char *s, size_t len, struct q_env *e, char *why, size_t whysz)
 		case 'B': free(e->body); e->body = xstrdup(v); break;
 		case 'E': free(e->errmsg); e->errmsg = xstrdup(v); break;
 		case 'X': e->isbounce = strchr(v, 'b') != NULL; break;
+		case 'G': free(e->envid); e->envid = xstrdup(v); break;
+		case 'H': e->ret = v[0] == 'H' ? 'H' : 'F'; break;
+		case 'Y':
+			if (e->nrcpt > 0) {
+				int f = Q_NOTIFY_SET;
+				if (strchr(v, 'S')) f |= Q_NOTIFY_SUCCESS;
+				if (strchr(v, 'F')) f |= Q_NOTIFY_FAILURE;
+				if (strchr(v, 'D')) f |= Q_NOTIFY_DELAY;
+				e->rcpt[e->nrcpt - 1].notify = f;
+			}
+			break;
+		case 'O':
+			if (e->nrcpt > 0) {
+				free(e->rcpt[e->nrcpt - 1].orcpt);
+				e->rcpt[e->nrcpt - 1].orcpt = xstrdup(v);
+			}
+			break;
 		case 'M':
 			if (e->nmacro < Q_MAXMACROS && strchr(v, '=') != NULL)
 				e->macro[e->nmacro++] = xstrdup(v);

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "buf.h"
+
 #define Q_IDLEN		20
 #define Q_MAXRCPT	100000		/* bound on recipients per file */
 #define Q_MAXMACROS	64
@@ -31,7 +33,16 @@ struct q_rcpt {
 	char	*mailer, *host, *user;	/* resolved triple, or NULL */
 	char	*owner;		/* owner-LIST sender, or NULL */
 	long	 uid, gid;	/* programs and files run as; -1 default */
+	int	 notify;	/* RFC 3461 NOTIFY: Q_NOTIFY_* bits, 0 unset */
+	char	*orcpt;		/* ORCPT "addr-type;xtext", or NULL */
+	bool	 dsnsuccess;	/* not stored: a success DSN is due now */
 };
+
+/* NOTIFY= of a recipient (Q_NOTIFY_SET alone: NOTIFY=NEVER) */
+#define Q_NOTIFY_SET		0x01
+#define Q_NOTIFY_SUCCESS	0x02
+#define Q_NOTIFY_FAILURE	0x04
+#define Q_NOTIFY_DELAY		0x08
 
 struct q_env {
 	char	 id[Q_IDLEN + 1];
@@ -39,6 +50,8 @@ struct q_env {
 	char	*fullname;	/* $x, or NULL */
 	char	*body;		/* "7BIT" / "8BITMIME", or NULL */
 	char	*errmsg;	/* last deferral message for mailq, or NULL */
+	char	*envid;		/* RFC 3461 ENVID (xtext), or NULL */
+	int	 ret;		/* RET=: 'F' full, 'H' headers only, 0 unset */
 	time_t	 ctime, lasttry, nexttry;
 	int	 ntries;
 	long	 size;		/* bytes in the data file */
@@ -57,6 +70,10 @@ void	 q_env_addrcpt(struct q_env *e, const char *addr);
 void	 q_env_addchild(struct q_env *e, const char *addr, const char *mailer,
 	    const char *host, const char *user, const char *owner, long uid,
 	    long gid);
+/* RFC 3461 xtext: well formed? decode into out (a NUL-terminated copy) */
+bool	 q_xtext_ok(const char *s);
+void	 q_xtext_decode(const char *s, struct buf *out);
+void	 q_xtext_encode(const char *s, struct buf *out);
 void	 q_env_setmacro(struct q_env *e, const char *name, const char *val);
 const char *q_env_macro(const struct q_env *e, const char *name);
 
