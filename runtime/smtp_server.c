@@ -9,17 +9,20 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "deliver.h"
 #include "alias_expand.h"
 #include "hdr.h"
 #include "map.h"
+#include "modes.h"
 #include "policy.h"
 #include "queue_fs.h"
 #include "sasl.h"
@@ -45,6 +48,7 @@ struct sess {
 	bool			 quit;
 	struct q_env		 env;
 	bool			 have_mail;
+	bool			 retparam;	/* RET= seen (sticky, as sendmail) */
 	char			*nullserver;	/* check_relay refusal */
 	char			*authuser;	/* after AUTH */
 	long			 maxsize;
@@ -143,6 +147,7 @@ reset_envelope(struct sess *s)
 	s->rkey = s->rpath = NULL;
 	s->nrkey = 0;
 	s->have_mail = false;
+	s->retparam = false;
 	s->discard = false;
 	setmac(s, "mail_mailer", NULL);
 	setmac(s, "mail_host", NULL);
@@ -247,6 +252,129 @@ skip_word(char **pp, const char *word)
 /* ------------------------------------------------------------------ */
 /* commands */
 
+static bool	privacy(const struct cf *cf, const char *word);
+
+/* DSN is offered unless PrivacyOptions has noreceipts (or SendMimeErrors
+ * is off, as sendmail's EHLO decides) */
+static bool
+dsn_offered(struct mta *mta)
+{
+	const char *v = mta->cf.optv[OPT_SENDMIMEERRORS];
+
+	if (v != NULL && strchr("fFnN0", v[0]) != NULL && v[0] != '\0')
+		return false;
+	return !privacy(&mta->cf, "noreceipts");
+}
+
+/*
+ * MAIL's RFC 3461 parameters, as sendmail's mail_esmtp_args checks them
+ * (and in its order).  val is NULL for a keyword without "=".  The RET
+ * flag and the ENVID stay set after a refused MAIL until RSET, as in
+ * sendmail.  Returns false after replying with the error.
+ */
+static bool
+mail_dsn_arg(struct sess *s, const char *kw, const char *val)
+{
+	if (strcasecmp(kw, "ENVID") == 0) {
+		if (privacy(&s->mta->cf, "noreceipts")) {
+			reply(s, "504 5.7.0 Sorry, ENVID not supported, we do "
+			    "not allow DSN");
+			return false;
+		}
+		if (val == NULL) {
+			reply(s, "501 5.5.2 ENVID requires a value");
+			return false;
+		}
+		if (!q_xtext_ok(val)) {
+			reply(s, "501 5.5.4 Syntax error in ENVID parameter value");
+			return false;
+		}
+		if (s->env.envid != NULL) {
+			reply(s, "501 5.5.0 Duplicate ENVID parameter");
+			return false;
+		}
+		s->env.envid = xstrndup(val, 100);
+		return true;
+	}
+	/* RET */
+	if (privacy(&s->mta->cf, "noreceipts")) {
+		reply(s, "504 5.7.0 Sorry, RET not supported, we do not allow DSN");
+		return false;
+	}
+	if (val == NULL) {
+		reply(s, "501 5.5.2 RET requires a value");
+		return false;
+	}
+	if (s->retparam) {
+		reply(s, "501 5.5.0 Duplicate RET parameter");
+		return false;
+	}
+	s->retparam = true;
+	if (strcasecmp(val, "HDRS") == 0)
+		s->env.ret = 'H';
+	else if (strcasecmp(val, "FULL") == 0)
+		s->env.ret = 'F';
+	else {
+		reply(s, "501 5.5.2 Bad argument \"%s\" to RET", val);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * RCPT's NOTIFY and ORCPT (sendmail's rcpt_esmtp_args): a repeated
+ * NOTIFY replaces the earlier one, a repeated ORCPT is an error.
+ */
+static bool
+rcpt_dsn_arg(struct sess *s, const char *kw, char *val, int *notify,
+    char **orcpt)
+{
+	const char *what = strcasecmp(kw, "NOTIFY") == 0 ? "NOTIFY" : "ORCPT";
+
+	if (privacy(&s->mta->cf, "noreceipts")) {
+		reply(s, "504 5.7.0 Sorry, %s not supported, we do not allow DSN",
+		    what);
+		return false;
+	}
+	if (val == NULL) {
+		reply(s, "501 5.5.2 %s requires a value", what);
+		return false;
+	}
+	if (what[0] == 'O') {
+		if (strchr(val, ';') == NULL || !q_xtext_ok(val)) {
+			reply(s, "501 5.5.4 Syntax error in ORCPT parameter value");
+			return false;
+		}
+		if (*orcpt != NULL) {
+			reply(s, "501 5.5.0 Duplicate ORCPT parameter");
+			return false;
+		}
+		*orcpt = xstrndup(val, 500);
+		return true;
+	}
+	*notify = Q_NOTIFY_SET;
+	if (strcasecmp(val, "NEVER") == 0)
+		return true;
+	for (char *p = val, *v; p != NULL; ) {
+		v = p;
+		p = strchr(p, ',');
+		if (p != NULL)
+			*p++ = '\0';
+		if (strcasecmp(v, "SUCCESS") == 0)
+			*notify |= Q_NOTIFY_SUCCESS;
+		else if (strcasecmp(v, "FAILURE") == 0)
+			*notify |= Q_NOTIFY_FAILURE;
+		else if (strcasecmp(v, "DELAY") == 0)
+			*notify |= Q_NOTIFY_DELAY;
+		else {
+			/* sic: two blanks, as sendmail words it */
+			reply(s, "501 5.5.4 Bad argument \"%s\"  to NOTIFY", v);
+			return false;
+		}
+	}
+	return true;
+}
+
 static void
 cmd_helo(struct sess *s, char *arg, bool ehlo)
 {
@@ -297,6 +425,10 @@ cmd_helo(struct sess *s, char *arg, bool ehlo)
 		reply(s, "250-SIZE %ld", s->maxsize);
 	else
 		reply(s, "250-SIZE");
+	if (dsn_offered(mta))
+		reply(s, "250-DSN");
+	if (!privacy(&mta->cf, "noetrn"))
+		reply(s, "250-ETRN");
 	const char *mechs = sasl_mechs(mta, s->tls);
 	if (mechs != NULL && s->authuser == NULL)
 		reply(s, "250-AUTH %s", mechs);
@@ -337,11 +469,13 @@ cmd_mail(struct sess *s, char *arg)
 		val = strchr(kw, '=');
 		if (val != NULL)
 			*val++ = '\0';
-		if (!s->esmtp) {
-			reply(s, "501 5.5.4 %s parameter unrecognized", kw);
-			s->nerrs++;
-			free(body);
-			return;
+		if (strcasecmp(kw, "RET") == 0 || strcasecmp(kw, "ENVID") == 0) {
+			if (!mail_dsn_arg(s, kw, val)) {
+				s->nerrs++;
+				free(body);
+				return;
+			}
+			continue;
 		}
 		if (strcasecmp(kw, "SIZE") == 0 && val != NULL) {
 			char *end;
@@ -456,15 +590,31 @@ cmd_rcpt(struct sess *s, char *arg)
 		s->nerrs++;
 		return;
 	}
-	if (*rest != '\0') {
-		char *kw = rest;
-		kw[strcspn(kw, " =")] = '\0';
-		reply(s, "555 5.5.4 %s parameter unrecognized", kw);
+	int notify = 0;
+	char *orcpt = NULL;
+	while (*rest != '\0') {
+		char *kw = rest, *val;
+		while (*rest != '\0' && *rest != ' ')
+			rest++;
+		if (*rest == ' ')
+			*rest++ = '\0';
+		if (*kw == '\0')
+			continue;
+		val = strchr(kw, '=');
+		if (val != NULL)
+			*val++ = '\0';
+		if (strcasecmp(kw, "NOTIFY") == 0 || strcasecmp(kw, "ORCPT") == 0) {
+			if (rcpt_dsn_arg(s, kw, val, &notify, &orcpt))
+				continue;
+		} else
+			reply(s, "555 5.5.4 %s parameter unrecognized", kw);
+		free(orcpt);
 		s->nerrs++;
 		return;
 	}
 	if (s->env.nrcpt >= s->maxrcpt) {
 		reply(s, "452 4.5.3 Too many recipients");
+		free(orcpt);
 		return;
 	}
 	bare_addr(path, &a);
@@ -472,6 +622,7 @@ cmd_rcpt(struct sess *s, char *arg)
 		reply(s, "553 5.0.0 %s... User address required", path);
 		buf_fini(&a);
 		s->nerrs++;
+		free(orcpt);
 		return;
 	}
 	buf_reset(&s->reply);
@@ -505,6 +656,7 @@ cmd_rcpt(struct sess *s, char *arg)
 		free(key);
 		buf_fini(&unknown);
 		s->nerrs++;
+		free(orcpt);
 		return;
 	}
 	if (policy_check(mta, "check_rcpt", path, NULL, &pr) != POL_OK &&
@@ -514,6 +666,7 @@ cmd_rcpt(struct sess *s, char *arg)
 		buf_fini(&a);
 		free(key);
 		buf_fini(&unknown);
+		free(orcpt);
 		return;
 	}
 	mta->e_to = NULL;
@@ -523,6 +676,7 @@ cmd_rcpt(struct sess *s, char *arg)
 		free(key);
 		buf_fini(&unknown);
 		s->nerrs++;
+		free(orcpt);
 		return;
 	}
 	buf_fini(&unknown);
@@ -534,6 +688,7 @@ cmd_rcpt(struct sess *s, char *arg)
 			reply(s, "250 2.1.5 %s... Recipient ok", s->rpath[i]);
 			free(key);
 			buf_fini(&a);
+			free(orcpt);
 			return;
 		}
 	if (key != NULL) {
@@ -545,6 +700,8 @@ cmd_rcpt(struct sess *s, char *arg)
 		s->rpath[s->nrkey++] = xstrdup(path);
 	}
 	q_env_addrcpt(&s->env, a.s);
+	s->env.rcpt[s->env.nrcpt - 1].notify = notify;
+	s->env.rcpt[s->env.nrcpt - 1].orcpt = orcpt;
 	snprintf(n, sizeof(n), "%d", s->env.nrcpt);
 	setmac(s, "nrcpts", n);
 	buf_fini(&a);
@@ -725,6 +882,69 @@ cmd_data(struct sess *s)
 	(void)sio_flush(&s->io);
 	reset_envelope(s);
 	deliver_after_accept(mta, s->qdir, id);
+}
+
+/*
+ * ETRN (RFC 1985): start a queue run for the recipients at a domain in
+ * a detached process (as sendmail's runqueue: "@domain" matched against
+ * the recipients, an argument starting with '@' taken as it is).  The
+ * only queue group is mqueue.
+ */
+static void
+cmd_etrn(struct sess *s, char *arg)
+{
+	struct pol_result pr;
+
+	if (privacy(&s->mta->cf, "noetrn")) {
+		reply(s, "502 5.7.0 Sorry, we do not allow this operation");
+		return;
+	}
+	if (*arg == '\0') {
+		reply(s, "500 5.5.2 Parameter required");
+		s->nerrs++;
+		return;
+	}
+	if (policy_check(s->mta, "check_etrn", arg, NULL, &pr) != POL_OK &&
+	    pr.v != POL_DISCARD) {
+		reply(s, "%s", pr.reply);
+		return;
+	}
+	if (arg[0] == '#' && strcmp(arg + 1, "mqueue") != 0) {
+		reply(s, "459 4.5.4 Queue %s unknown", arg + 1);
+		return;
+	}
+	struct buf m = BUF_INIT;
+	if (arg[0] != '#' && arg[0] != '@')
+		buf_addch(&m, '@');
+	if (arg[0] != '#')
+		buf_puts(&m, arg);
+	(void)sio_flush(&s->io);
+	pid_t pid = fork();
+	if (pid == 0) {
+		/* detach: the grandchild runs the queue, nobody waits for it */
+		if (fork() != 0)
+			_exit(0);
+		int fd = open("/dev/null", O_RDWR);
+		if (fd >= 0) {
+			(void)dup2(fd, 0);
+			(void)dup2(fd, 1);
+			if (fd > 1)
+				close(fd);
+		}
+		struct mode_args sel;
+		memset(&sel, 0, sizeof(sel));
+		sel.qsel = m.len > 0 ? 'R' : 0;
+		sel.qarg = buf_cstr(&m);
+		(void)queue_run(s->mta, &sel, false);
+		_exit(0);
+	}
+	if (pid > 0)
+		(void)waitpid(pid, NULL, 0);
+	if (arg[0] == '#')
+		reply(s, "250 2.0.0 Queuing for queue group %s started", arg + 1);
+	else
+		reply(s, "250 2.0.0 Queuing for node %s started", arg);
+	buf_fini(&m);
 }
 
 static void
@@ -1041,6 +1261,8 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 			reply(&s, "502 5.7.0 Sorry, we do not allow this operation");
 		} else if (strcasecmp(cmd, "HELP") == 0) {
 			cmd_help(&s, arg);
+		} else if (strcasecmp(cmd, "ETRN") == 0) {
+			cmd_etrn(&s, arg);
 		} else if (strcasecmp(cmd, "AUTH") == 0) {
 			cmd_auth(&s, arg);
 		} else if (strcasecmp(cmd, "STARTTLS") == 0) {

@@ -191,7 +191,7 @@ MAIL FROM:<a@example.org>
 MAIL FROM:<b@example.org>
 DATA
 MAIL TO:<x>
-RCPT TO:<root> NOTIFY=NEVER
+RCPT TO:<root> FOO=BAR
 RCPT TO:root@
 QUIT
 EOF
@@ -202,7 +202,7 @@ has seq-helo-arg '^501 5.0.0 HELO requires domain address'
 has seq-helo '^250 mx.test.example Hello root@localhost, pleased to meet you'
 has seq-nested '^503 5.5.0 Sender already specified'
 has seq-data-norcpt '^503 5.0.0 Need RCPT (recipient)'
-has seq-param '^555 5.5.4 NOTIFY parameter unrecognized'
+has seq-param '^555 5.5.4 FOO parameter unrecognized'
 
 # line length, SIZE, message size, recipient limit
 { printf 'EHLO x\n'; printf 'NOOP %03000d\n' 0; printf 'MAIL FROM:<a@example.org> SIZE=999999\nMAIL FROM:<a@example.org>\n'
