@@ -4,7 +4,11 @@
  * failed permanently, with the original headers attached.  A failed
  * bounce (null sender) goes to the postmaster instead; a failed double
  * bounce is only logged.  Failures of a list with an owner-LIST alias
- * go to that owner instead of the sender.
+ * go to that owner instead of the sender.  RFC 3461: recipients with
+ * NOTIFY=SUCCESS get a success report ("delivered (to mailbox)"), ENVID
+ * and ORCPT appear as Original-Envelope-Id and Original-Recipient, and
+ * RET=FULL returns the whole message (message/rfc822), RET=HDRS or no
+ * RET only its headers (text/rfc822-headers).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -42,8 +46,10 @@ put(struct spool *sp, const char *fmt, ...)
 
 /* the failed recipients bounce_queue reports: those of this owner */
 static bool
-mine(const struct q_rcpt *r, const char *owner)
+mine(const struct q_rcpt *r, const char *owner, bool success)
 {
+	if (success)
+		return r->dsnsuccess;
 	if (r->stat != QR_FAILED)
 		return false;
 	if (owner == NULL || r->owner == NULL)
@@ -51,9 +57,19 @@ mine(const struct q_rcpt *r, const char *owner)
 	return strcmp(owner, r->owner) == 0;
 }
 
+/* an xtext value decoded, for the report (RFC 3464 2.2.1, 2.3.1) */
+static char *
+unxtext(const char *v)
+{
+	struct buf b = BUF_INIT;
+
+	q_xtext_decode(v, &b);
+	return buf_steal(&b);
+}
+
 bool
 bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
-    const char *owner)
+    const char *owner, bool success)
 {
 	struct q_env b;
 	struct spool sp;
@@ -93,50 +109,100 @@ bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	put(&sp, "MIME-Version: 1.0");
 	put(&sp, "Content-Type: multipart/report; report-type=delivery-status;\n"
 	    "\tboundary=\"%s\"", boundary);
-	put(&sp, "Subject: Returned mail: see transcript for details");
-	put(&sp, "Auto-Submitted: auto-generated (failure)");
+	put(&sp, "Subject: %s", success ? "Successful Mail Delivery Report" :
+	    "Returned mail: see transcript for details");
+	put(&sp, "Auto-Submitted: auto-generated (%s)",
+	    success ? "success" : "failure");
 	put(&sp, "%s", "");
 	put(&sp, "This is a MIME-encapsulated message\n\n--%s\n", boundary);
 	put(&sp, "The original message was received at %s\nfrom %s\n",
 	    date, q_env_macro(e, "_") != NULL ? q_env_macro(e, "_") : "localhost");
-	put(&sp, "   ----- The following addresses had permanent fatal errors -----");
-	for (int i = 0; i < e->nrcpt; i++)
-		if (mine(&e->rcpt[i], owner))
-			put(&sp, "<%s>\n    (reason: %.400s)", e->rcpt[i].addr,
-			    e->rcpt[i].diag != NULL ? e->rcpt[i].diag : "");
+	if (success) {
+		put(&sp, "   ----- The following addresses had successful "
+		    "delivery notifications -----");
+		for (int i = 0; i < e->nrcpt; i++)
+			if (mine(&e->rcpt[i], owner, true))
+				put(&sp, "<%s>  (successfully delivered to mailbox)",
+				    e->rcpt[i].addr);
+	} else {
+		put(&sp, "   ----- The following addresses had permanent fatal "
+		    "errors -----");
+		for (int i = 0; i < e->nrcpt; i++)
+			if (mine(&e->rcpt[i], owner, false))
+				put(&sp, "<%s>\n    (reason: %.400s)",
+				    e->rcpt[i].addr, e->rcpt[i].diag != NULL ?
+				    e->rcpt[i].diag : "");
+	}
 	put(&sp, "\n--%s\nContent-Type: message/delivery-status\n", boundary);
+	if (e->envid != NULL) {
+		char *v = unxtext(e->envid);
+		put(&sp, "Original-Envelope-Id: %.800s", v);
+		free(v);
+	}
 	put(&sp, "Reporting-MTA: dns; %s\nArrival-Date: %s", me, date);
 	for (int i = 0; i < e->nrcpt; i++) {
-		if (!mine(&e->rcpt[i], owner))
+		if (!mine(&e->rcpt[i], owner, success))
 			continue;
+		if (success) {
+			put(&sp, "%s", "");
+			if (e->rcpt[i].orcpt != NULL) {
+				char *v = unxtext(e->rcpt[i].orcpt);
+				put(&sp, "Original-Recipient: %.800s", v);
+				free(v);
+			}
+			put(&sp, "Final-Recipient: RFC822; %s\nAction: delivered "
+			    "(to mailbox)\nStatus: 2.0.0\nLast-Attempt-Date: %s",
+			    e->rcpt[i].addr, rw_macvalue(&mta->vm.env, 'b'));
+			continue;
+		}
+		if (e->rcpt[i].orcpt != NULL) {
+			char *v = unxtext(e->rcpt[i].orcpt);
+			put(&sp, "\nOriginal-Recipient: %.800s", v);
+			free(v);
+		}
 		const char *d = e->rcpt[i].diag != NULL ? e->rcpt[i].diag : "";
 		char status[16] = "5.0.0";
 		if (strlen(d) > 5 && d[3] == ' ' && d[4] == '5' && d[5] == '.')
 			snprintf(status, sizeof(status), "%.*s",
 			    (int)strcspn(d + 4, " "), d + 4);
-		put(&sp, "\nFinal-Recipient: RFC822; %s\nAction: failed\n"
+		put(&sp, "%sFinal-Recipient: RFC822; %s\nAction: failed\n"
 		    "Status: %s\nDiagnostic-Code: smtp; %.400s\n"
-		    "Last-Attempt-Date: %s", e->rcpt[i].addr, status, d,
+		    "Last-Attempt-Date: %s", e->rcpt[i].orcpt != NULL ? "" : "\n",
+		    e->rcpt[i].addr, status, d,
 		    rw_macvalue(&mta->vm.env, 'b'));
 	}
-	put(&sp, "\n--%s\nContent-Type: text/rfc822-headers\n", boundary);
+	bool full = e->ret == 'F';
+	put(&sp, "\n--%s\nContent-Type: %s\n", boundary,
+	    full ? "message/rfc822" : "text/rfc822-headers");
 	FILE *df = queue_df_open(qdir, e->id);
 	if (df != NULL) {
-		char line[1024];
-		int n = 0;
-		while (fgets(line, sizeof(line), df) != NULL && n++ < 500) {
-			line[strcspn(line, "\n")] = '\0';
-			if (line[0] == '\0')
-				break;
-			put(&sp, "%s", line);
+		struct buf line = BUF_INIT;
+		char chunk[1024];
+		long n = 0;
+		bool inhdr = true;
+		/* whole lines, however long; at most 10,000 of them */
+		while (fgets(chunk, sizeof(chunk), df) != NULL && n < 10000) {
+			size_t l = strcspn(chunk, "\n");
+			buf_append(&line, chunk, l);
+			if (chunk[l] != '\n' && !feof(df))
+				continue;
+			if (inhdr && line.len == 0) {
+				if (!full)
+					break;
+				inhdr = false;
+			}
+			spool_line(&sp, buf_cstr(&line), line.len);
+			buf_reset(&line);
+			n++;
 		}
+		buf_fini(&line);
 		fclose(df);
 	}
 	put(&sp, "\n--%s--", boundary);
 	bool ok = spool_commit(&sp);
 	if (ok)
-		syslog(LOG_MAIL | LOG_INFO, "%s: %s: DSN: failure notice",
-		    e->id, b.id);
+		syslog(LOG_MAIL | LOG_INFO, "%s: %s: DSN: %s", e->id, b.id,
+		    success ? "Return receipt" : "failure notice");
 	q_env_fini(&b);
 	return ok;
 }

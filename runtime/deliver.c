@@ -220,6 +220,8 @@ run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 				    strcmp(jv[k].sender, j->sender) != 0))
 					continue;
 				rv[nr].addr = jv[k].user;
+				rv[nr].notify = e->rcpt[jv[k].idx].notify;
+				rv[nr].orcpt = e->rcpt[jv[k].idx].orcpt;
 				map[nr++] = k;
 			}
 			const char *g = rw_macvalue(&mta->vm.env, 'g');
@@ -307,6 +309,10 @@ expand_all(struct mta *mta, struct q_env *e)
 			continue;
 		}
 		r->stat = QR_EXPANDED;
+		/* RFC 3461 NOTIFY and ORCPT carry over to the expansion */
+		int pnotify = r->notify;
+		char *porcpt = r->orcpt != NULL ? xstrdup(r->orcpt) : NULL;
+		int firstchild = e->nrcpt;
 		for (int k = first; k < al.n; k++) {
 			d = &al.v[k];
 			if (d->state == AD_EXPANDED)
@@ -323,6 +329,11 @@ expand_all(struct mta *mta, struct q_env *e)
 			r->stat = QR_FAILED;
 			r->diag = xstrdup(d->diag);
 		}
+		for (int k = firstchild; k < e->nrcpt; k++) {
+			e->rcpt[k].notify = pnotify;
+			e->rcpt[k].orcpt = porcpt != NULL ? xstrdup(porcpt) : NULL;
+		}
+		free(porcpt);
 	}
 	mta->vm.msgs = save;
 	buf_fini(&cap.text);
@@ -336,7 +347,7 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 	char why[256];
 	struct job *jv;
 	int nj = 0, pending = 0;
-	bool failed = false;
+	bool failed = false, success = false;
 	time_t now = time(NULL);
 
 	if (!queue_qf_read(qdir, id, &e, true, why, sizeof(why))) {
@@ -399,6 +410,14 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 		switch (j->res.st) {
 		case DLV_OK:
 			r->stat = QR_SENT;
+			/* NOTIFY=SUCCESS: a report for a final delivery; a
+			 * DSN-capable next hop got NOTIFY and reports itself */
+			if ((r->notify & Q_NOTIFY_SUCCESS) && e.sender[0] != '\0' &&
+			    j->m != NULL && (j->m->path == NULL ||
+			    strcmp(j->m->path, "[IPC]") != 0)) {
+				r->dsnsuccess = true;
+				success = true;
+			}
 			break;
 		case DLV_PERM:
 			r->stat = QR_FAILED;
@@ -427,9 +446,20 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 	}
 	free(jv);
 
-	for (int i = 0; i < e.nrcpt; i++)
-		if (e.rcpt[i].stat == QR_FAILED)
+	for (int i = 0; i < e.nrcpt; i++) {
+		struct q_rcpt *r = &e.rcpt[i];
+		/* RFC 3461: NOTIFY without FAILURE (NEVER) asks for no bounce */
+		if (r->stat == QR_FAILED && (r->notify & Q_NOTIFY_SET) &&
+		    !(r->notify & Q_NOTIFY_FAILURE)) {
+			syslog(LOG_MAIL | LOG_INFO, "%s: <%s>: failure DSN not "
+			    "requested (NOTIFY)", e.id, r->addr);
+			r->stat = QR_BOUNCED;
+		}
+		if (r->stat == QR_FAILED)
 			failed = true;
+	}
+	if (success && !bounce_queue(mta, qdir, &e, NULL, true))
+		log_warn("%s: cannot queue the success DSN", e.id);
 	if (failed) {
 		/* one DSN to the sender, one to each list owner */
 		for (int i = 0; i < e.nrcpt; i++) {
@@ -437,7 +467,7 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 				continue;
 			char *owner = e.rcpt[i].owner != NULL ?
 			    xstrdup(e.rcpt[i].owner) : NULL;
-			bool ok = bounce_queue(mta, qdir, &e, owner);
+			bool ok = bounce_queue(mta, qdir, &e, owner, false);
 			for (int k = i; k < e.nrcpt; k++) {
 				struct q_rcpt *r = &e.rcpt[k];
 				if (r->stat == QR_FAILED && (owner == NULL ?

@@ -50,6 +50,8 @@ void	deliver_file(struct mta *mta, const struct cf_mailer *m,
 /* deliver_smtp.c: one SMTP transaction to host for the recipients */
 struct dlv_rcpt {
 	const char		*addr;		/* envelope address to send */
+	int			 notify;	/* RFC 3461 NOTIFY (Q_NOTIFY_*) */
+	const char		*orcpt;		/* ORCPT, or NULL */
 	struct dlv_result	 res;
 };
 void	deliver_smtp(struct mta *mta, const struct cf_mailer *m,
@@ -63,9 +65,11 @@ void	deliver_writemsg(struct mta *mta, const struct cf_mailer *m,
 
 /*
  * bounce.c: queue a DSN for the failed recipients whose owner is owner
- * (NULL: those without one, reported to the envelope sender)
+ * (NULL: those without one, reported to the envelope sender); with
+ * success set, a "Successful Mail Delivery Report" for the recipients
+ * marked dsnsuccess instead (RFC 3461 NOTIFY=SUCCESS)
  */
 bool	bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
-	    const char *owner);
+	    const char *owner, bool success);
 
 #endif /* RT_DELIVER_H */

@@ -97,6 +97,11 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 		buf_printf(&mail, " SIZE=%ld", e->size);
 	if (c.esmtp && c.eightbit && eight)
 		buf_puts(&mail, " BODY=8BITMIME");
+	/* RFC 3461: passed on to a next hop that offers DSN */
+	if (c.dsn && e->envid != NULL)
+		buf_printf(&mail, " ENVID=%s", e->envid);
+	if (c.dsn && e->ret != 0)
+		buf_puts(&mail, e->ret == 'H' ? " RET=HDRS" : " RET=FULL");
 	code = smtpc_cmd(&c, &text, "%s", mail.s);
 	buf_fini(&mail);
 	if (code != 250) {
@@ -105,7 +110,28 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 		goto quit;
 	}
 	for (int i = 0; i < nr; i++) {
-		code = smtpc_cmd(&c, &text, "RCPT To:<%s>", rv[i].addr);
+		struct buf rc = BUF_INIT;
+		buf_printf(&rc, "RCPT To:<%s>", rv[i].addr);
+		if (c.dsn && rv[i].notify != 0) {
+			int f = rv[i].notify;
+			if (!(f & (Q_NOTIFY_SUCCESS | Q_NOTIFY_FAILURE |
+			    Q_NOTIFY_DELAY)))
+				buf_puts(&rc, " NOTIFY=NEVER");
+			else
+				buf_printf(&rc, " NOTIFY=%s%s%s%s%s",
+				    f & Q_NOTIFY_SUCCESS ? "SUCCESS" : "",
+				    (f & Q_NOTIFY_SUCCESS) &&
+				    (f & (Q_NOTIFY_FAILURE | Q_NOTIFY_DELAY)) ?
+				    "," : "",
+				    f & Q_NOTIFY_FAILURE ? "FAILURE" : "",
+				    (f & Q_NOTIFY_FAILURE) && (f & Q_NOTIFY_DELAY) ?
+				    "," : "",
+				    f & Q_NOTIFY_DELAY ? "DELAY" : "");
+		}
+		if (c.dsn && rv[i].orcpt != NULL)
+			buf_printf(&rc, " ORCPT=%s", rv[i].orcpt);
+		code = smtpc_cmd(&c, &text, "%s", buf_cstr(&rc));
+		buf_fini(&rc);
 		rv[i].res.st = code < 0 ? DLV_TEMP : classify(code);
 		snprintf(rv[i].res.text, sizeof(rv[i].res.text), "%s",
 		    code < 0 ? "451 4.4.1 lost connection" : buf_cstr(&text));

@@ -116,6 +116,8 @@ smtpc_reply(struct smtp_conn *c, struct buf *text)
 				c->eightbit = true;
 			else if (strncasecmp(kw, "STARTTLS", 8) == 0)
 				c->starttls = true;
+			else if (strcasecmp(kw, "DSN") == 0)
+				c->dsn = true;
 			else if (strncasecmp(kw, "SIZE", 4) == 0)
 				c->maxsize = strtol(kw + 4, NULL, 10);
 		}
@@ -149,7 +151,7 @@ smtpc_hello(struct smtp_conn *c, const char *myname, struct tls_ctx *tls,
 
 	if (code != 220)
 		return code;
-	c->pipelining = c->eightbit = c->starttls = false;
+	c->pipelining = c->eightbit = c->starttls = c->dsn = false;
 	code = smtpc_cmd(c, text, "EHLO %s", myname);
 	if (code == 250)
 		c->esmtp = true;
@@ -167,7 +169,7 @@ smtpc_hello(struct smtp_conn *c, const char *myname, struct tls_ctx *tls,
 			return -1;
 		}
 		c->tls = true;
-		c->pipelining = c->eightbit = c->starttls = false;
+		c->pipelining = c->eightbit = c->starttls = c->dsn = false;
 		code = smtpc_cmd(c, text, "EHLO %s", myname);
 	}
 	return code;

@@ -17,6 +17,7 @@ struct smtp_conn {
 	struct sio	 io;
 	int		 fd;
 	bool		 esmtp, pipelining, eightbit, starttls, tls;
+	bool		 dsn;		/* the server offers DSN (RFC 3461) */
 	long		 maxsize;
 	char		 peer[300];	/* "[addr]" or "name [addr]" for stat= */
 };

@@ -324,6 +324,67 @@ else
 	has defer-bp '(Deferred: 451 4.3.0 try later)'
 	has defer-rcpt '<defer@far.example>'
 	rm -f "$T"/q/*
+
+	# RFC 3461 DSN: NOTIFY=NEVER (no bounce), NOTIFY=SUCCESS (a success
+	# report for a local delivery, with ENVID and ORCPT), the parameters
+	# passed on to a next hop that offers DSN (the sink does)
+	rm -f "$T"/sink/msg.*
+	cat > "$T/in" <<EOF
+EHLO client.example
+MAIL FROM:<sender@example.org> RET=FULL ENVID=env+2Bid
+RCPT TO:<root> NOTIFY=SUCCESS ORCPT=rfc822;orig+40example.org
+RCPT TO:<reject@far.example> NOTIFY=NEVER
+RCPT TO:<friend@far.example> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;fr+40example.org
+DATA
+Subject: dsn one
+
+body
+.
+QUIT
+EOF
+	bs
+	has dsn-accepted '^250 2.0.0 .* Message accepted for delivery'
+	"$CFMTA" $CF -q > /dev/null 2>&1
+	"$CFMTA" $CF -q > /dev/null 2>&1	# the success DSN itself
+	[ "$(qcount)" = 0 ] && ok || { bad "dsn: queue not empty"; "$CFMTA" $CF -bp; }
+	cat "$T"/sink/msg.* > "$T/out" 2>/dev/null
+	has dsn-pass-mail '^MAIL <sender@example.org> .*ENVID=env+2Bid RET=FULL'
+	has dsn-pass-rcpt '^RCPT <friend@far.example> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;fr+40example.org'
+	has dsn-success-subj '^Subject: Successful Mail Delivery Report'
+	has dsn-success-line '^<root>  (successfully delivered to mailbox)'
+	has dsn-success-action '^Action: delivered (to mailbox)'
+	has dsn-success-envid '^Original-Envelope-Id: env+id'
+	has dsn-success-orcpt '^Original-Recipient: rfc822;orig@example.org'
+	hasnt dsn-never 'Returned mail'
+	hasnt dsn-never-rcpt 'Final-Recipient: RFC822; reject@far.example'
+	# RET=FULL returns the message, RET=HDRS (and no RET) only its headers
+	for ret in FULL HDRS; do
+		printf 'EHLO c\nMAIL FROM:<root> RET=%s\nRCPT TO:<reject-%s@far.example>\nDATA\nSubject: ret %s\n\nbody-of-%s\n.\nQUIT\n' \
+		    $ret $ret $ret $ret > "$T/in"
+		bs
+	done
+	"$CFMTA" $CF -q > /dev/null 2>&1
+	"$CFMTA" $CF -q > /dev/null 2>&1
+	cp "$T/mail/root" "$T/out"
+	has dsn-ret-full-type '^Content-Type: message/rfc822'
+	has dsn-ret-full-body '^body-of-FULL'
+	has dsn-ret-hdrs-subj '^Subject: ret HDRS'
+	hasnt dsn-ret-hdrs-body '^body-of-HDRS'
+	rm -f "$T"/q/*
+
+	# ETRN domain: a queue run for the recipients at that domain only
+	rm -f "$T"/sink/msg.*
+	printf 'Subject: etrn\n\nbody\n' | "$CFMTA" $CF -f root -odq etrn-a@far.example
+	printf 'Subject: etrn\n\nbody\n' | "$CFMTA" $CF -f root -odq etrn-b@other.example
+	printf 'EHLO c\nETRN far.example\nQUIT\n' > "$T/in"
+	bs
+	has etrn-reply '^250 2.0.0 Queuing for node far.example started'
+	i=0; while [ "$(qcount)" != 1 ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	[ "$(qcount)" = 1 ] && ok || { bad "ETRN: want one message left"; "$CFMTA" $CF -bp; }
+	cat "$T"/sink/msg.* > "$T/out" 2>/dev/null
+	has etrn-ran '^RCPT <etrn-a@far.example>'
+	hasnt etrn-other 'etrn-b@other.example'
+	rm -f "$T"/q/*
 fi
 
 # ---- 6. submission: -t, -F, Bcc removed ----------------------------------------

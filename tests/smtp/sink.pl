@@ -24,14 +24,15 @@ while (my $c = $srv->accept) {
 	my ($env, $m) = ('', 0);
 	while (defined(my $l = <$c>)) {
 		if ($l =~ /^(EHLO|HELO)/i) {
-			print $c "250-sink.test\r\n250-8BITMIME\r\n250-SIZE 1000000\r\n250 PIPELINING\r\n";
-		} elsif ($l =~ /^MAIL FROM:\s*(<[^>]*>)/i) {
-			$env = "MAIL $1\n"; print $c "250 2.1.0 ok\r\n";
-		} elsif ($l =~ /^RCPT TO:\s*(<[^>]*>)/i) {
+			print $c "250-sink.test\r\n250-8BITMIME\r\n250-SIZE 1000000\r\n250-DSN\r\n250 PIPELINING\r\n";
+		} elsif ($l =~ /^MAIL FROM:\s*(<[^>]*>)([^\r\n]*)/i) {
+			$env = "MAIL $1$2\n"; print $c "250 2.1.0 ok\r\n";
+		} elsif ($l =~ /^RCPT TO:\s*(<[^>]*>)([^\r\n]*)/i) {
 			my $a = $1;
+			my $p = $2;
 			if ($a =~ /reject/) { print $c "550 5.1.1 $a... no such user here\r\n"; }
 			elsif ($a =~ /defer/) { print $c "451 4.3.0 try later\r\n"; }
-			else { $env .= "RCPT $a\n"; print $c "250 2.1.5 ok\r\n"; }
+			else { $env .= "RCPT $a$p\n"; print $c "250 2.1.5 ok\r\n"; }
 		} elsif ($l =~ /^DATA/i) {
 			print $c "354 go\r\n";
 			my $data = '';
