@@ -685,7 +685,8 @@ queue_list(const char *dir, int *np)
 	}
 	closedir(d);
 	buf_fini(&p);
-	qsort(v, (size_t)n, sizeof(*v), qent_cmp);
+	if (n > 1)
+		qsort(v, (size_t)n, sizeof(*v), qent_cmp);
 	char **ids = xreallocarray(NULL, (size_t)n + 1, sizeof(char *));
 	for (int i = 0; i < n; i++)
 		ids[i] = v[i].id;
