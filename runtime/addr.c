@@ -15,6 +15,7 @@
 #include "mta.h"
 #include "rw_print.h"
 #include "xmem.h"
+#include "rw_tok.h"
 
 static bool
 ISASCIISPACE(int c)
@@ -400,28 +401,9 @@ cataddr(const struct cf *cf, char **pvp, char **evp, char *buf, int sz,
 	*p = '\0';
 }
 
-static void
-stripquotes(char *s)
-{
-	char *p = s, *q = s;
-	int ch;
-	bool bs = false;
-
-	do {
-		ch = (unsigned char)*p++;
-		if (bs)
-			bs = false;
-		else if (ch == '\\')
-			bs = true;
-		else if (ch == '"')
-			continue;
-		*q++ = (char)ch;
-	} while (ch != '\0');
-}
-
 /* length of an enhanced status code "d.ddd.ddd" followed by delim, or 0 */
-static int
-isenhsc(const char *s, int delim)
+int
+addr_isenhsc(const char *s, int delim)
 {
 	int l, h;
 
@@ -490,14 +472,14 @@ error_triple(struct mta *mta, struct addr_result *res, const char *hbuf,
 		}
 	} else
 		addr_setstat(mta, EX_UNAVAILABLE);
-	stripquotes(ubuf);
+	rw_stripquotes(ubuf);
 	if (isdigit((unsigned char)ubuf[0]) && isdigit((unsigned char)ubuf[1]) &&
 	    isdigit((unsigned char)ubuf[2]) && ubuf[3] == ' ') {
-		int off = isenhsc(ubuf + 4, ' ');
+		int off = addr_isenhsc(ubuf + 4, ' ');
 
 		if (off > 0)
 			rw_usrerr(&mta->vm.msgs, mta->e_to, "%s", ubuf);
-		else if (isenhsc(hbuf, '\0') > 0)
+		else if (addr_isenhsc(hbuf, '\0') > 0)
 			rw_usrerr(&mta->vm.msgs, mta->e_to, "%.3s %s %s", ubuf,
 			    hbuf, ubuf + 4);
 		else
@@ -606,7 +588,7 @@ buildaddr(struct mta *mta, char **tv, int flags, struct addr_result *res)
 		m = addr_findmailer(cf, "*file*");
 		setmailer(res, m != NULL ? m->name : "*file*");
 	} else if (*p == ':' && MAILER_HAS(m, ':')) {
-		stripquotes(ubuf);
+		rw_stripquotes(ubuf);
 		if (strncasecmp(ubuf, ":include:", 9) == 0) {
 			setmailer(res, "*include*");
 			res->user = xstrdup(&ubuf[9]);

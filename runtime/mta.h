@@ -41,6 +41,8 @@ char	*addr_crack(struct mta *mta, const char *addr);
 bool	addr_invalid(struct mta *mta, char *addr, bool isrcpt);
 const struct cf_mailer *addr_findmailer(const struct cf *cf, const char *name);
 void	addr_setstat(struct mta *mta, int st);
+/* length of an enhanced status code "d.ddd.ddd" followed by delim, or 0 */
+int	addr_isenhsc(const char *s, int delim);
 
 /* aliases.c: -bi, newaliases */
 int	mta_newaliases(struct mta *mta);

@@ -13,6 +13,7 @@
 #include "map.h"
 #include "policy.h"
 #include "xmem.h"
+#include "rw_tok.h"
 
 void
 policy_setmacro(struct mta *mta, const char *name, const char *val)
@@ -31,46 +32,6 @@ policy_getmacro(struct mta *mta, const char *name)
 	return id != 0 ? rw_macvalue(&mta->vm.env, id) : NULL;
 }
 
-/* length of an enhanced status code "d.ddd.ddd" followed by delim, or 0 */
-static int
-enhsc_len(const char *s, int delim)
-{
-	int l, h;
-
-	if (!(*s == '2' || *s == '4' || *s == '5') || s[1] != '.')
-		return 0;
-	l = 2;
-	for (h = 0; h < 3 && isdigit((unsigned char)s[l + h]); h++)
-		continue;
-	if (h == 0 || s[l + h] != '.')
-		return 0;
-	l += h + 1;
-	for (h = 0; h < 3 && isdigit((unsigned char)s[l + h]); h++)
-		continue;
-	if (h == 0 || s[l + h] != delim)
-		return 0;
-	return l + h;
-}
-
-static void
-stripquotes(char *s)
-{
-	char *p = s, *q = s;
-	bool bs = false;
-	int ch;
-
-	do {
-		ch = (unsigned char)*p++;
-		if (bs)
-			bs = false;
-		else if (ch == '\\')
-			bs = true;
-		else if (ch == '"')
-			continue;
-		*q++ = (char)ch;
-	} while (ch != '\0');
-}
-
 /* the text of $#error: "CODE ENH text" as sendmail's buildaddr words it */
 static void
 error_reply(const char *host, bool hashost, char *user, const char *to,
@@ -80,7 +41,7 @@ error_reply(const char *host, bool hashost, char *user, const char *to,
 	const char *code = "553", *enh = "5.3.0", *text = user;
 	char codebuf[4], enhbuf[32];
 
-	stripquotes(user);
+	rw_stripquotes(user);
 	if (to != NULL && *to != '\0')
 		snprintf(ap, sizeof(ap), "%.200s... ", to);
 	if (isdigit((unsigned char)user[0]) && isdigit((unsigned char)user[1]) &&
@@ -89,17 +50,17 @@ error_reply(const char *host, bool hashost, char *user, const char *to,
 		codebuf[3] = '\0';
 		code = codebuf;
 		text = user + 4;
-		int off = enhsc_len(text, ' ');
+		int off = addr_isenhsc(text, ' ');
 		if (off > 0) {
 			snprintf(enhbuf, sizeof(enhbuf), "%.*s", off, text);
 			enh = enhbuf;
 			text += off + 1;
-		} else if (hashost && enhsc_len(host, '\0') > 0)
+		} else if (hashost && addr_isenhsc(host, '\0') > 0)
 			enh = host;
 		else
 			enh = code[0] == '4' ? "4.0.0" : code[0] == '2' ?
 			    "2.0.0" : "5.0.0";
-	} else if (hashost && enhsc_len(host, '\0') > 0) {
+	} else if (hashost && addr_isenhsc(host, '\0') > 0) {
 		/* sendmail: usrerr("553 5.3.0 %s") unless the host is a code */
 		enh = host;
 		code = host[0] == '4' ? "451" : "553";

@@ -25,6 +25,7 @@
 #include "map_impl.h"
 #include "rw_print.h"
 #include "xmem.h"
+#include "rw_tok.h"
 
 #define ISSPACE(c)	MAP_ISSPACE(c)
 
@@ -1180,27 +1181,6 @@ map_ensure_open(struct cf *cf, struct cf_map *m)
 	return false;
 }
 
-static void
-stripquotes(char *s)
-{
-	char *p = s, *q = s;
-	int c;
-	bool bs = false;
-
-	if (s == NULL)
-		return;
-	do {
-		c = (unsigned char)*p++;
-		if (bs)
-			bs = false;
-		else if (c == '\\')
-			bs = true;
-		else if (c == '"')
-			continue;
-		*q++ = (char)c;
-	} while (c != '\0');
-}
-
 char *
 map_lookup(struct map_ctx *ctx, struct cf_map *m, char *key, char **av,
     int *pstat)
@@ -1213,7 +1193,7 @@ map_lookup(struct map_ctx *ctx, struct cf_map *m, char *key, char **av,
 	if (!m->valid || !map_ensure_open(ctx->cf, m))
 		return NULL;
 	if (!(m->mflags & MF_KEEPQUOTES))
-		stripquotes(key);
+		rw_stripquotes(key);
 	if (tTd(60, 1)) {
 		dbg_printf("map_lookup(%s, ", m->name);
 		rw_xputs(dbg_stream(), &ctx->cf->mn, key);

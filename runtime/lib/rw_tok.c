@@ -285,3 +285,24 @@ fail:
 	out->n = 0;
 	return -1;
 }
+
+void
+rw_stripquotes(char *s)
+{
+	char *p = s, *q = s;
+	int c;
+	bool bs = false;
+
+	if (s == NULL)
+		return;
+	do {
+		c = (unsigned char)*p++;
+		if (bs)
+			bs = false;
+		else if (c == '\\')
+			bs = true;
+		else if (c == '"')
+			continue;
+		*q++ = (char)c;
+	} while (c != '\0');
+}

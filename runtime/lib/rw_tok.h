@@ -43,4 +43,8 @@ int rw_prescan(const unsigned char *toktab, char *addr, int delim,
     char *pvpbuf, size_t pvpbsize, struct rw_tokens *out, char **delimptr,
     bool ignore, const struct rw_msgs *msgs);
 
+/* remove double quotes (not backslash-escaped ones) in place, as
+ * sendmail's stripquotes does */
+void rw_stripquotes(char *s);
+
 #endif /* RT_RW_TOK_H */

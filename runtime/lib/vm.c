@@ -19,6 +19,7 @@
 #include "rw_print.h"
 #include "vm.h"
 #include "xmem.h"
+#include "rw_tok.h"
 
 static void vm_panic(const char *what) NORETURN;
 
@@ -228,46 +229,10 @@ printrule(struct vm *vm, const struct cf_rule *r, bool lhs)
 	rw_printav(dbg_stream(), &vm->cf->mn, av);
 }
 
-static void
-syserr(struct vm *vm, const char *fmt, ...) PRINTF_LIKE(2, 3);
-
-static void
-syserr(struct vm *vm, const char *fmt, ...)
-{
-	va_list ap;
-	struct buf b = BUF_INIT;
-
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	if (vm->msgs.emit != NULL)
-		vm->msgs.emit(vm->msgs.arg, RWM_SYSERR, NULL, buf_cstr(&b));
-	buf_fini(&b);
-}
-
 static bool
 wordinclass(struct vm *vm, const char *w, int cls)
 {
 	return rw_class_has(&vm->cf->cls, cls, w);
-}
-
-static void
-stripquotes(char *s)
-{
-	char *p = s, *q = s;
-	int c;
-	bool bs = false;
-
-	do {
-		c = (unsigned char)*p++;
-		if (bs)
-			bs = false;
-		else if (c == '\\')
-			bs = true;
-		else if (c == '"')
-			continue;
-		*q++ = (char)c;
-	} while (c != '\0');
 }
 
 /* "%s%-16.16s%s" and the tokens, built in one buffer: this line is
@@ -313,7 +278,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 	const char *rulename;
 
 	if (ruleset < 0 || ruleset >= MAXRWSETS) {
-		syserr(vm, "554 5.3.5 rewrite: illegal ruleset number %d", ruleset);
+		rw_syserr(&vm->msgs, "554 5.3.5 rewrite: illegal ruleset number %d", ruleset);
 		return EX_CONFIG;
 	}
 	rulename = cf_rsname(cf, ruleset, namebuf, sizeof(namebuf));
@@ -322,7 +287,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		    "   input:", pvp);
 	}
 	if (reclevel++ > vm->maxrecursion) {
-		syserr(vm, "rewrite: excessive recursion (max %d), ruleset %s",
+		rw_syserr(&vm->msgs, "rewrite: excessive recursion (max %d), ruleset %s",
 		    vm->maxrecursion, rulename);
 		return EX_CONFIG;
 	}
@@ -358,7 +323,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		rvp = rwr->lhs;
 		avp = pvp;
 		if (++loopcount > 100) {
-			syserr(vm, "554 5.3.5 Infinite loop in ruleset %s, rule %d",
+			rw_syserr(&vm->msgs, "554 5.3.5 Infinite loop in ruleset %s, rule %d",
 			    rulename, ruleno);
 			if (tTd(21, 1)) {
 				dbg_printf("workspace: ");
@@ -586,7 +551,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				int c = (int)CFB_GET_A(w);
 				struct match *m = &mlist[c - '1'];
 				if (c < '1' || m >= mlp) {
-					syserr(vm, "554 5.3.5 rewrite: ruleset %s: replacement $%c out of bounds",
+					rw_syserr(&vm->msgs, "554 5.3.5 rewrite: ruleset %s: replacement $%c out of bounds",
 					    rulename, c);
 					return EX_CONFIG;
 				}
@@ -656,7 +621,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			}
 			continue;
 		toolong:
-			syserr(vm, "554 5.3.0 rewrite: expansion too long");
+			rw_syserr(&vm->msgs, "554 5.3.0 rewrite: expansion too long");
 			return EX_DATAERR;
 		}
 		*avp++ = NULL;
@@ -682,7 +647,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				endtoken = LOOKUPEND;
 				mapname = *++r2;
 				if (mapname == NULL) {
-					syserr(vm, "554 5.3.0 rewrite: missing mapname");
+					rw_syserr(&vm->msgs, "554 5.3.0 rewrite: missing mapname");
 					return EX_CONFIG;
 				}
 			} else
@@ -690,7 +655,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 
 			struct cf_map *map = cf_findmap(cf, mapname);
 			if (map == NULL)
-				syserr(vm, "554 5.3.0 rewrite: map %s not found", mapname);
+				rw_syserr(&vm->msgs, "554 5.3.0 rewrite: map %s not found", mapname);
 
 			key_rvp = ++r2;
 			default_rvp = NULL;
@@ -765,14 +730,14 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				*avp++ = external || xpvp == xbuf || replac == NULL ?
 				    *xpvp : *xpvp;
 				if (avp >= &npvp[maxatom]) {
-					syserr(vm, "554 5.3.0 rewrite: expansion too long");
+					rw_syserr(&vm->msgs, "554 5.3.0 rewrite: expansion too long");
 					return EX_DATAERR;
 				}
 			}
 			char **restart = avp - 1;
 			for (char **x = pvpb1; (*avp++ = *x++) != NULL;)
 				if (avp >= &npvp[maxatom]) {
-					syserr(vm, "554 5.3.0 rewrite: expansion too long");
+					rw_syserr(&vm->msgs, "554 5.3.0 rewrite: expansion too long");
 					return EX_DATAERR;
 				}
 			avp = restart;
@@ -815,11 +780,11 @@ callsubr(struct vm *vm, char **pvp, int reclevel)
 	for (avp = pvp, j = 0; *avp != NULL; avp++, j++) {
 		if ((unsigned char)**avp == CALLSUBR && avp[1] != NULL) {
 			char *name = vm_strdup(vm, avp[1]);
-			stripquotes(name);
+			rw_stripquotes(name);
 			avp[1] = name;
 			subr = cf_strtorwset(vm->cf, name, NULL, CF_ST_FIND);
 			if (subr < 0) {
-				syserr(vm, "554 5.3.5 Unknown ruleset %s", name);
+				rw_syserr(&vm->msgs, "554 5.3.5 Unknown ruleset %s", name);
 				return EX_CONFIG;
 			}
 			if (vm->cf->rs[subr].n == 0) {
@@ -831,7 +796,7 @@ callsubr(struct vm *vm, char **pvp, int reclevel)
 				continue;
 			}
 			if (++nsubr >= MAX_SUBR) {
-				syserr(vm, "554 5.3.0 Too many subroutine calls (%d max)",
+				rw_syserr(&vm->msgs, "554 5.3.0 Too many subroutine calls (%d max)",
 				    MAX_SUBR);
 				return EX_CONFIG;
 			}
@@ -859,7 +824,7 @@ callsubr(struct vm *vm, char **pvp, int reclevel)
 			rstat = status;
 		for (i = j, avp = tpvp; *avp != NULL; avp++, i++) {
 			if (i >= MAXATOM) {
-				syserr(vm, "554 5.3.0 callsubr: expansion too long");
+				rw_syserr(&vm->msgs, "554 5.3.0 callsubr: expansion too long");
 				return EX_DATAERR;
 			}
 			pvp[i] = *avp;
