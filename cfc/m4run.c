@@ -93,12 +93,40 @@ report_text(struct diag *d, const char *file, unsigned line, const char *s,
 		size_t n = nl != NULL ? (size_t)(nl - s) : strlen(s);
 		bool err = n >= 9 && strncmp(s, "*** ERROR", 9) == 0;
 
-		if (n > 0) {
-			diag_at_line(d, err ? CS_ERROR : CS_WARNING,
-			    file != NULL ? file : "m4", line, "m4: %.*s",
-			    (int)n, s);
+		bool warn = n >= 11 && strncmp(s, "*** WARNING", 11) == 0;
+
+		if (n > 0 && (err || warn)) {
+			/*
+			 * The macro library names the .mc line itself:
+			 * "*** ERROR: site.mc:12: text" -- report it there.
+			 */
+			const char *t = s + (err ? 9 : 11), *e = s + n;
+			if (t < e && *t == ':')
+				t++;
+			while (t < e && *t == ' ')
+				t++;
+			const char *c1 = memchr(t, ':', (size_t)(e - t));
+			char *endl = NULL;
+			unsigned long ln = c1 != NULL ? strtoul(c1 + 1, &endl, 10) : 0;
+			if (c1 != NULL && c1 > t && endl != NULL && endl > c1 + 1 &&
+			    endl < e && *endl == ':' && memchr(t, ' ', (size_t)(c1 - t)) == NULL) {
+				char *f = strndup(t, (size_t)(c1 - t));
+				const char *txt = endl + 1;
+				while (txt < e && *txt == ' ')
+					txt++;
+				diag_at_line(d, err ? CS_ERROR : CS_WARNING, f,
+				    (unsigned)ln, "%.*s", (int)(e - txt), txt);
+				free(f);
+			} else
+				diag_at_line(d, err ? CS_ERROR : CS_WARNING,
+				    file != NULL ? file : "m4", line, "m4: %.*s",
+				    (int)n, s);
 			if (err)
 				*failed = true;
+		} else if (n > 0) {
+			diag_at_line(d, CS_WARNING,
+			    file != NULL ? file : "m4", line, "m4: %.*s",
+			    (int)n, s);
 		}
 		s += n + (nl != NULL);
 	}

@@ -23,5 +23,19 @@ for mc in *.mc; do
 		pass=$((pass+1))
 	fi
 done
+# our m4lib names the .mc line in its own messages: cfc reports them there
+for mc in m4lib/*.mc; do
+	[ -f "$mc" ] || continue
+	n=${mc%.mc}
+	out=$("$CFC" -o "$tmp/x.cfb" --cf-dir ../../m4lib "$mc" 2>&1); rc=$?
+	[ "${UPDATE:-0}" = 1 ] && printf '%s\n' "$out" > "$n.err"
+	if [ $rc -ne 1 ] || [ -e "$tmp/x.cfb" ] || [ "$out" != "$(cat "$n.err" 2>/dev/null)" ]; then
+		echo "FAIL: mcdiag $n (exit $rc)"; printf '%s\n' "$out" | diff "$n.err" - | head -10
+		fail=$((fail+1))
+	else
+		pass=$((pass+1))
+	fi
+	rm -f "$tmp/x.cfb"
+done
 echo "mcdiag: $pass passed, $fail failed"
 [ $fail -eq 0 ]
