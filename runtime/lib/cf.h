@@ -235,6 +235,8 @@ long	 cf_convtime(const char *p, int units);
 
 /* mailers */
 void	 cf_makemailer(struct cf *cf, char *line);
+/* release a mailer; returns NULL */
+struct cf_mailer *cf_mailer_free(struct cf_mailer *m);
 void	 cf_printmailer(const struct cf *cf, FILE *fp,
 	    const struct cf_mailer *m);
 struct cf_mailer *cf_findmailer(const struct cf *cf, const char *name);

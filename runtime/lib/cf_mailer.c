@@ -43,9 +43,11 @@ makeargv(const char *s)
 	return av;
 }
 
-static void
-mailer_free(struct cf_mailer *m)
+struct cf_mailer *
+cf_mailer_free(struct cf_mailer *m)
 {
+	if (m == NULL)
+		return NULL;
 	free(m->name); free(m->path); free(m->eol); free(m->mtatype);
 	free(m->addrtype); free(m->diagtype); free(m->execdir);
 	free(m->defcharset); free(m->rootdir); free(m->qgrp);
@@ -54,6 +56,7 @@ mailer_free(struct cf_mailer *m)
 			free(*a);
 	free(m->argv);
 	free(m);
+	return NULL;
 }
 
 struct cf_mailer *
@@ -369,7 +372,7 @@ cf_makemailer(struct cf *cf, char *line)
 	}
 	if (old != NULL) {
 		m->mno = old->mno;
-		mailer_free(old);
+		(void)cf_mailer_free(old);
 	} else
 		m->mno = cf->nmailers++;
 	cf->mailer[m->mno] = m;
@@ -377,7 +380,7 @@ cf_makemailer(struct cf *cf, char *line)
 	return;
 fail:
 	buf_fini(&mb);
-	mailer_free(m);
+	(void)cf_mailer_free(m);
 }
 
 static void

@@ -49,21 +49,6 @@ free_rules(struct cf_ruleset *rs)
 	free(rs->name);
 }
 
-static void
-free_mailer(struct cf_mailer *m)
-{
-	if (m == NULL)
-		return;
-	free(m->name); free(m->path); free(m->eol); free(m->mtatype);
-	free(m->addrtype); free(m->diagtype); free(m->execdir);
-	free(m->defcharset); free(m->rootdir); free(m->qgrp);
-	if (m->argv != NULL)
-		for (char **a = m->argv; *a; a++)
-			free(*a);
-	free(m->argv);
-	free(m);
-}
-
 void
 cf_fini(struct cf *cf)
 {
@@ -74,7 +59,7 @@ cf_fini(struct cf *cf)
 	free(cf->rsnames);
 	free(cf->rsidx);
 	for (int i = 0; i < MAXMAILERS; i++)
-		free_mailer(cf->mailer[i]);
+		cf->mailer[i] = cf_mailer_free(cf->mailer[i]);
 	for (int i = 0; i < cf->nmaps; i++)
 		map_free(cf->maps[i]);
 	free(cf->maps);
