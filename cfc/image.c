@@ -59,6 +59,9 @@ struct pline {
 	const char	*s;
 	size_t		 len;
 	int		 phys;	/* 1-based physical line in the given text */
+	const char	*ofile;	/* origin from m4's sync lines, or NULL */
+	size_t		 ofilelen;
+	int		 oline;
 };
 
 int
@@ -94,8 +97,19 @@ cfc_image_build(const char *srcname, const char *text, size_t len,
 			phys++;
 			if (e > s && text[e - 1] == '\r')
 				e--;
-			if (synced && e - s > 6 && memcmp(text + s, "#line ", 6) == 0)
+			if (synced && e - s > 6 && memcmp(text + s, "#line ", 6) == 0) {
+				/* #line N "file": the origin of the lines that follow */
+				curfile_line = atoi(text + s + 6);
+				const char *q = memchr(text + s, '"', e - s);
+				if (q != NULL) {
+					const char *qe = memchr(q + 1, '"', (size_t)(text + e - q - 1));
+					if (qe != NULL) {
+						curfile = q + 1;
+						curfile_len = (size_t)(qe - q - 1);
+					}
+				}
 				continue;
+			}
 			if (e - s > 13 && memcmp(text + s, "#@cfc-source ", 13) == 0) {
 				free(srcbuf);
 				srcbuf = xstrndup(text + s + 13, e - s - 13);
@@ -108,6 +122,9 @@ cfc_image_build(const char *srcname, const char *text, size_t len,
 			pl[npl].s = text + s;
 			pl[npl].len = e - s;
 			pl[npl].phys = phys;
+			pl[npl].ofile = curfile;
+			pl[npl].ofilelen = curfile_len;
+			pl[npl].oline = curfile_line++;
 			npl++;
 		}
 	}
@@ -115,38 +132,13 @@ cfc_image_build(const char *srcname, const char *text, size_t len,
 		srcname = srcbuf;
 	w = cfb_writer_new(srcname, permissive);
 
-	/* origin of each cf line, from the sync lines */
-	if (synced) {
-		size_t i = 0;
-		int phys = 0, k = 0;
-		while (i < len) {
-			size_t s = i;
-			while (i < len && text[i] != '\n')
-				i++;
-			size_t e = i;
-			if (i < len)
-				i++;
-			phys++;
-			if (e - s > 6 && memcmp(text + s, "#line ", 6) == 0) {
-				curfile_line = atoi(text + s + 6);
-				const char *q = memchr(text + s, '"', e - s);
-				if (q != NULL) {
-					const char *qe = memchr(q + 1, '"', (size_t)(text + e - q - 1));
-					if (qe != NULL) {
-						curfile = q + 1;
-						curfile_len = (size_t)(qe - q - 1);
-					}
-				}
-				continue;
-			}
-			k++;
-			if (curfile != NULL) {
-				buf_reset(&fname);
-				buf_append(&fname, curfile, curfile_len);
-				cfb_add_linemap(w, k, buf_cstr(&fname), curfile_line);
-			}
-			curfile_line++;
-		}
+	/* origin of each cf line (its number is its index + 1) */
+	for (size_t k = 0; k < npl; k++) {
+		if (pl[k].ofile == NULL)
+			continue;
+		buf_reset(&fname);
+		buf_append(&fname, pl[k].ofile, pl[k].ofilelen);
+		cfb_add_linemap(w, (int)k + 1, buf_cstr(&fname), pl[k].oline);
 	}
 
 	cf_init(&cf, &out);
