@@ -190,6 +190,113 @@ read_file(const char *path, size_t *lenp)
 	return buf_steal(&b);
 }
 
+/*
+ * Load the configuration spec names into m: the sticky command-line
+ * options first, host identity, the built-in mailers, then the image (or
+ * .cf text), interface probing, the defaults cf_finish fills in, the VM.
+ * Long-running processes (spec->privcopy) read the image into their own
+ * memory: a file rewritten in place under a daemon and its sessions
+ * cannot change or truncate what they run.  0 on success; otherwise
+ * MTA_NOFILE (sendmail's message is on stdout) or MTA_BADIMAGE, with the
+ * reason in why.
+ */
+int
+mta_load(struct mta *m, const struct mta_spec *spec, char *why, size_t whysz)
+{
+	struct rw_msgs out = { mta_emit, m };
+	size_t len = 0;
+	char *text = NULL;
+	void *map = NULL;
+
+	memset(m, 0, sizeof(*m));
+	cf_init(&m->cf, &out);
+	m->spec = spec;
+	m->cfpath = spec->cfpath;
+	/* sticky command-line options come first */
+	for (int i = 0; i < spec->nopt; i++) {
+		const char *o = spec->optv[i];
+		if (o[0] == ' ')
+			cf_setoption(&m->cf, ' ', o + 1, true);
+		else
+			cf_setoption(&m->cf, o[0], o[0] ? o + 1 : o, true);
+	}
+	set_identity(&m->cf);
+	/* ${opMode} is defined before the cf is read (rules expand it then);
+	 * it is the mode letter, as sendmail sets it */
+	rw_mactab_set(&m->cf.mac, MID_OPMODE, spec->opmode);
+	builtin_mailers(&m->cf);
+	m->cf.testmode = spec->mode == 't';
+
+	int fd = open(spec->cfpath, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	unsigned char magic[4];
+	if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size >= 4 &&
+	    pread(fd, magic, 4, 0) == 4 && cfb_is_image(magic, 4)) {
+		len = (size_t)st.st_size;
+		m->is_image = true;
+		if (spec->privcopy) {
+			text = xmalloc(len);
+			size_t got = 0;
+			while (got < len) {
+				ssize_t n = pread(fd, text + got, len - got,
+				    (off_t)got);
+				if (n < 0 && errno == EINTR)
+					continue;
+				if (n <= 0)
+					break;
+				got += (size_t)n;
+			}
+			len = got;	/* a short read fails verification */
+			m->image = text;
+		} else {
+			map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+			if (map != MAP_FAILED) {
+				text = map;
+				m->image = map;
+				m->imagelen = len;
+				m->image_mapped = true;
+			}
+		}
+	}
+	int oerr = errno;
+	if (fd >= 0)
+		close(fd);
+	if (text == NULL) {
+		text = read_file(spec->cfpath, &len);
+		oerr = errno;
+		m->image = text;
+		if (text == NULL) {
+			printf("%s: line 0: cannot open: %s\n", spec->cfpath,
+			    strerror(oerr));
+			snprintf(why, whysz, "cannot open: %s", strerror(oerr));
+			return MTA_NOFILE;
+		}
+		cf_read_text(&m->cf, spec->cfpath, text, len);
+	} else if (cfb_load(&m->cf, spec->cfpath, text, len, why, whysz) != 0)
+		return MTA_BADIMAGE;
+	probe_interfaces(&m->cf);
+	cf_finish(&m->cf);
+
+	vm_init(&m->vm, &m->cf, &out);
+	m->vm.testmode = spec->mode == 't';
+	int opm = rw_macid_long(&m->cf.mn, "opMode");
+	rw_mactab_set(&m->vm.envmac, opm, spec->opmode);
+	return 0;
+}
+
+void
+mta_unload(struct mta *m)
+{
+	if (m->vm.cf != NULL)
+		vm_fini(&m->vm);
+	cf_fini(&m->cf);
+	if (m->image_mapped)
+		munmap(m->image, m->imagelen);
+	else
+		free(m->image);
+	m->image = NULL;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -211,8 +318,6 @@ main(int argc, char **argv)
 			mode = 'i';
 	}
 	log_init("cfmta");
-	struct rw_msgs out = { mta_emit, &M };
-	cf_init(&M.cf, &out);
 
 	int ai;
 	for (ai = 1; ai < argc; ai++) {
@@ -285,65 +390,20 @@ main(int argc, char **argv)
 	if (cfpath == NULL)
 		cfpath = submit ? "/etc/mail/submit.cfb" : "/etc/mail/sendmail.cfb";
 
-	/* sticky command-line options come first */
-	for (int i = 0; i < nopt; i++) {
-		if (optv[i][0] == ' ')
-			cf_setoption(&M.cf, ' ', optv[i] + 1, true);
-		else
-			cf_setoption(&M.cf, optv[i][0], optv[i][0] ? optv[i] + 1 : optv[i], true);
-		free(optv[i]);
-	}
-	free(optv);
-	set_identity(&M.cf);
-	/* ${opMode} is defined before the cf is read (rules expand it then);
-	 * it is the mode letter, as sendmail sets it */
-	char opmode[2] = { (char)(mode != 0 ? mode : ma.qflag ? 'q' : 'm'), '\0' };
-	rw_mactab_set(&M.cf.mac, MID_OPMODE, opmode);
-	builtin_mailers(&M.cf);
-	M.cf.testmode = mode == 't';
-
-	size_t len;
-	char *text = NULL;
-	void *map = NULL;
-	{
-		int fd = open(cfpath, O_RDONLY);
-		struct stat st;
-		unsigned char magic[4];
-		if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size >= 4 &&
-		    pread(fd, magic, 4, 0) == 4 && cfb_is_image(magic, 4)) {
-			map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-			if (map == MAP_FAILED)
-				map = NULL;
-			len = (size_t)st.st_size;
-		}
-		if (fd >= 0)
-			close(fd);
-	}
-	if (map == NULL)
-		text = read_file(cfpath, &len);
-	else
-		text = map;
-	if (text == NULL) {
-		printf("%s: line 0: cannot open: %s\n", cfpath, strerror(errno));
-		return 78;
-	}
+	static struct mta_spec spec;
+	spec.cfpath = cfpath;
+	spec.optv = optv;
+	spec.nopt = nopt;
+	spec.mode = mode;
+	spec.opmode[0] = (char)(mode != 0 ? mode : ma.qflag ? 'q' : 'm');
+	spec.privcopy = mode == 'd' || mode == 'D' ||
+	    (ma.qflag && ma.qinterval > 0);
 	char why[256];
-	if (map != NULL) {
-		if (cfb_load(&M.cf, cfpath, text, len, why, sizeof(why)) != 0) {
+	int lr = mta_load(&M, &spec, why, sizeof(why));
+	if (lr != 0) {
+		if (lr == MTA_BADIMAGE)
 			fprintf(stderr, "cfmta: %s: bad image (%s)\n", cfpath, why);
-			return 78;
-		}
-	} else {
-		cf_read_text(&M.cf, cfpath, text, len);
-	}
-	probe_interfaces(&M.cf);
-	cf_finish(&M.cf);
-
-	vm_init(&M.vm, &M.cf, &out);
-	M.vm.testmode = mode == 't';
-	{
-		int opm = rw_macid_long(&M.cf.mn, "opMode");
-		rw_mactab_set(&M.vm.envmac, opm, opmode);
+		return 78;
 	}
 	if (mode == 't') {
 		bt_run(&M, stdin);

@@ -4,6 +4,15 @@
  * connection (at most MaxDaemonChildren), run the queue every -q
  * interval.  SIGTERM closes the listeners, lets the sessions finish,
  * removes the pid file and exits.  Children drop to RunAsUser if set.
+ *
+ * SIGHUP reloads the configuration in place of sendmail's re-exec: the
+ * new image is loaded and verified beside the old one; if that fails the
+ * old one keeps serving and the reason is logged.  Otherwise listeners
+ * whose DaemonPortOptions value is unchanged stay open (no window where
+ * connections are refused), new ones are bound, dropped ones closed; the
+ * TLS context and PidFile follow the new configuration.  Sessions in
+ * flight are forked processes and finish with the image they started
+ * with (the daemon reads images into its own memory, see mta_load).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -41,9 +50,17 @@ struct listener {
 	char	 port[8];
 	const char *family;
 	char	 modifiers[32];
+	char	*spec;		/* the DaemonPortOptions value */
 };
 
-static volatile sig_atomic_t got_term, got_chld;
+static volatile sig_atomic_t got_term, got_chld, got_hup;
+
+static void
+on_hup(int sig)
+{
+	(void)sig;
+	got_hup = 1;
+}
 
 static void
 on_term(int sig)
@@ -205,51 +222,164 @@ serve(struct mta *mta, const struct listener *l, int fd,
 	(void)smtp_server_run(mta, fd, fd, &p, tls);
 }
 
-int
-daemon_main(struct mta *mta, const struct mode_args *a)
+/*
+ * Open the listeners cf asks for.  A DaemonPortOptions value equal to one
+ * of the nold listeners takes that socket over (old[i].fd becomes -1);
+ * a configured socket that cannot be bound yet (the old daemon's is still
+ * closing) is tried again, as sendmail's opendaemonsocket does, unless
+ * this is a reload.  The default port is only for a cf without any.
+ * Returns the number opened, or -1 when the cf names sockets and none
+ * could be opened.
+ */
+static int
+open_listeners(const struct cf *cf, struct listener *ls,
+    struct listener *old, int nold)
 {
-	struct listener ls[MAX_LISTEN];
-	int nl = 0, children = 0;
 	char why[256];
-	long maxkids = mta_optlong(&mta->cf, OPT_MAXDAEMONCHILDREN, 0);
-	struct buf pidfile = BUF_INIT;
-	time_t nextq = 0;
+	int nl = 0, ndpo = 0;
+	int tries = nold > 0 ? DAEMON_BINDTRIES - 1 : 0;
 
-	/*
-	 * A configured socket that cannot be bound yet (the old daemon's
-	 * is still closing) is tried again, as sendmail's opendaemonsocket
-	 * does; the default port is only for a cf without any.
-	 */
-	int ndpo = 0;
-	for (int tries = 0; nl == 0 && tries < DAEMON_BINDTRIES; tries++) {
-		if (tries > 0)
+	for (; nl == 0 && tries < DAEMON_BINDTRIES; tries++) {
+		if (tries > 0 && nold == 0)
 			usleep(DAEMON_BINDWAIT_MS * 1000);
 		ndpo = 0;
-		for (int i = 0; i < mta->cf.nopts && nl < MAX_LISTEN; i++) {
-			if (strcmp(mta->cf.opts[i].name, "DaemonPortOptions") != 0)
+		for (int i = 0; i < cf->nopts && nl < MAX_LISTEN; i++) {
+			const char *v = cf->opts[i].value;
+			if (strcmp(cf->opts[i].name, "DaemonPortOptions") != 0)
 				continue;
 			ndpo++;
-			if (!parse_dpo(mta->cf.opts[i].value, &ls[nl], why,
-			    sizeof(why))) {
-				log_warnx("DaemonPortOptions %s: %s",
-				    mta->cf.opts[i].value, why);
+			int k;
+			for (k = 0; k < nold; k++)
+				if (old[k].fd >= 0 && strcmp(old[k].spec, v) == 0)
+					break;
+			if (k < nold) {
+				ls[nl] = old[k];
+				ls[nl].spec = xstrdup(v);
+				old[k].fd = -1;
+				nl++;
 				continue;
 			}
-			nl++;
+			if (!parse_dpo(v, &ls[nl], why, sizeof(why))) {
+				log_warnx("DaemonPortOptions %s: %s", v, why);
+				continue;
+			}
+			ls[nl++].spec = xstrdup(v);
 		}
 		if (ndpo == 0)
 			break;
 	}
-	if (nl == 0 && ndpo > 0) {
-		log_warnx("no daemon socket could be opened");
-		return EX_OSERR;
-	}
+	if (nl == 0 && ndpo > 0)
+		return -1;
 	if (nl == 0) {
+		for (int k = 0; k < nold; k++)
+			if (old[k].fd >= 0 && strcmp(old[k].spec, "") == 0) {
+				ls[0] = old[k];
+				ls[0].spec = xstrdup("");
+				old[k].fd = -1;
+				return 1;
+			}
 		if (!parse_dpo("Name=MTA", &ls[0], why, sizeof(why))) {
 			log_warnx("%s", why);
-			return EX_OSERR;
+			return -1;
 		}
+		ls[0].spec = xstrdup("");
 		nl = 1;
+	}
+	return nl;
+}
+
+static void
+close_listeners(struct listener *ls, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (ls[i].fd >= 0)
+			close(ls[i].fd);
+		ls[i].fd = -1;
+		free(ls[i].spec);
+		ls[i].spec = NULL;
+	}
+}
+
+static void
+write_pidfile(struct mta *mta, int mode, struct buf *pidfile)
+{
+	const char *pf = mta->cf.optv[OPT_PIDFILE];
+
+	buf_reset(pidfile);
+	if (pf == NULL || *pf == '\0')
+		return;
+	expand_opt(mta, pf, pidfile);
+	FILE *f = fopen(pidfile->s, "w");
+	if (f != NULL) {
+		fprintf(f, "%ld\ncfmta -b%c\n", (long)getpid(), mode);
+		fclose(f);
+	} else
+		log_warn("cannot write PidFile %s", pidfile->s);
+}
+
+/*
+ * SIGHUP: load the configuration again.  On success *mtap is the new
+ * one (the old one freed unless it is the caller's) and the listeners,
+ * TLS context and PidFile follow it; on failure nothing changes.
+ */
+static void
+reload(struct mta **mtap, struct mta *orig, int mode, struct listener *ls,
+    int *nl, struct tls_ctx **tls, struct buf *pidfile)
+{
+	struct mta *old = *mtap, *nm = xcalloc(1, sizeof(*nm));
+	struct listener nls[MAX_LISTEN];
+	char why[256] = "";
+
+	int lr = mta_load(nm, old->spec, why, sizeof(why));
+	if (lr == 0 && old->is_image && !nm->is_image) {
+		snprintf(why, sizeof(why), "not a compiled image");
+		lr = MTA_BADIMAGE;
+	}
+	if (lr != 0) {
+		log_warnx("SIGHUP: %s: %s; keeping the running configuration",
+		    old->spec->cfpath, why);
+		mta_unload(nm);
+		free(nm);
+		return;
+	}
+	int n = open_listeners(&nm->cf, nls, ls, *nl);
+	if (n < 0) {
+		log_warnx("SIGHUP: %s: no daemon socket could be opened; "
+		    "keeping the running configuration", old->spec->cfpath);
+		/* (none of the old sockets was taken over) */
+		mta_unload(nm);
+		free(nm);
+		return;
+	}
+	close_listeners(ls, *nl);
+	memcpy(ls, nls, (size_t)n * sizeof(*ls));
+	*nl = n;
+	tls_ctx_free(*tls);
+	*tls = tls_ctx_server(&nm->cf, why, sizeof(why));
+	if (pidfile->len > 0)
+		(void)unlink(pidfile->s);
+	write_pidfile(nm, mode, pidfile);
+	mta_unload(old);
+	if (old != orig)
+		free(old);
+	*mtap = nm;
+	log_warnx("SIGHUP: %s reloaded", nm->spec->cfpath);
+}
+
+int
+daemon_main(struct mta *orig, const struct mode_args *a)
+{
+	struct mta *mta = orig;
+	struct listener ls[MAX_LISTEN];
+	int nl = 0, children = 0;
+	char why[256];
+	struct buf pidfile = BUF_INIT;
+	time_t nextq = 0;
+
+	nl = open_listeners(&mta->cf, ls, NULL, 0);
+	if (nl < 0) {
+		log_warnx("no daemon socket could be opened");
+		return EX_OSERR;
 	}
 	if (a->mode == 'd') {
 		pid_t pid = fork();
@@ -266,16 +396,7 @@ daemon_main(struct mta *mta, const struct mode_args *a)
 				close(dn);
 		}
 	}
-	const char *pf = mta->cf.optv[OPT_PIDFILE];
-	if (pf != NULL && *pf != '\0') {
-		expand_opt(mta, pf, &pidfile);
-		FILE *f = fopen(pidfile.s, "w");
-		if (f != NULL) {
-			fprintf(f, "%ld\ncfmta -b%c\n", (long)getpid(), a->mode);
-			fclose(f);
-		} else
-			log_warn("cannot write PidFile %s", pidfile.s);
-	}
+	write_pidfile(mta, a->mode, &pidfile);
 
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
@@ -284,6 +405,8 @@ daemon_main(struct mta *mta, const struct mode_args *a)
 	sigaction(SIGINT, &sa, NULL);
 	sa.sa_handler = on_chld;
 	sigaction(SIGCHLD, &sa, NULL);
+	sa.sa_handler = on_hup;
+	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
 	struct tls_ctx *tls = tls_ctx_server(&mta->cf, why, sizeof(why));
@@ -292,6 +415,11 @@ daemon_main(struct mta *mta, const struct mode_args *a)
 
 	while (!got_term) {
 		struct pollfd pf2[MAX_LISTEN];
+		long maxkids = mta_optlong(&mta->cf, OPT_MAXDAEMONCHILDREN, 0);
+		if (got_hup) {
+			got_hup = 0;
+			reload(&mta, orig, a->mode, ls, &nl, &tls, &pidfile);
+		}
 		if (got_chld) {
 			got_chld = 0;
 			while (waitpid(-1, NULL, WNOHANG) > 0)
@@ -330,6 +458,7 @@ daemon_main(struct mta *mta, const struct mode_args *a)
 			if (pid == 0) {
 				signal(SIGTERM, SIG_DFL);
 				signal(SIGCHLD, SIG_DFL);
+				signal(SIGHUP, SIG_DFL);
 				for (int k = 0; k < nl; k++)
 					close(ls[k].fd);
 				drop_privs(mta);
@@ -343,8 +472,7 @@ daemon_main(struct mta *mta, const struct mode_args *a)
 		}
 	}
 	/* TERM: no new connections; sessions in flight finish */
-	for (int i = 0; i < nl; i++)
-		close(ls[i].fd);
+	close_listeners(ls, nl);
 	while (children > 0) {
 		pid_t w = waitpid(-1, NULL, 0);
 		if (w < 0 && errno != EINTR)
@@ -356,5 +484,9 @@ daemon_main(struct mta *mta, const struct mode_args *a)
 		(void)unlink(pidfile.s);
 	buf_fini(&pidfile);
 	tls_ctx_free(tls);
+	if (mta != orig) {
+		mta_unload(mta);
+		free(mta);
+	}
 	return EX_OK;
 }

@@ -11,15 +11,37 @@
 #include "cf.h"
 #include "vm.h"
 
+/* what to load, from the command line; kept for reloading (SIGHUP) */
+struct mta_spec {
+	const char	*cfpath;
+	char		**optv;		/* sticky options: " Name=value" or "Xvalue" */
+	int		 nopt;
+	int		 mode;		/* the -b letter, or 0 */
+	char		 opmode[2];	/* ${opMode} */
+	bool		 privcopy;	/* read the image into memory, not mmap */
+};
+
 struct mta {
 	struct cf	 cf;
 	struct vm	 vm;
+	const struct mta_spec *spec;
+	void		*image;		/* the image or .cf text */
+	size_t		 imagelen;
+	bool		 image_mapped;
+	bool		 is_image;	/* a .cfb, not .cf text */
 	const char	*cfpath;
 	int		 tryflags;
 	bool		 testmode;
 	int		 exitstat;
 	const char	*e_to;		/* address being processed ("to... ") */
 };
+
+/* cfmta.c: load / free one configuration */
+#define MTA_NOFILE	(-1)
+#define MTA_BADIMAGE	(-2)
+int	mta_load(struct mta *m, const struct mta_spec *spec, char *why,
+	    size_t whysz);
+void	mta_unload(struct mta *m);
 
 #define RF_SENDERADDR	0x001
 #define RF_HEADERADDR	0x002

@@ -527,6 +527,57 @@ else
 		skip "STARTTLS (no openssl)"
 	fi
 fi
+# ---- 7a. SIGHUP reloads the image; a session in flight keeps the old one;
+#      a bad image is refused and the running one stays -----------------
+kill -TERM "$DPID" 2>/dev/null; wait "$DPID" 2>/dev/null
+sed 's/mx\.test\.example/mx2.test.example/' "$T/test.mc" > "$T/test2.mc"
+"$CFC" -o "$T/test2.cfb" "$T/test2.mc" 2> "$T/cfc.err" || { bad "cfc test2.mc"; cat "$T/cfc.err"; }
+cp "$T/test.cfb" "$T/live.cfb"
+rm -f "$T/cfmta.pid"
+"$CFMTA" -C "$T/live.cfb" -OQueueDirectory="$T/q" -bD > "$T/daemon.log" 2>&1 & DPID=$!
+i=0; while [ ! -f "$T/cfmta.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+ehlo() {	# ehlo OUT: one EHLO conversation with the daemon
+	printf 'EHLO c.example\r\nQUIT\r\n' | perl -MIO::Socket::INET -e '
+	    my $s = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$ARGV[0]") or die "connect: $!";
+	    print $s $_ while <STDIN>; shutdown($s, 1); print while <$s>;' "$DPORT" > "$1" 2>&1
+}
+waitlog() {	# waitlog PATTERN: the daemon logged it (5 s at most)
+	i=0; while ! grep -q -- "$1" "$T/daemon.log" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+}
+if command -v perl >/dev/null 2>&1; then
+	# a session opened before the reload, answering EHLO after it
+	perl -MIO::Socket::INET -e '
+	    my ($port, $dir) = @ARGV;
+	    my $s = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$port") or die "connect: $!";
+	    $| = 1; print scalar <$s>;
+	    open(my $f, ">", "$dir/held") or die; close $f;
+	    for (1 .. 100) { last if -e "$dir/go"; select(undef, undef, undef, 0.1); }
+	    print $s "EHLO held.example\r\n";
+	    while (<$s>) { print; last if /^\d\d\d /; }
+	    print $s "QUIT\r\n"; print scalar <$s>;' "$DPORT" "$T" > "$T/held.out" 2>&1 & HELD=$!
+	i=0; while [ ! -f "$T/held" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	cp "$T/test2.cfb" "$T/live.tmp" && mv "$T/live.tmp" "$T/live.cfb"
+	kill -HUP "$DPID"
+	waitlog 'reloaded'
+	ehlo "$T/out"
+	has hup-new-image '^250-mx2.test.example Hello'
+	touch "$T/go"; wait "$HELD"
+	cp "$T/held.out" "$T/out"
+	has hup-held-old-greeting '^220 mx.test.example ESMTP'
+	has hup-held-old-image '^250-mx.test.example Hello'
+	# a damaged image (rewritten in place) is refused; the daemon goes on
+	printf 'this is not an image\n' > "$T/live.cfb"
+	kill -HUP "$DPID"
+	waitlog 'keeping the running configuration'
+	cp "$T/daemon.log" "$T/out"
+	has hup-bad-refused 'keeping the running configuration'
+	kill -0 "$DPID" 2>/dev/null && ok || bad "daemon died on a bad image"
+	ehlo "$T/out"
+	has hup-bad-old-runs '^250-mx2.test.example Hello'
+	[ "$(head -1 "$T/cfmta.pid" 2>/dev/null)" = "$DPID" ] && ok || bad "PidFile after reload"
+else
+	skip "SIGHUP reload (no perl)"
+fi
 kill -TERM "$DPID" 2>/dev/null
 i=0; while kill -0 "$DPID" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 if kill -0 "$DPID" 2>/dev/null; then bad "daemon did not exit on SIGTERM"; else ok; fi
