@@ -10,9 +10,13 @@
 #include <strings.h>
 
 #include "deliver.h"
+#include "dns.h"
 #include "map.h"
 #include "smtp_client.h"
 #include "tls.h"
+#include "xmem.h"
+
+#define SMTP_MAXHOSTS	(DNS_MAXMX + 2)
 
 
 static void
@@ -49,6 +53,125 @@ mailer_port(struct mta *mta, const struct cf_mailer *m, char *port, size_t sz)
 	}
 }
 
+/* the reply text for a conversation that broke off (code < 0) */
+static const char *
+io_fail(const struct smtp_conn *c, const char *phase, char *buf, size_t sz)
+{
+	if (c->io.timedout)
+		snprintf(buf, sz, "451 4.4.2 timeout waiting for input from "
+		    "%s during %s", c->peer, phase);
+	else
+		snprintf(buf, sz, "451 4.4.1 lost connection with %s during %s",
+		    c->peer, phase);
+	return buf;
+}
+
+/* the client-side Timeout.* values, with sendmail's defaults */
+static void
+smtp_timeouts(const struct cf *cf, bool first, struct smtpc_timeouts *t)
+{
+	long ic = cf_timeout(cf, "iconnect", 0);
+
+	t->connect = cf_timeout(cf, "connect", 0);
+	if (first && ic > 0)
+		t->connect = ic;
+	t->aconnect = cf_timeout(cf, "aconnect", 0);
+	t->initial = cf_timeout(cf, "initial", 5 * 60);
+	t->helo = cf_timeout(cf, "helo", 5 * 60);
+	t->starttls = cf_timeout(cf, "starttls", 60 * 60);
+	t->mail = cf_timeout(cf, "mail", 10 * 60);
+	t->rcpt = cf_timeout(cf, "rcpt", 60 * 60);
+	t->datainit = cf_timeout(cf, "datainit", 5 * 60);
+	t->datablock = cf_timeout(cf, "datablock", 60 * 60);
+	t->datafinal = cf_timeout(cf, "datafinal", 60 * 60);
+	t->rset = cf_timeout(cf, "rset", 5 * 60);
+	t->quit = cf_timeout(cf, "quit", 2 * 60);
+}
+
+static void
+add_host(char **hv, int *n, int max, const char *h, size_t len)
+{
+	for (int i = 0; i < *n; i++)
+		if (strlen(hv[i]) == len && strncasecmp(hv[i], h, len) == 0)
+			return;
+	if (*n < max)
+		hv[(*n)++] = xstrndup(h, len);
+}
+
+/*
+ * The hosts to try for $@ host, in order, as sendmail's getmxrr finds
+ * them: host may list several ("a:b", tried in turn); a [literal] or a
+ * mailer with F=0 is used as is; otherwise the MX records when the
+ * switch sends hosts to DNS (the name itself when it has none), stopping
+ * at this host's own preference; FallbackMXhost last.  Returns how many
+ * (malloc'd names in hv), or 0 with an SMTP reply text in why.
+ */
+static int
+smtp_hosts(struct mta *mta, const struct cf_mailer *m, const char *host,
+    char **hv, int max, char *why, size_t whysz)
+{
+	bool mx = !MAILER_HAS(m, '0') && map_hosts_via_dns(&mta->cf);
+	int n = 0;
+	const char *p = host;
+
+	snprintf(why, whysz, "553 5.3.5 no host for the SMTP mailer");
+	while (*p != '\0') {
+		/* one part: up to a ':' outside brackets */
+		const char *q = p;
+		int depth = 0;
+		while (*q != '\0' && (*q != ':' || depth > 0)) {
+			depth += *q == '[' ? 1 : *q == ']' ? -1 : 0;
+			q++;
+		}
+		const char *part = p;
+		size_t len = (size_t)(q - p);
+		p = *q == ':' ? q + 1 : q;
+		if (len == 0)
+			continue;
+		if (!mx || part[0] == '[') {
+			add_host(hv, &n, max, part, len);
+			continue;
+		}
+		char name[256];
+		snprintf(name, sizeof(name), "%.*s", (int)len, part);
+		size_t nl = strlen(name);
+		if (nl > 0 && name[nl - 1] == '.')
+			name[nl - 1] = '\0';
+		struct dns_mx mxv[DNS_MAXMX];
+		int k = dns_mx(name, mxv, DNS_MAXMX);
+		if (k == DNS_NOTFOUND) {
+			snprintf(why, whysz, "550 5.1.2 Host unknown (Name "
+			    "server: %s: host not found)", name);
+			continue;
+		}
+		if (k == DNS_TEMPFAIL || k == 0) {
+			/* no MX (or no answer now): the name's own address */
+			add_host(hv, &n, max, name, strlen(name));
+			continue;
+		}
+		/* an MX list that reaches this host stops before it */
+		int cut = k;
+		for (int i = 0; i < k; i++)
+			if (rw_class_has(&mta->cf.cls, 'w', mxv[i].host)) {
+				while (i > 0 && mxv[i - 1].pref == mxv[i].pref)
+					i--;
+				cut = i;
+				break;
+			}
+		if (cut == 0) {
+			snprintf(why, whysz, "554 5.3.5 MX list for %s points "
+			    "back to %s", name, rw_macvalue(&mta->vm.env, 'j'));
+			continue;
+		}
+		for (int i = 0; i < cut; i++)
+			add_host(hv, &n, max, mxv[i].host, strlen(mxv[i].host));
+	}
+	const char *fb = mta->cf.optv[OPT_FALLBACKMXHOST];
+	if (n > 0 && fb != NULL && *fb != '\0')
+		add_host(hv, &n, max, fb, strlen(fb));
+	return n;
+}
+
 void
 deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
     struct q_env *e, const char *sender, FILE *df, struct dlv_rcpt *rv,
@@ -56,7 +179,7 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 {
 	struct smtp_conn c;
 	struct buf text = BUF_INIT;
-	char port[16], why[512];
+	char port[16], why[512], ft[512];
 	const char *me;
 	struct tls_ctx *tls;
 	int code, ok = 0;
@@ -67,16 +190,21 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 		all(rv, nr, DLV_PERM, "553 5.3.5 no host for the SMTP mailer");
 		return;
 	}
-	/* Timeout.initial (default 5m) bounds each wait for the server; a
-	 * Timeout.connect, when set, is the shorter limit for the connect */
-	long t_init = cf_timeout(&mta->cf, "initial", 5 * 60);
-	long t_conn = cf_timeout(&mta->cf, "connect", 0);
-	if (!smtpc_connect(&c, host, port, (int)((t_conn > 0 && t_conn < t_init ?
-	    t_conn : t_init) * 1000), why, sizeof(why))) {
-		struct buf t = BUF_INIT;
-		buf_printf(&t, "%s", why);
-		all(rv, nr, DLV_TEMP, t.s);
-		buf_fini(&t);
+	struct smtpc_timeouts tmo;
+	smtp_timeouts(&mta->cf, e->ntries == 0, &tmo);
+	char *hosts[SMTP_MAXHOSTS];
+	int nh = smtp_hosts(mta, m, host, hosts, SMTP_MAXHOSTS, why,
+	    sizeof(why));
+	if (nh <= 0) {
+		all(rv, nr, why[0] == '5' ? DLV_PERM : DLV_TEMP, why);
+		return;
+	}
+	bool connected = smtpc_connect(&c, hosts, nh, port, &tmo, why,
+	    sizeof(why));
+	for (int i = 0; i < nh; i++)
+		free(hosts[i]);
+	if (!connected) {
+		all(rv, nr, why[0] == '5' ? DLV_PERM : DLV_TEMP, why);
 		return;
 	}
 	me = mta->cf.optv[OPT_HELONAME];
@@ -86,8 +214,8 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 	code = smtpc_hello(&c, me != NULL ? me : "localhost", tls, host, &text);
 	if (code != 250) {
 		all(rv, nr, code >= 500 ? DLV_PERM : DLV_TEMP,
-		    code < 0 && text.len == 0 ? "451 4.4.1 lost connection" :
-		    buf_cstr(&text));
+		    code < 0 && text.len == 0 ? io_fail(&c, "client greeting",
+		    ft, sizeof(ft)) : buf_cstr(&text));
 		goto quit;
 	}
 	bool eight = e->body != NULL && strcasecmp(e->body, "8BITMIME") == 0;
@@ -102,11 +230,13 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 		buf_printf(&mail, " ENVID=%s", e->envid);
 	if (c.dsn && e->ret != 0)
 		buf_puts(&mail, e->ret == 'H' ? " RET=HDRS" : " RET=FULL");
+	smtpc_settimeout(&c, tmo.mail);
 	code = smtpc_cmd(&c, &text, "%s", mail.s);
 	buf_fini(&mail);
 	if (code != 250) {
 		all(rv, nr, classify(code) == DLV_PERM ? DLV_PERM : DLV_TEMP,
-		    code < 0 ? "451 4.4.1 lost connection" : buf_cstr(&text));
+		    code < 0 ? io_fail(&c, "MAIL", ft, sizeof(ft)) :
+		    buf_cstr(&text));
 		goto quit;
 	}
 	for (int i = 0; i < nr; i++) {
@@ -130,11 +260,13 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 		}
 		if (c.dsn && rv[i].orcpt != NULL)
 			buf_printf(&rc, " ORCPT=%s", rv[i].orcpt);
+		smtpc_settimeout(&c, tmo.rcpt);
 		code = smtpc_cmd(&c, &text, "%s", buf_cstr(&rc));
 		buf_fini(&rc);
 		rv[i].res.st = code < 0 ? DLV_TEMP : classify(code);
 		snprintf(rv[i].res.text, sizeof(rv[i].res.text), "%s",
-		    code < 0 ? "451 4.4.1 lost connection" : buf_cstr(&text));
+		    code < 0 ? io_fail(&c, "RCPT", ft, sizeof(ft)) :
+		    buf_cstr(&text));
 		if (rv[i].res.st == DLV_OK)
 			ok++;
 		if (code < 0)
@@ -142,6 +274,7 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 	}
 	if (ok == 0)
 		goto quit;
+	smtpc_settimeout(&c, tmo.datainit);
 	code = smtpc_cmd(&c, &text, "DATA");
 	if (code != 354) {
 		for (int i = 0; i < nr; i++)
@@ -149,8 +282,8 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 				rv[i].res.st = classify(code) == DLV_PERM ?
 				    DLV_PERM : DLV_TEMP;
 				snprintf(rv[i].res.text, sizeof(rv[i].res.text),
-				    "%s", code < 0 ? "451 4.4.1 lost connection" :
-				    buf_cstr(&text));
+				    "%s", code < 0 ? io_fail(&c, "DATA", ft,
+				    sizeof(ft)) : buf_cstr(&text));
 			}
 		goto quit;
 	}
@@ -161,19 +294,23 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 		if (mf != NULL) {
 			deliver_writemsg(mta, m, e, df, mf, true, "\r\n");
 			fclose(mf);
+			smtpc_settimeout(&c, tmo.datablock);
 			sio_write(&c.io, mem, memlen);
+			(void)sio_flush(&c.io);
 			free(mem);
 		}
 	}
-	code = smtpc_cmd(&c, &text, ".");
+	smtpc_settimeout(&c, tmo.datafinal);
+	code = c.io.err ? -1 : smtpc_cmd(&c, &text, ".");
 	for (int i = 0; i < nr; i++)
 		if (rv[i].res.st == DLV_OK) {
 			rv[i].res.st = code < 0 ? DLV_TEMP : classify(code);
 			snprintf(rv[i].res.text, sizeof(rv[i].res.text), "%s",
-			    code < 0 ? "451 4.4.1 lost connection after DATA" :
-			    buf_cstr(&text));
+			    code < 0 ? io_fail(&c, "end of data", ft,
+			    sizeof(ft)) : buf_cstr(&text));
 		}
 quit:
+	smtpc_settimeout(&c, tmo.quit);
 	if (!c.io.err)
 		(void)smtpc_cmd(&c, &text, "QUIT");
 	smtpc_close(&c);

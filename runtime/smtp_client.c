@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
 
@@ -21,56 +24,146 @@
 #define REPLY_MAXLINES	100
 #define REPLY_MAXLINE	2048
 
-bool
-smtpc_connect(struct smtp_conn *c, const char *host, const char *port,
-    int timeout_ms, char *why, size_t whysz)
+/*
+ * connect(2) to one address, waiting at most ms (0: as long as the
+ * kernel does).  The descriptor, or -1 with errno set.
+ */
+static int
+connect_one(const struct addrinfo *ai, long ms)
 {
-	struct addrinfo hints, *res = NULL, *ai;
-	char name[300];
-	size_t n = strlen(host);
-	int err, fd = -1;
+	int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC |
+	    SOCK_NONBLOCK, ai->ai_protocol);
+	if (fd < 0)
+		return -1;
+	if (connect(fd, ai->ai_addr, ai->ai_addrlen) != 0) {
+		if (errno != EINPROGRESS) {
+			int e = errno;
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		struct pollfd p = { .fd = fd, .events = POLLOUT };
+		int r, err = 0;
+		socklen_t el = sizeof(err);
+		do
+			r = poll(&p, 1, ms > 0 ? (int)ms : -1);
+		while (r < 0 && errno == EINTR);
+		if (r == 0)
+			err = ETIMEDOUT;
+		else if (r < 0 || getsockopt(fd, SOL_SOCKET, SO_ERROR, &err,
+		    &el) != 0)
+			err = errno;
+		if (err != 0) {
+			close(fd);
+			errno = err;
+			return -1;
+		}
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		(void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	return fd;
+}
+
+static long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+bool
+smtpc_connect(struct smtp_conn *c, char *const *hosts, int nhosts,
+    const char *port, const struct smtpc_timeouts *t, char *why,
+    size_t whysz)
+{
+	long deadline = t->aconnect > 0 ? now_ms() + t->aconnect * 1000 : 0;
+	int fd = -1, nunknown = 0;
+	char unknown[400] = "";
 
 	memset(c, 0, sizeof(*c));
 	c->fd = -1;
-	memset(&hints, 0, sizeof(hints));
-	hints.ai_socktype = SOCK_STREAM;
-	if (n >= 2 && host[0] == '[' && host[n - 1] == ']') {
-		snprintf(name, sizeof(name), "%.*s", (int)(n - 2), host + 1);
-		if (strncasecmp(name, "IPv6:", 5) == 0)
-			memmove(name, name + 5, strlen(name + 5) + 1);
-		hints.ai_flags = AI_NUMERICHOST;
-	} else
-		snprintf(name, sizeof(name), "%s", host);
-	err = getaddrinfo(name, port, &hints, &res);
-	if (err != 0) {
-		snprintf(why, whysz, "%s: %s", host, gai_strerror(err));
-		return false;
-	}
-	snprintf(why, whysz, "Connection refused by %s", host);
-	for (ai = res; ai != NULL; ai = ai->ai_next) {
-		fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
-		if (fd < 0)
+	c->tmo = *t;
+	snprintf(why, whysz, "451 4.4.1 no host to connect to");
+	for (int h = 0; h < nhosts && fd < 0; h++) {
+		const char *host = hosts[h];
+		struct addrinfo hints, *res = NULL, *ai;
+		char name[300];
+		size_t n = strlen(host);
+
+		memset(&hints, 0, sizeof(hints));
+		hints.ai_socktype = SOCK_STREAM;
+		if (n >= 2 && host[0] == '[' && host[n - 1] == ']') {
+			snprintf(name, sizeof(name), "%.*s", (int)(n - 2),
+			    host + 1);
+			if (strncasecmp(name, "IPv6:", 5) == 0)
+				memmove(name, name + 5, strlen(name + 5) + 1);
+			hints.ai_flags = AI_NUMERICHOST;
+		} else
+			snprintf(name, sizeof(name), "%s", host);
+		int err = getaddrinfo(name, port, &hints, &res);
+		if (err != 0) {
+			if (err == EAI_NONAME) {
+				nunknown++;
+				snprintf(unknown, sizeof(unknown), "550 5.1.2 "
+				    "Host unknown (Name server: %s: host not "
+				    "found)", host);
+			} else
+				snprintf(why, whysz, "451 4.4.3 Name server: "
+				    "%s: host name lookup failure", host);
 			continue;
-		if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) {
-			char a[64] = "";
-			getnameinfo(ai->ai_addr, ai->ai_addrlen, a, sizeof(a),
-			    NULL, 0, NI_NUMERICHOST);
-			snprintf(c->peer, sizeof(c->peer), "%s [%s]", host, a);
-			break;
 		}
-		if (errno == ECONNREFUSED)
-			snprintf(why, whysz, "Connection refused by %s", host);
-		else
-			snprintf(why, whysz, "%s: %s", host, strerror(errno));
-		close(fd);
-		fd = -1;
+		for (ai = res; ai != NULL; ai = ai->ai_next) {
+			long ms = t->connect * 1000;
+			if (deadline != 0) {
+				long left = deadline - now_ms();
+				if (left <= 0) {
+					snprintf(why, whysz, "451 4.4.1 Connection "
+					    "timed out (Timeout.aconnect)");
+					h = nhosts;
+					break;
+				}
+				if (ms == 0 || left < ms)
+					ms = left;
+			}
+			fd = connect_one(ai, ms);
+			if (fd >= 0) {
+				char a[64] = "";
+				getnameinfo(ai->ai_addr, ai->ai_addrlen, a,
+				    sizeof(a), NULL, 0, NI_NUMERICHOST);
+				snprintf(c->peer, sizeof(c->peer), "%s [%s]",
+				    host, a);
+				break;
+			}
+			if (errno == ECONNREFUSED)
+				snprintf(why, whysz, "451 4.4.1 Connection "
+				    "refused by %s", host);
+			else if (errno == ETIMEDOUT)
+				snprintf(why, whysz, "451 4.4.1 Connection "
+				    "timed out with %s", host);
+			else
+				snprintf(why, whysz, "451 4.4.1 %s: %s", host,
+				    strerror(errno));
+		}
+		freeaddrinfo(res);
 	}
-	freeaddrinfo(res);
-	if (fd < 0)
+	if (fd < 0) {
+		/* permanent only when every host is unknown */
+		if (nunknown > 0 && nunknown == nhosts)
+			snprintf(why, whysz, "%s", unknown);
 		return false;
+	}
 	c->fd = fd;
-	sio_init(&c->io, fd, fd, timeout_ms);
+	sio_init(&c->io, fd, fd, (int)(t->initial * 1000));
 	return true;
+}
+
+void
+smtpc_settimeout(struct smtp_conn *c, long secs)
+{
+	c->io.timeout_ms = secs > 0 ? (int)(secs * 1000) : 0;
 }
 
 void
@@ -146,12 +239,15 @@ int
 smtpc_hello(struct smtp_conn *c, const char *myname, struct tls_ctx *tls,
     const char *servername, struct buf *text)
 {
-	int code = smtpc_reply(c, text);
+	int code;
 	char why[256];
 
+	smtpc_settimeout(c, c->tmo.initial);
+	code = smtpc_reply(c, text);
 	if (code != 220)
 		return code;
 	c->pipelining = c->eightbit = c->starttls = c->dsn = false;
+	smtpc_settimeout(c, c->tmo.helo);
 	code = smtpc_cmd(c, text, "EHLO %s", myname);
 	if (code == 250)
 		c->esmtp = true;
@@ -160,6 +256,7 @@ smtpc_hello(struct smtp_conn *c, const char *myname, struct tls_ctx *tls,
 		return code;
 	}
 	if (code == 250 && c->starttls && tls != NULL && !c->tls) {
+		smtpc_settimeout(c, c->tmo.starttls);
 		code = smtpc_cmd(c, text, "STARTTLS");
 		if (code != 220)
 			return 250;	/* go on in clear text */
@@ -170,6 +267,7 @@ smtpc_hello(struct smtp_conn *c, const char *myname, struct tls_ctx *tls,
 		}
 		c->tls = true;
 		c->pipelining = c->eightbit = c->starttls = c->dsn = false;
+		smtpc_settimeout(c, c->tmo.helo);
 		code = smtpc_cmd(c, text, "EHLO %s", myname);
 	}
 	return code;

@@ -13,8 +13,17 @@
 
 struct tls_ctx;
 
+/* sendmail's client-side Timeout.* values, in seconds (0: no limit) */
+struct smtpc_timeouts {
+	long	 connect;	/* each connect(2) (iconnect on a first try) */
+	long	 aconnect;	/* all connection attempts of one delivery */
+	long	 initial, helo, starttls, mail, rcpt, datainit, datablock,
+		 datafinal, rset, quit;
+};
+
 struct smtp_conn {
 	struct sio	 io;
+	struct smtpc_timeouts tmo;
 	int		 fd;
 	bool		 esmtp, pipelining, eightbit, starttls, tls;
 	bool		 dsn;		/* the server offers DSN (RFC 3461) */
@@ -22,9 +31,17 @@ struct smtp_conn {
 	char		 peer[300];	/* "[addr]" or "name [addr]" for stat= */
 };
 
-/* connect to host (name or [addr]) on port; false with why */
-bool	smtpc_connect(struct smtp_conn *c, const char *host, const char *port,
-	    int timeout_ms, char *why, size_t whysz);
+/*
+ * Connect to the first of hosts (names or [addr]s, in order: the MX list)
+ * that answers on port, within the timeouts t.  False with why: an SMTP
+ * reply text ("451 4.4.1 Connection refused by host"; 550 5.1.2 when
+ * every host is unknown).
+ */
+bool	smtpc_connect(struct smtp_conn *c, char *const *hosts, int nhosts,
+	    const char *port, const struct smtpc_timeouts *t, char *why,
+	    size_t whysz);
+/* the wait for the next reply (or write), in seconds; 0: no limit */
+void	smtpc_settimeout(struct smtp_conn *c, long secs);
 void	smtpc_close(struct smtp_conn *c);
 
 /*

@@ -1004,7 +1004,12 @@ cmd_starttls(struct sess *s, char *arg)
 	(void)sio_flush(&s->io);
 	/* RFC 3207 4.2: nothing sent before the handshake is kept */
 	sio_discard_input(&s->io);
-	if (!tls_start_server(s->tlsctx, &s->io, why, sizeof(why))) {
+	/* Timeout.starttls bounds the handshake (default 1h) */
+	int cmd_ms = s->io.timeout_ms;
+	s->io.timeout_ms = (int)cf_timeout(&s->mta->cf, "starttls", 3600) * 1000;
+	bool hs = tls_start_server(s->tlsctx, &s->io, why, sizeof(why));
+	s->io.timeout_ms = cmd_ms;
+	if (!hs) {
 		log_warnx("STARTTLS: %s", why);
 		s->quit = true;
 		s->exitstat = EX_PROTOCOL;
@@ -1030,6 +1035,16 @@ cmd_starttls(struct sess *s, char *arg)
 	reset_envelope(s);
 }
 
+/* a read timed out (Timeout.*): say so; the line out is still usable */
+static void
+lost_input(struct sess *s)
+{
+	s->io.err = false;
+	reply(s, "421 4.4.2 %s Lost input channel: timeout",
+	    rw_macvalue(&s->mta->vm.env, 'j'));
+	(void)sio_flush(&s->io);
+}
+
 static void
 cmd_auth(struct sess *s, char *arg)
 {
@@ -1053,8 +1068,19 @@ cmd_auth(struct sess *s, char *arg)
 	if (*initial != '\0')
 		*initial++ = '\0';
 	(void)sio_flush(&s->io);
-	if (!sasl_auth(s->mta, &s->io, mech, initial, rbuf, sizeof(rbuf),
-	    &user)) {
+	/* Timeout.auth bounds each wait in the dialogue (default 10m) */
+	int cmd_ms = s->io.timeout_ms;
+	s->io.timeout_ms = (int)cf_timeout(&s->mta->cf, "auth", 600) * 1000;
+	bool authok = sasl_auth(s->mta, &s->io, mech, initial, rbuf,
+	    sizeof(rbuf), &user);
+	s->io.timeout_ms = cmd_ms;
+	if (s->io.timedout) {
+		lost_input(s);
+		s->quit = true;
+		s->exitstat = EX_IOERR;
+		return;
+	}
+	if (!authok) {
 		reply(s, "%s", rbuf);
 		s->nerrs++;
 		return;
@@ -1184,13 +1210,8 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 	while (!s.quit) {
 		int r = sio_getline(&s.io, &line, SMTP_CMDMAX, &eol);
 		if (r < 0) {
-			if (s.io.timedout) {
-				/* the read timed out; the line out is still usable */
-				s.io.err = false;
-				reply(&s, "421 4.4.2 %s Lost input channel: "
-				    "timeout", rw_macvalue(&mta->vm.env, 'j'));
-				(void)sio_flush(&s.io);
-			}
+			if (s.io.timedout)
+				lost_input(&s);
 			s.exitstat = EX_IOERR;
 			break;
 		}

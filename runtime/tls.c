@@ -4,8 +4,11 @@
  * which then reads and writes through tls_read/tls_write.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -112,19 +115,69 @@ tls_ctx_free(struct tls_ctx *ctx)
 	return NULL;
 }
 
+static void
+set_nonblock(int fd, bool on)
+{
+	int fl = fcntl(fd, F_GETFL);
+
+	if (fl >= 0)
+		(void)fcntl(fd, F_SETFL, on ? fl | O_NONBLOCK : fl & ~O_NONBLOCK);
+}
+
+/*
+ * The handshake runs on non-blocking descriptors so that s->timeout_ms
+ * (Timeout.starttls) bounds all of it: a peer that stops half-way
+ * cannot hold the process.
+ */
 static bool
 handshake(SSL *ssl, struct sio *s, bool server, char *why, size_t whysz)
 {
+	struct timespec t0, t1;
+	bool ok = false;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	set_nonblock(s->rfd, true);
+	if (s->wfd != s->rfd)
+		set_nonblock(s->wfd, true);
 	for (;;) {
 		int r = server ? SSL_accept(ssl) : SSL_connect(ssl);
-		if (r == 1)
+		if (r == 1) {
+			ok = true;
 			break;
-		int e = SSL_get_error(ssl, r);
-		if (e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE) {
-			/* blocking descriptors: only reached on EINTR */
-			continue;
 		}
-		tls_why(why, whysz, server ? "SSL_accept" : "SSL_connect");
+		int e = SSL_get_error(ssl, r);
+		if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) {
+			tls_why(why, whysz, server ? "SSL_accept" : "SSL_connect");
+			break;
+		}
+		int left = -1;
+		if (s->timeout_ms > 0) {
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			long used = (t1.tv_sec - t0.tv_sec) * 1000 +
+			    (t1.tv_nsec - t0.tv_nsec) / 1000000;
+			left = used >= s->timeout_ms ? 0 :
+			    (int)(s->timeout_ms - used);
+		}
+		struct pollfd p = {
+			.fd = e == SSL_ERROR_WANT_READ ? s->rfd : s->wfd,
+			.events = e == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT,
+		};
+		int pr = left == 0 ? 0 : poll(&p, 1, left);
+		if (pr == 0) {
+			snprintf(why, whysz, "%s: timeout",
+			    server ? "SSL_accept" : "SSL_connect");
+			s->timedout = true;
+			break;
+		}
+		if (pr < 0 && errno != EINTR) {
+			snprintf(why, whysz, "poll: %s", strerror(errno));
+			break;
+		}
+	}
+	set_nonblock(s->rfd, false);
+	if (s->wfd != s->rfd)
+		set_nonblock(s->wfd, false);
+	if (!ok) {
 		SSL_free(ssl);
 		return false;
 	}

@@ -20,7 +20,7 @@ for src in tests/fuzz/fuzz_*.c; do
 	name=$(basename "$src" .c)
 	clang -std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=all -Iruntime/lib -Icfc -I$B/gen \
-	    -o "$B/$name" "$src" $objs $B/libcfrt.a -ldb -lssl -lcrypto
+	    -o "$B/$name" "$src" $objs $B/libcfrt.a -ldb -lssl -lcrypto -lresolv
 	mkdir -p "$B/corpus-$name"
 	if [ "$name" = fuzz_cfb_load ] && [ -x build/cfc ]; then
 		for f in tests/parse/*.cf; do

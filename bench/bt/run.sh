@@ -44,5 +44,5 @@ if [ -x /work/shared/oracle/sendmail-bt ] && command -v sendmail >/dev/null 2>&1
 else
 	echo "sendmail not installed: no ratio"
 fi
-cc -O2 -I"$top/runtime/lib" -o "$t/loadtime" "$top/bench/bt/loadtime.c" "$B/libcfrt.a" -ldb
+cc -O2 -I"$top/runtime/lib" -o "$t/loadtime" "$top/bench/bt/loadtime.c" "$B/libcfrt.a" -ldb -lresolv
 "$t/loadtime" "$t/gl.cfb" 200

@@ -481,36 +481,76 @@ cached_open(const char *path)
 }
 
 /*
- * Does the service switch send "hosts" lookups to the hosts file?  The
- * switch file (ServiceSwitchFile, default /etc/mail/service.switch) lists
- * services per line, "hosts files dns"; without the file, or without a
- * hosts line, sendmail consults the hosts file.  There is no DNS here, so
- * a switch that names only other services finds nothing.
+ * Does the service switch file (ServiceSwitchFile, default
+ * /etc/mail/service.switch: lines like "hosts files dns") send "hosts"
+ * lookups to service svc?  1 yes, 0 no, -1 no file or no hosts line.
  */
-static bool
-hosts_via_files(struct cf *cf)
+static int
+switch_hosts(struct cf *cf, const char *svc)
 {
 	const char *sw = cf->optv[OPT_SERVICESWITCHFILE];
 	char line[512];
-	bool files = true;
+	int r = -1;
 	FILE *f;
 
 	if (sw == NULL || *sw == '\0')
 		sw = "/etc/mail/service.switch";
 	if ((f = cached_open(sw)) == NULL)
-		return true;
+		return -1;
 	while (fgets(line, sizeof(line), f) != NULL) {
 		char *save, *tok = strtok_r(line, " \t\n", &save);
 		if (tok == NULL || tok[0] == '#' || strcmp(tok, "hosts") != 0)
 			continue;
-		files = false;
+		r = 0;
 		while ((tok = strtok_r(NULL, " \t\n", &save)) != NULL)
-			if (strcmp(tok, "files") == 0)
-				files = true;
+			if (strcmp(tok, svc) == 0)
+				r = 1;
 		break;
 	}
 	fclose(f);
-	return files;
+	return r;
+}
+
+/*
+ * Host names for the host map and $[ $] come from the hosts file unless
+ * the switch file names other services only (the host map does not ask
+ * DNS: its answers must not depend on the network).
+ */
+static bool
+hosts_via_files(struct cf *cf)
+{
+	return switch_hosts(cf, "files") != 0;
+}
+
+/*
+ * MX lookups for delivery: when the switch file lists "dns" for hosts;
+ * without one, when the system's /etc/nsswitch.conf does (or has no
+ * hosts line), as a resolver-using sendmail does.
+ */
+bool
+map_hosts_via_dns(struct cf *cf)
+{
+	int r = switch_hosts(cf, "dns");
+	char line[512];
+	FILE *f;
+
+	if (r >= 0)
+		return r == 1;
+	if ((f = cached_open("/etc/nsswitch.conf")) == NULL)
+		return true;
+	r = -1;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		char *save, *tok = strtok_r(line, " \t\n", &save);
+		if (tok == NULL || strcmp(tok, "hosts:") != 0)
+			continue;
+		r = 0;
+		while ((tok = strtok_r(NULL, " \t\n", &save)) != NULL)
+			if (strcmp(tok, "dns") == 0)
+				r = 1;
+		break;
+	}
+	fclose(f);
+	return r != 0;
 }
 
 static char *

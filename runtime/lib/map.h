@@ -65,5 +65,7 @@ char	*map_lookup(struct map_ctx *ctx, struct cf_map *m, char *key,
 	    char **av, int *pstat);
 /* host name canonicalization through the hosts file (host map) */
 bool	 map_getcanonname(struct cf *cf, char *host, size_t hsz, int *statp);
+/* delivery looks up MX records (the switch sends hosts to "dns") */
+bool	 map_hosts_via_dns(struct cf *cf);
 
 #endif /* RT_MAP_H */

@@ -632,6 +632,16 @@ grep -E '^(FAIL|SKIP)' "$T/crash.out"
 # ---- Timeout.command / Timeout.datablock bound a silent client -----------
 ( printf 'EHLO slow.example\r\n'; sleep 4 ) | "$CFMTA" $CF -bs -OTimeout.command=1s > "$T/tmo.out" 2>&1
 grep -q '^421 4.4.2 .*Lost input channel: timeout' "$T/tmo.out" && ok || { bad "Timeout.command: no 421 after 1s"; cat "$T/tmo.out"; }
+# Timeout.auth: a client that stops in the middle of AUTH LOGIN
+( printf 'EHLO slow.example\r\nAUTH LOGIN\r\n'; sleep 4 ) | "$CFMTA" $CF -bs -OTimeout.auth=1s > "$T/tmo3.out" 2>&1
+grep -q '^334 ' "$T/tmo3.out" && grep -q '^421 4.4.2 .*Lost input channel: timeout' "$T/tmo3.out" && ok ||
+    { bad "Timeout.auth: no 421 after 1s"; cat "$T/tmo3.out"; }
+# Timeout.starttls: a client that never starts its handshake
+if [ -n "$HAVE_TLS" ]; then
+	( printf 'EHLO slow.example\r\nSTARTTLS\r\n'; sleep 4 ) | "$CFMTA" $CF -bs -OTimeout.starttls=1s > "$T/tmo4.out" 2>&1
+	grep -q '^220 2.0.0 Ready to start TLS' "$T/tmo4.out" && grep -q 'STARTTLS: SSL_accept: timeout' "$T/tmo4.out" && ok ||
+	    { bad "Timeout.starttls: handshake not given up"; cat "$T/tmo4.out"; }
+fi
 ( printf 'EHLO slow.example\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<postmaster>\r\nDATA\r\nSubject: x\r\n'; sleep 4 ) |
     "$CFMTA" $CF -bs -OTimeout.datablock=1s > "$T/tmo2.out" 2>&1
 grep -q '^421 4.4.2' "$T/tmo2.out" && ! grep -q '^250 2.0.0 .*Message accepted' "$T/tmo2.out" && ok ||
@@ -639,6 +649,12 @@ grep -q '^421 4.4.2' "$T/tmo2.out" && ! grep -q '^250 2.0.0 .*Message accepted' 
 
 set -- $(sed -n 's/^crash: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$T/crash.out")
 if [ $# -eq 2 ]; then pass=$((pass + $1)); fail=$((fail + $2)); else bad "crash.sh: no result"; tail -5 "$T/crash.out"; fi
+
+# ---- 9. MX records and client timeouts (mx.sh: private namespaces) ---------
+sh "$TOP/tests/smtp/mx.sh" "$B" > "$T/mx.out" 2>&1
+grep -E '^(FAIL|SKIP)' "$T/mx.out"
+set -- $(sed -n 's/^mx: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$T/mx.out")
+if [ $# -eq 2 ]; then pass=$((pass + $1)); fail=$((fail + $2)); else bad "mx.sh: no result"; tail -5 "$T/mx.out"; fi
 
 echo "smtp: $pass passed, $fail failed"
 [ $fail -eq 0 ]

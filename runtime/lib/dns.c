@@ -1,0 +1,73 @@
+/*
+ * dns.c -- MX lookups through libresolv (see dns.h).
+ */
+#include <netinet/in.h>
+#include <arpa/nameser.h>
+#include <netdb.h>
+#include <resolv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dns.h"
+
+#define DNS_ANSWERMAX	8192
+
+int
+dns_mx(const char *name, struct dns_mx *mx, int max)
+{
+	struct __res_state rs;
+	unsigned char ans[DNS_ANSWERMAX];
+	ns_msg msg;
+	int n, count = 0;
+
+	memset(&rs, 0, sizeof(rs));
+	if (res_ninit(&rs) != 0)
+		return DNS_TEMPFAIL;
+	/* the name as given: no search list, like sendmail's "domain." */
+	n = res_nquery(&rs, name, ns_c_in, ns_t_mx, ans, sizeof(ans));
+	if (n < 0) {
+		int h = rs.res_h_errno;
+		res_nclose(&rs);
+		if (h == HOST_NOT_FOUND)
+			return DNS_NOTFOUND;
+		if (h == NO_DATA)
+			return 0;
+		return DNS_TEMPFAIL;
+	}
+	res_nclose(&rs);
+	if (n > (int)sizeof(ans))
+		n = (int)sizeof(ans);
+	if (ns_initparse(ans, n, &msg) != 0)
+		return DNS_TEMPFAIL;
+	int nan = ns_msg_count(msg, ns_s_an);
+	for (int i = 0; i < nan && count < max; i++) {
+		ns_rr rr;
+		if (ns_parserr(&msg, ns_s_an, i, &rr) != 0)
+			break;
+		if (ns_rr_type(rr) != ns_t_mx || ns_rr_class(rr) != ns_c_in ||
+		    ns_rr_rdlen(rr) < 3)
+			continue;
+		const unsigned char *rd = ns_rr_rdata(rr);
+		char host[NS_MAXDNAME];
+		if (ns_name_uncompress(ns_msg_base(msg), ns_msg_end(msg),
+		    rd + 2, host, sizeof(host)) < 0)
+			continue;
+		if (strlen(host) >= sizeof(mx[0].host))
+			continue;
+		mx[count].pref = (rd[0] << 8) | rd[1];
+		snprintf(mx[count].host, sizeof(mx[count].host), "%s", host);
+		count++;
+	}
+	/* insertion sort: stable, the lists are short */
+	for (int i = 1; i < count; i++) {
+		struct dns_mx t = mx[i];
+		int j = i;
+		while (j > 0 && mx[j - 1].pref > t.pref) {
+			mx[j] = mx[j - 1];
+			j--;
+		}
+		mx[j] = t;
+	}
+	return count;
+}

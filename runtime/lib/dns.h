@@ -1,0 +1,28 @@
+/*
+ * dns.h -- the resolver questions cfmta asks: the MX records of a domain
+ * (delivery, the bestmx map) and whether the service switch sends host
+ * lookups to DNS at all.  libresolv does the talking (res_nquery), with
+ * the system's resolv.conf; answers are parsed with ns_initparse.
+ */
+#ifndef RT_DNS_H
+#define RT_DNS_H
+
+#include <stdbool.h>
+
+#define DNS_MAXMX	32
+#define DNS_NOTFOUND	(-1)	/* no such domain (NXDOMAIN) */
+#define DNS_TEMPFAIL	(-2)	/* no answer now: try again later */
+
+struct dns_mx {
+	char	 host[256];
+	int	 pref;
+};
+
+/*
+ * The MX records of name, lowest preference first (equal preferences
+ * keep the order of the answer).  Returns how many (0: the domain exists
+ * but has no MX), DNS_NOTFOUND or DNS_TEMPFAIL.
+ */
+int	dns_mx(const char *name, struct dns_mx *mx, int max);
+
+#endif /* RT_DNS_H */
