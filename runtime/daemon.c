@@ -195,18 +195,96 @@ drop_privs(struct mta *mta)
 		fatal("cannot drop privileges to RunAsUser");
 }
 
+/*
+ * What the daemon counts per client address for ${client_rate},
+ * ${total_rate} (connections within ConnectionRateWindowSize, default
+ * 60s; FEATURE(ratecontrol)) and ${client_connections} (sessions open
+ * now; FEATURE(conncontrol)).  Arrays in the parent only; bounded.
+ */
+#define RATE_MAX	8192
+#define SESS_MAX	4096
+
+struct counts {
+	struct { time_t t; char addr[64]; } hit[RATE_MAX];
+	int	 nhit;
+	struct { pid_t pid; char addr[64]; } sess[SESS_MAX];
+	int	 nsess;
+};
+
+static void
+counts_connect(struct counts *c, const char *addr, time_t now, long window,
+    struct smtp_peer *p)
+{
+	int k = 0;
+
+	/* forget what left the window (the array is in time order) */
+	while (k < c->nhit && c->hit[k].t <= now - window)
+		k++;
+	if (k == 0 && c->nhit == RATE_MAX)
+		k = 1;
+	if (k > 0) {
+		memmove(&c->hit[0], &c->hit[k], (size_t)(c->nhit - k) *
+		    sizeof(c->hit[0]));
+		c->nhit -= k;
+	}
+	c->hit[c->nhit].t = now;
+	snprintf(c->hit[c->nhit].addr, sizeof(c->hit[0].addr), "%s", addr);
+	c->nhit++;
+	p->total_rate = c->nhit;
+	p->client_rate = 0;
+	for (int i = 0; i < c->nhit; i++)
+		if (strcmp(c->hit[i].addr, addr) == 0)
+			p->client_rate++;
+	p->client_conns = 1;	/* this one */
+	for (int i = 0; i < c->nsess; i++)
+		if (strcmp(c->sess[i].addr, addr) == 0)
+			p->client_conns++;
+}
+
+static void
+counts_session(struct counts *c, pid_t pid, const char *addr)
+{
+	if (c->nsess == SESS_MAX)
+		return;
+	c->sess[c->nsess].pid = pid;
+	snprintf(c->sess[c->nsess].addr, sizeof(c->sess[0].addr), "%s", addr);
+	c->nsess++;
+}
+
+static void
+counts_exit(struct counts *c, pid_t pid)
+{
+	for (int i = 0; i < c->nsess; i++)
+		if (c->sess[i].pid == pid) {
+			c->sess[i] = c->sess[--c->nsess];
+			return;
+		}
+}
+
+/* the address as sendmail shows it: the IPv4 part of a mapped one */
+static void
+peer_addr(const struct sockaddr_storage *ss, socklen_t sl, char *a,
+    size_t asz, char *port, size_t psz)
+{
+	a[0] = '\0';
+	getnameinfo((const struct sockaddr *)ss, sl, a, asz, port, psz,
+	    NI_NUMERICHOST | NI_NUMERICSERV);
+	if (strncmp(a, "::ffff:", 7) == 0 && strchr(a + 7, '.'))
+		memmove(a, a + 7, strlen(a + 7) + 1);
+}
+
 static void
 serve(struct mta *mta, const struct listener *l, int fd,
-    struct sockaddr_storage *ss, socklen_t sl, struct tls_ctx *tls)
+    struct sockaddr_storage *ss, socklen_t sl, struct tls_ctx *tls,
+    const struct smtp_peer *counted)
 {
 	struct smtp_peer p;
 
 	memset(&p, 0, sizeof(p));
-	getnameinfo((struct sockaddr *)ss, sl, p.addr, sizeof(p.addr),
-	    p.port, sizeof(p.port), NI_NUMERICHOST | NI_NUMERICSERV);
-	/* the IPv4 part of a mapped address, as sendmail shows it */
-	if (strncmp(p.addr, "::ffff:", 7) == 0 && strchr(p.addr + 7, '.'))
-		memmove(p.addr, p.addr + 7, strlen(p.addr + 7) + 1);
+	p.client_rate = counted->client_rate;
+	p.total_rate = counted->total_rate;
+	p.client_conns = counted->client_conns;
+	peer_addr(ss, sl, p.addr, sizeof(p.addr), p.port, sizeof(p.port));
 	if (getnameinfo((struct sockaddr *)ss, sl, p.name, sizeof(p.name),
 	    NULL, 0, NI_NAMEREQD) == 0)
 		p.resolve = "OK";
@@ -412,6 +490,10 @@ daemon_main(struct mta *orig, const struct mode_args *a)
 	struct tls_ctx *tls = tls_ctx_server(&mta->cf, why, sizeof(why));
 	if (a->qinterval > 0)
 		nextq = time(NULL);
+	struct counts *cnt = xcalloc(1, sizeof(*cnt));
+	/* ConnectionRateThrottle: accepts per listener in the current second */
+	int accepted[MAX_LISTEN] = { 0 };
+	time_t second = 0;
 
 	while (!got_term) {
 		struct pollfd pf2[MAX_LISTEN];
@@ -421,9 +503,12 @@ daemon_main(struct mta *orig, const struct mode_args *a)
 			reload(&mta, orig, a->mode, ls, &nl, &tls, &pidfile);
 		}
 		if (got_chld) {
+			pid_t w;
 			got_chld = 0;
-			while (waitpid(-1, NULL, WNOHANG) > 0)
+			while ((w = waitpid(-1, NULL, WNOHANG)) > 0) {
 				children--;
+				counts_exit(cnt, w);
+			}
 		}
 		if (nextq != 0 && time(NULL) >= nextq) {
 			pid_t q = fork();
@@ -431,19 +516,32 @@ daemon_main(struct mta *orig, const struct mode_args *a)
 				for (int i = 0; i < nl; i++)
 					close(ls[i].fd);
 				(void)queue_run(mta, a, true);
+				fflush(NULL);
 				_exit(0);
 			}
 			if (q > 0)
 				children++;
 			nextq = time(NULL) + a->qinterval;
 		}
+		long throttle = mta_optlong(&mta->cf, OPT_CONNECTIONRATETHROTTLE, 0);
+		long window = mta_opttime(&mta->cf, OPT_CONNECTIONRATEWINDOWSIZE, 60);
+		time_t now = time(NULL);
+		if (now != second) {
+			second = now;
+			memset(accepted, 0, sizeof(accepted));
+		}
+		bool throttled = false;
 		for (int i = 0; i < nl; i++) {
-			pf2[i].fd = ls[i].fd;
+			/* a listener at its rate waits for the next second;
+			 * the connection waits in the listen queue */
+			pf2[i].fd = throttle > 0 && accepted[i] >= throttle ?
+			    -1 : ls[i].fd;
+			throttled |= pf2[i].fd < 0;
 			pf2[i].events = POLLIN;
 			pf2[i].revents = 0;
 		}
 		bool full = maxkids > 0 && children >= maxkids;
-		int r = poll(pf2, full ? 0 : (nfds_t)nl, 1000);
+		int r = poll(pf2, full ? 0 : (nfds_t)nl, throttled ? 100 : 1000);
 		if (r <= 0)
 			continue;
 		for (int i = 0; i < nl; i++) {
@@ -454,6 +552,11 @@ daemon_main(struct mta *orig, const struct mode_args *a)
 			int fd = accept(ls[i].fd, (struct sockaddr *)&ss, &sl);
 			if (fd < 0)
 				continue;
+			accepted[i]++;
+			struct smtp_peer counted;
+			char ca[64], cp[8];
+			peer_addr(&ss, sl, ca, sizeof(ca), cp, sizeof(cp));
+			counts_connect(cnt, ca, time(NULL), window, &counted);
 			pid_t pid = fork();
 			if (pid == 0) {
 				signal(SIGTERM, SIG_DFL);
@@ -462,12 +565,15 @@ daemon_main(struct mta *orig, const struct mode_args *a)
 				for (int k = 0; k < nl; k++)
 					close(ls[k].fd);
 				drop_privs(mta);
-				serve(mta, &ls[i], fd, &ss, sl, tls);
+				serve(mta, &ls[i], fd, &ss, sl, tls, &counted);
 				close(fd);
+				fflush(NULL);	/* -d traces */
 				_exit(0);
 			}
-			if (pid > 0)
+			if (pid > 0) {
 				children++;
+				counts_session(cnt, pid, ca);
+			}
 			close(fd);
 		}
 	}
@@ -484,6 +590,7 @@ daemon_main(struct mta *orig, const struct mode_args *a)
 		(void)unlink(pidfile.s);
 	buf_fini(&pidfile);
 	tls_ctx_free(tls);
+	free(cnt);
 	if (mta != orig) {
 		mta_unload(mta);
 		free(mta);

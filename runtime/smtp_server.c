@@ -1167,6 +1167,15 @@ connect_macros(struct sess *s)
 		setmac(s, "daemon_family", p->daemon_family);
 	if (p->modifiers[0] != '\0')
 		setmac(s, "daemon_flags", p->modifiers);
+	if (p->client_rate >= 0 && !p->local) {
+		char n[16];
+		snprintf(n, sizeof(n), "%d", p->client_rate);
+		setmac(s, "client_rate", n);
+		snprintf(n, sizeof(n), "%d", p->total_rate);
+		setmac(s, "total_rate", n);
+		snprintf(n, sizeof(n), "%d", p->client_conns);
+		setmac(s, "client_connections", n);
+	}
 	rw_mactab_set(&s->mta->vm.envmac, 'r', "SMTP");
 	hdr_setdates(s->mta, time(NULL));
 }
@@ -1334,6 +1343,7 @@ smtp_server_stdio(struct mta *mta)
 
 	memset(&p, 0, sizeof(p));
 	p.local = true;
+	p.client_rate = p.total_rate = p.client_conns = -1;
 	snprintf(p.name, sizeof(p.name), "localhost");
 	tls = tls_ctx_server(&mta->cf, why, sizeof(why));
 	int st = smtp_server_run(mta, 0, 1, &p, tls);

@@ -22,6 +22,10 @@ struct smtp_peer {
 	const char *daemon_family;
 	char	 modifiers[32];		/* DaemonPortOptions M= letters */
 	bool	 local;			/* -bs: the user on stdin */
+	/* counted by the daemon (-1: not counted, as in -bs) */
+	int	 client_rate;		/* ${client_rate}: this address */
+	int	 total_rate;		/* ${total_rate}: everybody */
+	int	 client_conns;		/* ${client_connections} open now */
 };
 
 /* run the conversation until QUIT or EOF; returns an exit status */

@@ -30,6 +30,16 @@ mta_optlong(const struct cf *cf, int id, long dflt)
 	return n;
 }
 
+long
+mta_opttime(const struct cf *cf, int id, long dflt)
+{
+	const char *v = cf->optv[id];
+
+	if (v == NULL || *v == '\0')
+		return dflt;
+	return cf_convtime(v, 's');
+}
+
 const char *
 mta_qdir(const struct cf *cf)
 {

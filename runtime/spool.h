@@ -50,6 +50,8 @@ void	spool_abort(struct spool *sp);
 
 /* option helpers shared by the receivers */
 long	mta_optlong(const struct cf *cf, int id, long dflt);
+/* a time option ("60", "1m") in seconds; dflt when unset */
+long	mta_opttime(const struct cf *cf, int id, long dflt);
 const char *mta_qdir(const struct cf *cf);
 
 #endif /* RT_SPOOL_H */

@@ -16,7 +16,7 @@ SINKPID= DPID=
 cleanup() {
 	[ -n "$SINKPID" ] && kill "$SINKPID" 2>/dev/null
 	[ -n "$DPID" ] && kill "$DPID" 2>/dev/null
-	rm -rf "$T"
+	[ -n "$KEEP" ] || rm -rf "$T"
 }
 trap cleanup EXIT INT TERM
 
@@ -75,6 +75,8 @@ From:spammer@bad.example	REJECT
 From:dropme@bad.example	DISCARD
 To:blocked.example	ERROR:5.7.1:550 we do not talk to them
 Connect:127.0.0.1	RELAY
+ClientRate:127.0.0.4	2
+ClientConn:127.0.0.5	1
 EOF
 "$MKMAP" hash "$T/access" < "$T/access" || bad "makemap access"
 
@@ -608,6 +610,42 @@ if command -v openssl >/dev/null 2>&1 && command -v swaks >/dev/null 2>&1; then
 	kill -TERM "$DPID"; wait "$DPID" 2>/dev/null; DPID=
 else
 	skip "STARTTLS (needs openssl and swaks)"
+fi
+
+# ---- 7c. ${client_rate} and ${client_connections}: FEATURE(ratecontrol),
+#      FEATURE(conncontrol) with ClientRate:/ClientConn: access entries ---
+sed "s/^FEATURE(\`blocklist_recipients')dnl/&\\
+FEATURE(\`ratecontrol')dnl\\
+FEATURE(\`conncontrol')dnl/" "$T/test.mc" > "$T/rate.mc"
+if ! "$CFC" -o "$T/rate.cfb" "$T/rate.mc" 2> "$T/cfc.err"; then bad "cfc rate.mc"; cat "$T/cfc.err"
+elif command -v swaks >/dev/null 2>&1 && command -v perl >/dev/null 2>&1; then
+	rm -f "$T/cfmta.pid"
+	"$CFMTA" -C "$T/rate.cfb" -OQueueDirectory="$T/q" -bD > "$T/daemon.log" 2>&1 & DPID=$!
+	i=0; while [ ! -f "$T/cfmta.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	SW="swaks --server 127.0.0.1 --port $DPORT --timeout 10 --helo client.example --quit-after FROM"
+	for n in 1 2 3; do $SW --local-interface 127.0.0.4 > "$T/rate.$n" 2>&1; done
+	cp "$T/rate.2" "$T/out"; has rate-2nd-ok '<-  250 2.1.0 '
+	cp "$T/rate.3" "$T/out"; has rate-3rd-refused '<\*\* 452 4.3.2 Connection rate limit exceeded.'
+	$SW --local-interface 127.0.0.6 > "$T/out" 2>&1; has rate-other-client '<-  250 2.1.0 '
+	# one session held open from 127.0.0.5; a second one is refused
+	perl -MIO::Socket::INET -e '
+	    my ($port, $dir) = @ARGV;
+	    my $s = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$port",
+	        LocalAddr => "127.0.0.5") or die "connect: $!";
+	    $| = 1; print scalar <$s>;
+	    open(my $f, ">", "$dir/held5") or die; close $f;
+	    for (1 .. 100) { last if -e "$dir/go5"; select(undef, undef, undef, 0.1); }
+	    print $s "QUIT\r\n"; print scalar <$s>;' "$DPORT" "$T" > "$T/held5.out" 2>&1 & HELD=$!
+	i=0; while [ ! -f "$T/held5" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	$SW --local-interface 127.0.0.5 > "$T/out" 2>&1
+	has conn-2nd-refused '<\*\* 452 4.3.2 Too many open connections.'
+	touch "$T/go5"; wait "$HELD"
+	sleep 1.2	# the daemon has seen the held session end
+	$SW --local-interface 127.0.0.5 > "$T/out" 2>&1
+	has conn-after-close '<-  250 2.1.0 '
+	kill -TERM "$DPID"; wait "$DPID" 2>/dev/null; DPID=
+else
+	skip "ratecontrol/conncontrol (needs swaks and perl)"
 fi
 
 # ---- 7b. -bs transcripts of the real sendmail (golden/, oracle.sh) ---------
