@@ -53,8 +53,9 @@ void	maillog(int level, int sev, const char *id, const char *fmt, ...)
 /* the value of the first Message-Id: in a header block (LF lines) */
 void	maillog_msgid(const char *hdrs, struct buf *out);
 
-/* from=SENDER (as given: "<a@b>" by SMTP, "user" locally), size=, class=0, nrcpts=, msgid=, bodytype=, proto=,
- * daemon=, relay= (a NULL or empty field is left out, as sendmail) */
+/* from=SENDER (as given: "<a@b>" by SMTP, "user" locally), size=,
+ * class=0, nrcpts=, msgid=, bodytype=, proto=, daemon=, relay= (a NULL
+ * or empty field is left out, as sendmail does) */
 struct maillog_from {
 	const char	*id, *sender;
 	long		 size;

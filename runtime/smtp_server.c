@@ -1322,9 +1322,10 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 			maillog(ML_COMMANDS, ML_INFO, s.env.id, "<-- %s%s%s", cmd,
 			    *arg != '\0' ? " " : "", strcasecmp(cmd, "AUTH") == 0 ?
 			    "..." : arg);
-		for (size_t i = 0; i < sizeof(s.cmdname) - 1; i++)
-			s.cmdname[i] = (char)tolower((unsigned char)cmd[i]);
-		s.cmdname[sizeof(s.cmdname) - 1] = '\0';
+		size_t ci;
+		for (ci = 0; ci < sizeof(s.cmdname) - 1 && cmd[ci] != '\0'; ci++)
+			s.cmdname[ci] = (char)tolower((unsigned char)cmd[ci]);
+		s.cmdname[ci] = '\0';
 		if (strcasecmp(cmd, "MAIL") == 0 || strcasecmp(cmd, "EXPN") == 0 ||
 		    strcasecmp(cmd, "VRFY") == 0 || strcasecmp(cmd, "ETRN") == 0)
 			s.mailseen = true;
