@@ -12,11 +12,11 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <syslog.h>
 #include <unistd.h>
 
 #include "deliver.h"
 #include "hdr.h"
+#include "maillog.h"
 #include "spool.h"
 #include "xmem.h"
 
@@ -81,7 +81,7 @@ bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	if (me == NULL)
 		me = "localhost";
 	if (owner == NULL && e->isbounce && e->sender[0] == '\0') {
-		syslog(LOG_MAIL | LOG_ERR, "%s: double bounce dropped", e->id);
+		maillog(ML_DSN, ML_ERR, e->id, "double bounce dropped");
 		return true;
 	}
 	to = owner != NULL ? owner : e->sender[0] != '\0' ? e->sender :
@@ -200,9 +200,20 @@ bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	}
 	put(&sp, "\n--%s--", boundary);
 	bool ok = spool_commit(&sp);
-	if (ok)
-		syslog(LOG_MAIL | LOG_INFO, "%s: %s: DSN: %s", e->id, b.id,
-		    success ? "Return receipt" : "failure notice");
+	if (ok && maillog_on(ML_DSN)) {
+		/* the reason of the first recipient reported */
+		struct buf why = BUF_INIT;
+		for (int i = 0; i < e->nrcpt && !success; i++)
+			if (mine(&e->rcpt[i], owner, false)) {
+				maillog_failtext(e->rcpt[i].diag != NULL ?
+				    e->rcpt[i].diag : "", false, &why);
+				break;
+			}
+		maillog(ML_DSN, ML_INFO, e->id, "%s: %s: %s", b.id,
+		    e->isbounce ? "return to sender" : "DSN",
+		    success ? "Return receipt" : buf_cstr(&why));
+		buf_fini(&why);
+	}
 	q_env_fini(&b);
 	return ok;
 }

@@ -21,8 +21,10 @@
 
 #include "cfb.h"
 #include "dbg.h"
+#include "maillog.h"
 #include "map.h"
 #include "modes.h"
+#include "spool.h"
 #include "mta.h"
 #include "xmem.h"
 
@@ -306,6 +308,7 @@ main(int argc, char **argv)
 	int nopt = 0;
 	bool submit = false;
 	struct mode_args ma;	/* MTA modes (modes.h) */
+	const char *logtag = NULL;	/* -L */
 
 	memset(&ma, 0, sizeof(ma));
 	if (strcmp(argv[0], "mailq") == 0 || (strlen(argv[0]) >= 6 &&
@@ -377,9 +380,14 @@ main(int argc, char **argv)
 			if (!mode_parse_q(&ma, a + 2))
 				usage();
 			break;
-		case 'L': case 'v': case 'N': case 'R': case 'V': case 'X':
+		case 'L':	/* the syslog ident (maillog.h) */
+			logtag = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : NULL);
+			if (logtag == NULL)
+				usage();
+			break;
+		case 'v': case 'N': case 'R': case 'V': case 'X':
 		case 'h': case 'p':
-			if (a[2] == '\0' && strchr("LNRVXhp", a[1]) && ai + 1 < argc)
+			if (a[2] == '\0' && strchr("NRVXhp", a[1]) && ai + 1 < argc)
 				ai++;
 			break;
 		default:
@@ -422,6 +430,8 @@ main(int argc, char **argv)
 	}
 	if (firstarg < argc && strcmp(argv[firstarg], "--") == 0)
 		firstarg++;
+	/* the MTA modes log (not -bt, -bv, -bi) */
+	maillog_open(logtag, (int)mta_optlong(&M.cf, OPT_LOGLEVEL, 9));
 	ma.mode = mode;
 	ma.rcpts = argv + firstarg;
 	ma.nrcpts = argc - firstarg;

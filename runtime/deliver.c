@@ -13,12 +13,12 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/wait.h>
-#include <syslog.h>
 #include <unistd.h>
 
 #include "alias_expand.h"
 #include "deliver.h"
 #include "hdr.h"
+#include "maillog.h"
 #include "map.h"
 #include "policy.h"
 #include "spool.h"
@@ -170,16 +170,70 @@ struct job {
 	bool	 done;
 };
 
+/*
+ * The to= line of one recipient, as sendmail words it: dsn= is the
+ * enhanced code of the result, reply= the SMTP server's refusal, stat=
+ * "Sent", "Sent (server's reply)", "Deferred: why", or the failure.
+ */
 static void
-log_delivery(struct q_env *e, struct job *j, time_t now)
+log_delivery(struct q_env *e, struct job *j, time_t start)
 {
-	long delay = (long)(now - e->ctime);
+	const char *text = j->res.text, *rest = maillog_replytext(text);
+	const char *addr = e->rcpt[j->idx].addr;
+	bool smtp = j->m != NULL && j->m->path != NULL &&
+	    strcmp(j->m->path, "[IPC]") == 0;
+	bool coded = rest != text;
+	struct buf to = BUF_INIT, stat = BUF_INIT, relay = BUF_INIT;
+	char dsn[32];
+	struct maillog_to t;
 
-	syslog(LOG_MAIL | LOG_INFO,
-	    "%s: to=<%s>, delay=%02ld:%02ld:%02ld, mailer=%s, stat=%s",
-	    e->id, e->rcpt[j->idx].addr, delay / 3600, (delay / 60) % 60,
-	    delay % 60, j->mailer != NULL ? j->mailer : "*error*",
-	    j->res.st == DLV_OK ? "Sent" : j->res.text);
+	/* as the address came: <addr> by SMTP (and in DSNs), bare from
+	 * the command line, programs and files always bare */
+	if (q_env_macro(e, "r") != NULL && addr[0] != '|' && addr[0] != '/')
+		buf_printf(&to, "<%s>", addr);
+	else
+		buf_puts(&to, addr);
+	if (coded && text[4] != ' ' && text[4] != '\0' && text[5] == '.')
+		snprintf(dsn, sizeof(dsn), "%.*s", (int)strcspn(text + 4, " "),
+		    text + 4);
+	else
+		snprintf(dsn, sizeof(dsn), "%s", j->res.st == DLV_OK ? "2.0.0" :
+		    j->res.st == DLV_PERM ? "5.0.0" : smtp ? "4.4.1" : "4.0.0");
+	switch (j->res.st) {
+	case DLV_OK:
+		if (smtp)
+			buf_printf(&stat, "Sent (%s)", coded ? text + 4 : text);
+		else
+			buf_puts(&stat, "Sent");
+		break;
+	case DLV_TEMP:
+		buf_printf(&stat, "Deferred: %s", text);
+		break;
+	case DLV_PERM:
+		maillog_failtext(text, smtp, &stat);
+		break;
+	}
+	if (smtp)
+		buf_puts(&relay, j->res.relay[0] != '\0' ? j->res.relay : "");
+	if (smtp && relay.len == 0 && j->host != NULL)
+		buf_printf(&relay, j->host[0] == '[' ? "%s %s" : "%s", j->host,
+		    j->host);
+	memset(&t, 0, sizeof(t));
+	t.id = e->id;
+	t.to = to.s;
+	t.queued = e->ctime;
+	t.start = start;
+	t.mailer = j->mailer != NULL ? j->mailer : "*error*";
+	/* sendmail's priority: size, recipients, and each attempt so far */
+	t.pri = e->size + 30000L * e->nrcpt + 90000L * e->ntries;
+	t.relay = relay.len > 0 ? relay.s : NULL;
+	t.dsn = dsn;
+	t.reply = smtp && coded && j->res.st != DLV_OK ? text : NULL;
+	t.stat = stat.s;
+	maillog_to(&t);
+	buf_fini(&to);
+	buf_fini(&stat);
+	buf_fini(&relay);
 }
 
 /* the sender (or the list owner) as mailer m wants it, in $g */
@@ -451,8 +505,8 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 		/* RFC 3461: NOTIFY without FAILURE (NEVER) asks for no bounce */
 		if (r->stat == QR_FAILED && (r->notify & Q_NOTIFY_SET) &&
 		    !(r->notify & Q_NOTIFY_FAILURE)) {
-			syslog(LOG_MAIL | LOG_INFO, "%s: <%s>: failure DSN not "
-			    "requested (NOTIFY)", e.id, r->addr);
+			maillog(ML_DSN, ML_INFO, e.id, "<%s>: failure DSN not "
+			    "requested (NOTIFY)", r->addr);
 			r->stat = QR_BOUNCED;
 		}
 		if (r->stat == QR_FAILED)
@@ -483,6 +537,11 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 		}
 	}
 	if (pending == 0) {
+		char delay[32];
+		maillog_interval((long)(time(NULL) - e.ctime), delay,
+		    sizeof(delay));
+		maillog(ML_DONE, ML_INFO, e.id, "done; delay=%s, ntries=%d",
+		    delay, e.ntries + 1);
 		queue_remove(qdir, &e);
 	} else {
 		e.ntries++;

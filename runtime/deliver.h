@@ -24,6 +24,7 @@ enum dlv_stat {
 struct dlv_result {
 	enum dlv_stat	 st;
 	char		 text[512];	/* "550 5.1.1 ..." or stat= text */
+	char		 relay[300];	/* SMTP: "name [addr]" for the log */
 };
 
 /*

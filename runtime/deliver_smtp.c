@@ -207,6 +207,8 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 		all(rv, nr, why[0] == '5' ? DLV_PERM : DLV_TEMP, why);
 		return;
 	}
+	for (int i = 0; i < nr; i++)
+		snprintf(rv[i].res.relay, sizeof(rv[i].res.relay), "%s", c.peer);
 	me = mta->cf.optv[OPT_HELONAME];
 	if (me == NULL || *me == '\0')
 		me = rw_macvalue(&mta->vm.env, 'j');

@@ -21,6 +21,7 @@
 #include "deliver.h"
 #include "alias_expand.h"
 #include "hdr.h"
+#include "maillog.h"
 #include "map.h"
 #include "modes.h"
 #include "policy.h"
@@ -59,6 +60,8 @@ struct sess {
 	char			**rkey;		/* per recipient: duplicate key */
 	char			**rpath;	/* and the path as given */
 	int			 nrkey;
+	bool			 mailseen;	/* MAIL/EXPN/VRFY/ETRN issued */
+	char			 cmdname[16];	/* for "lost input channel" */
 };
 
 /* ------------------------------------------------------------------ */
@@ -82,7 +85,57 @@ reply(struct sess *s, const char *fmt, ...)
 			b.s[i] = ' ';
 	sio_write(&s->io, b.s, b.len);
 	sio_puts(&s->io, "\r\n");
+	maillog(ML_COMMANDS, ML_INFO, s->env.id, "--- %s", b.s);
 	buf_fini(&b);
+}
+
+static const char *protocol(const struct sess *s);
+
+/* $_ as the logs' relay= ("root@localhost" for -bs, "name [addr]") */
+static const char *
+relay_of(const struct sess *s)
+{
+	const char *r = rw_macvalue(&s->mta->vm.env, '_');
+
+	return r != NULL ? r : "localhost";
+}
+
+/* the daemon's name in the logs: Name= of DaemonPortOptions, or stdin */
+static const char *
+daemon_of(const struct sess *s)
+{
+	return s->peer->local || s->peer->daemon_name[0] == '\0' ? "stdin" :
+	    s->peer->daemon_name;
+}
+
+/* a refusal by a check_* ruleset (reply NULL: DISCARD) */
+static void
+log_policy(struct sess *s, const char *ruleset, const char *arg1,
+    const char *arg2, const char *reply)
+{
+	maillog_reject(s->env.id, ruleset, arg1, arg2, relay_of(s), reply);
+}
+
+/* the from= line of the envelope (msgid NULL: none) */
+static void
+log_from(struct sess *s, long size, const char *msgid)
+{
+	struct maillog_from f;
+	struct buf from = BUF_INIT;
+
+	buf_printf(&from, "<%s>", s->env.sender != NULL ? s->env.sender : "");
+	memset(&f, 0, sizeof(f));
+	f.id = s->env.id;
+	f.sender = from.s;
+	f.size = size;
+	f.nrcpts = s->env.nrcpt;
+	f.msgid = msgid != NULL && *msgid != '\0' ? msgid : NULL;
+	f.bodytype = s->env.body;
+	f.proto = protocol(s);
+	f.daemon = s->peer->local ? NULL : s->peer->daemon_name;
+	f.relay = relay_of(s);
+	maillog_from(&f);
+	buf_fini(&from);
 }
 
 /* send buffered replies unless the client has pipelined more commands */
@@ -552,6 +605,7 @@ cmd_mail(struct sess *s, char *arg)
 	rw_mactab_set(&mta->vm.envmac, 'f', a.len > 0 ? a.s : "<>");
 	if (policy_check(mta, "check_mail", path, NULL, &pr) != POL_OK &&
 	    pr.v != POL_DISCARD) {
+		log_policy(s, "check_mail", path, NULL, pr.reply);
 		reply(s, "%s", pr.reply);
 		mta->e_to = NULL;
 		buf_fini(&a);
@@ -560,8 +614,10 @@ cmd_mail(struct sess *s, char *arg)
 		return;
 	}
 	mta->e_to = NULL;
-	if (pr.v == POL_DISCARD)
+	if (pr.v == POL_DISCARD) {
+		log_policy(s, "check_mail", path, NULL, NULL);
 		s->discard = true;
+	}
 	s->env.sender = buf_steal(&a);
 	s->env.body = body;
 	s->have_mail = true;
@@ -650,6 +706,8 @@ cmd_rcpt(struct sess *s, char *arg)
 	vm_reset(&mta->vm);
 	mta->e_to = path;
 	if (s->reply.len > 0) {
+		maillog(ML_REJECT, ML_NOTICE, s->env.id, "%s",
+		    maillog_replytext(s->reply.s));
 		reply(s, "%s", s->reply.s);
 		mta->e_to = NULL;
 		buf_fini(&a);
@@ -661,6 +719,7 @@ cmd_rcpt(struct sess *s, char *arg)
 	}
 	if (policy_check(mta, "check_rcpt", path, NULL, &pr) != POL_OK &&
 	    pr.v != POL_DISCARD) {
+		log_policy(s, "check_rcpt", path, NULL, pr.reply);
 		reply(s, "%s", pr.reply);
 		mta->e_to = NULL;
 		buf_fini(&a);
@@ -671,6 +730,8 @@ cmd_rcpt(struct sess *s, char *arg)
 	}
 	mta->e_to = NULL;
 	if (unknown.len > 0) {
+		maillog(ML_REJECT, ML_NOTICE, s->env.id, "%s",
+		    maillog_replytext(unknown.s));
 		reply(s, "%s", unknown.s);
 		buf_fini(&a);
 		free(key);
@@ -680,8 +741,10 @@ cmd_rcpt(struct sess *s, char *arg)
 		return;
 	}
 	buf_fini(&unknown);
-	if (pr.v == POL_DISCARD)
+	if (pr.v == POL_DISCARD) {
+		log_policy(s, "check_rcpt", path, NULL, NULL);
 		s->discard = true;
+	}
 	/* the same address twice: one recipient, named as it came first */
 	for (int i = 0; key != NULL && i < s->nrkey; i++)
 		if (strcmp(s->rkey[i], key) == 0) {
@@ -729,6 +792,16 @@ save_macros(struct sess *s)
 	}
 }
 
+/* a read timed out (Timeout.*): say so; the line out is still usable */
+static void
+lost_input(struct sess *s)
+{
+	s->io.err = false;
+	reply(s, "421 4.4.2 %s Lost input channel: timeout",
+	    rw_macvalue(&s->mta->vm.env, 'j'));
+	(void)sio_flush(&s->io);
+}
+
 static void
 cmd_data(struct sess *s)
 {
@@ -753,6 +826,7 @@ cmd_data(struct sess *s)
 	snprintf(n, sizeof(n), "%d", s->env.nrcpt);
 	if (policy_check(mta, "check_data", n, NULL, &pr) != POL_OK &&
 	    pr.v != POL_DISCARD) {
+		log_policy(s, "check_data", n, NULL, pr.reply);
 		reply(s, "%s", pr.reply);
 		return;
 	}
@@ -765,6 +839,7 @@ cmd_data(struct sess *s)
 		reply(s, "451 4.3.0 Temporary system failure. Please try again later.");
 		return;
 	}
+	long size0 = sp.size;	/* the Received header is not counted */
 	/* Debian's 8.17.1.9 (with the SMTP smuggling fix) words it so */
 	reply(s, "354 End data with <CR><LF>.<CR><LF>");
 	(void)sio_flush(&s->io);
@@ -809,13 +884,14 @@ cmd_data(struct sess *s)
 	buf_fini(&line);
 	if (!ended) {
 		/* connection lost mid-message: nothing was accepted */
+		struct buf m = BUF_INIT;
+		maillog_msgid(buf_cstr(&sp.hdrs), &m);
+		log_from(s, sp.size - size0, m.s);
+		buf_fini(&m);
+		s->have_mail = false;
 		spool_abort(&sp);
-		if (s->io.timedout) {
-			s->io.err = false;
-			reply(s, "421 4.4.2 %s Lost input channel: timeout",
-			    rw_macvalue(&s->mta->vm.env, 'j'));
-			(void)sio_flush(&s->io);
-		}
+		if (s->io.timedout)
+			lost_input(s);
 		s->quit = true;
 		s->exitstat = EX_IOERR;
 		return;
@@ -855,6 +931,7 @@ cmd_data(struct sess *s)
 	setmac(s, "msg_size", n);
 	if (policy_check(mta, "check_eom", n, NULL, &pr) != POL_OK &&
 	    pr.v != POL_DISCARD) {
+		log_policy(s, "check_eom", n, NULL, pr.reply);
 		spool_abort(&sp);
 		reply(s, "%s", pr.reply);
 		reset_envelope(s);
@@ -870,7 +947,15 @@ cmd_data(struct sess *s)
 		reset_envelope(s);
 		return;
 	}
+	/* the message id for the log, before commit frees the headers */
+	struct buf msgid = BUF_INIT;
+	if (maillog_on(ML_FROM)) {
+		maillog_msgid(buf_cstr(&sp.hdrs), &msgid);
+		if (msgid.len == 0)
+			(void)hdr_expand_cf(mta, "Message-Id", &msgid);
+	}
 	if (!spool_commit(&sp)) {
+		buf_fini(&msgid);
 		log_warn("cannot write queue file in %s", s->qdir);
 		reply(s, "451 4.3.0 I/O error");
 		reset_envelope(s);
@@ -878,6 +963,9 @@ cmd_data(struct sess *s)
 	}
 	char id[Q_IDLEN + 1];
 	snprintf(id, sizeof(id), "%s", s->env.id);
+	/* sendmail's size: what the client sent, as LF lines */
+	log_from(s, sp.size - size0, msgid.s);
+	buf_fini(&msgid);
 	reply(s, "250 2.0.0 %s Message accepted for delivery", id);
 	(void)sio_flush(&s->io);
 	reset_envelope(s);
@@ -906,6 +994,7 @@ cmd_etrn(struct sess *s, char *arg)
 	}
 	if (policy_check(s->mta, "check_etrn", arg, NULL, &pr) != POL_OK &&
 	    pr.v != POL_DISCARD) {
+		log_policy(s, "check_etrn", arg, NULL, pr.reply);
 		reply(s, "%s", pr.reply);
 		return;
 	}
@@ -1011,6 +1100,8 @@ cmd_starttls(struct sess *s, char *arg)
 	s->io.timeout_ms = cmd_ms;
 	if (!hs) {
 		log_warnx("STARTTLS: %s", why);
+		maillog(ML_DSN, ML_WARNING, NULL, "STARTTLS=server, error: "
+		    "accept failed=%s, relay=%s", why, relay_of(s));
 		s->quit = true;
 		s->exitstat = EX_PROTOCOL;
 		return;
@@ -1026,6 +1117,9 @@ cmd_starttls(struct sess *s, char *arg)
 	snprintf(why, sizeof(why), "%d", bits);
 	setmac(s, "cipher_bits", why);
 	setmac(s, "verify", verify);
+	maillog(ML_DEFERRED, ML_INFO, NULL, "STARTTLS=server, relay=%s, "
+	    "version=%s, verify=%s, cipher=%s, bits=%d/%d", relay_of(s), ver,
+	    verify, cipher, bits, bits);
 	/* the client starts over with EHLO (and AUTH) */
 	free(s->authuser);
 	s->authuser = NULL;
@@ -1033,16 +1127,6 @@ cmd_starttls(struct sess *s, char *arg)
 	s->helo = NULL;
 	s->esmtp = false;
 	reset_envelope(s);
-}
-
-/* a read timed out (Timeout.*): say so; the line out is still usable */
-static void
-lost_input(struct sess *s)
-{
-	s->io.err = false;
-	reply(s, "421 4.4.2 %s Lost input channel: timeout",
-	    rw_macvalue(&s->mta->vm.env, 'j'));
-	(void)sio_flush(&s->io);
 }
 
 static void
@@ -1081,6 +1165,10 @@ cmd_auth(struct sess *s, char *arg)
 		return;
 	}
 	if (!authok) {
+		if (rbuf[0] == '5')
+			maillog(ML_DONE, ML_WARNING, s->env.id, "AUTH failure "
+			    "(%s): authentication failure, relay=%s", mech,
+			    relay_of(s));
 		reply(s, "%s", rbuf);
 		s->nerrs++;
 		return;
@@ -1092,6 +1180,8 @@ cmd_auth(struct sess *s, char *arg)
 	setmac(s, "auth_authen", user);
 	setmac(s, "auth_ssf", "0");
 	rw_mactab_set(&s->mta->vm.envmac, 'r', protocol(s));
+	maillog(ML_DONE, ML_INFO, s->env.id, "AUTH=server, relay=%s, "
+	    "authid=%s, mech=%s, bits=0", relay_of(s), user, mech);
 	reply(s, "%s", rbuf);
 }
 
@@ -1191,6 +1281,7 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 	struct pol_result pr;
 
 	memset(&s, 0, sizeof(s));
+	snprintf(s.cmdname, sizeof(s.cmdname), "startup");
 	s.mta = mta;
 	s.peer = peer;
 	s.tlsctx = tls;
@@ -1209,10 +1300,14 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 
 	connect_macros(&s);
 	reset_envelope(&s);
+	maillog(peer->local ? ML_DONE : ML_CONNECT, ML_INFO, "",
+	    "connect from %s", relay_of(&s));
 	if (!peer->local &&
 	    policy_check(mta, "check_relay", peer->name, peer->addr, &pr) !=
-	    POL_OK && pr.v != POL_DISCARD)
+	    POL_OK && pr.v != POL_DISCARD) {
+		log_policy(&s, "check_relay", peer->name, peer->addr, pr.reply);
 		s.nullserver = xstrdup(pr.reply);
+	}
 	greet(&s);
 	(void)sio_flush(&s.io);
 
@@ -1249,6 +1344,17 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 			*arg++ = '\0';
 		while (*arg == ' ' || *arg == '\t')
 			arg++;
+		if (maillog_on(ML_COMMANDS))
+			maillog(ML_COMMANDS, ML_INFO, s.env.id, "<-- %s%s%s", cmd,
+			    *arg != '\0' ? " " : "", strcasecmp(cmd, "AUTH") == 0 ?
+			    "..." : arg);
+		size_t ci;
+		for (ci = 0; ci < sizeof(s.cmdname) - 1 && cmd[ci] != '\0'; ci++)
+			s.cmdname[ci] = (char)tolower((unsigned char)cmd[ci]);
+		s.cmdname[ci] = '\0';
+		if (strcasecmp(cmd, "MAIL") == 0 || strcasecmp(cmd, "EXPN") == 0 ||
+		    strcasecmp(cmd, "VRFY") == 0 || strcasecmp(cmd, "ETRN") == 0)
+			s.mailseen = true;
 
 		if (strcasecmp(cmd, "QUIT") == 0) {
 			reply(&s, "221 2.0.0 %s closing connection",
@@ -1321,6 +1427,18 @@ toomany:
 			break;
 	}
 	(void)sio_flush(&s.io);
+	if (!s.quit && s.io.timedout)
+		maillog(ML_LOST, ML_NOTICE, s.env.id, "timeout waiting for input "
+		    "from %s during server cmd read", relay_of(&s));
+	else if (!s.quit)
+		maillog(ML_LOST, ML_NOTICE, s.env.id, "lost input channel from %s "
+		    "to %s after %s", relay_of(&s), daemon_of(&s), s.cmdname);
+	if (s.have_mail && !s.quit)
+		log_from(&s, 0, NULL);
+	if (!s.mailseen)
+		maillog(ML_DSN, ML_INFO, s.env.id, "%s did not issue "
+		    "MAIL/EXPN/VRFY/ETRN during connection to %s", relay_of(&s),
+		    daemon_of(&s));
 	mta->vm.msgs = saved;
 	mta->cf.out = saved;
 	buf_fini(&line);

@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "deliver.h"
+#include "hdr.h"
+#include "maillog.h"
 #include "modes.h"
 #include "policy.h"
 #include "sio.h"
@@ -156,6 +158,7 @@ submit_main(struct mta *mta, const struct mode_args *a)
 		q_env_fini(&e);
 		return EX_CANTCREAT;
 	}
+	long size0 = sp.size;	/* the Received header is not counted */
 	sio_init(&io, 0, -1, 0);
 	for (;;) {
 		int r = sio_getline(&io, &line, SUBMIT_LINEMAX, &eol);
@@ -214,13 +217,33 @@ submit_main(struct mta *mta, const struct mode_args *a)
 		q_env_fini(&e);
 		return sp.err == SPOOL_IOERR ? EX_IOERR : EX_DATAERR;
 	}
+	struct buf msgid = BUF_INIT;	/* for the log, before commit */
+	if (maillog_on(ML_FROM)) {
+		maillog_msgid(buf_cstr(&sp.hdrs), &msgid);
+		if (msgid.len == 0)
+			(void)hdr_expand_cf(mta, "Message-Id", &msgid);
+	}
 	if (!spool_commit(&sp)) {
+		buf_fini(&msgid);
 		log_warn("cannot queue the message in %s", qdir);
 		q_env_fini(&e);
 		return EX_CANTCREAT;
 	}
 	char id[Q_IDLEN + 1];
 	snprintf(id, sizeof(id), "%s", e.id);
+	if (maillog_on(ML_FROM)) {
+		struct maillog_from f;
+		memset(&f, 0, sizeof(f));
+		f.id = id;
+		f.sender = e.sender;
+		f.size = sp.size - size0;
+		f.nrcpts = e.nrcpt;
+		f.msgid = msgid.len > 0 ? msgid.s : NULL;
+		f.bodytype = e.body;
+		f.relay = rw_macvalue(&mta->vm.env, '_');
+		maillog_from(&f);
+	}
+	buf_fini(&msgid);
 	q_env_fini(&e);
 	deliver_after_accept(mta, qdir, id);
 	return EX_OK;

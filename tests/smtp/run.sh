@@ -687,6 +687,11 @@ grep -q '^421 4.4.2' "$T/tmo2.out" && ! grep -q '^250 2.0.0 .*Message accepted' 
 
 set -- $(sed -n 's/^crash: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$T/crash.out")
 if [ $# -eq 2 ]; then pass=$((pass + $1)); fail=$((fail + $2)); else bad "crash.sh: no result"; tail -5 "$T/crash.out"; fi
+# ---- 9. the mail log (log.sh: syslog lines as sendmail writes them) --------
+sh "$TOP/tests/smtp/log.sh" "$B" > "$T/log.out" 2>&1
+grep -E '^(FAIL|SKIP)' "$T/log.out"
+set -- $(sed -n 's/^log: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$T/log.out")
+if [ $# -eq 2 ]; then pass=$((pass + $1)); fail=$((fail + $2)); else bad "log.sh: no result"; tail -5 "$T/log.out"; fi
 
 # ---- 9. MX records and client timeouts (mx.sh: private namespaces) ---------
 sh "$TOP/tests/smtp/mx.sh" "$B" > "$T/mx.out" 2>&1

@@ -34,3 +34,15 @@ bs_filter() {
 	    -e 's/^\(250 2\.0\.0 \)[0-9A-Za-z]\{14\}\( Message accepted\)/\1QUEUEID\2/' \
 	    -e '/^250-AUTH /d'
 }
+
+# the mail log filter (log.sh, oracle-log.sh): priority kept, date, program
+# and pid dropped; queue ids, delays, priorities and the date in generated
+# message ids masked; the lines both MTAs write (from=, to=, ruleset=,
+# DSN:, unknown users) sorted, since their order differs
+log_filter() {
+	sed -n -e 's/^\(<[0-9]*>\)[A-Z][a-z][a-z] [ 0-9][0-9] [0-9:]\{8\} [^ []*\[[0-9]*\]: /\1 /p' |
+	    sed -e "s|$1|@DIR@|g" -e 's/\b[0-9A-Za-z]\{14\}\b/QID/g' -e 's/^\(<[0-9]*>\) NOQUEUE:/\1 QID:/' \
+	    -e 's/delay=[0-9:+]*/delay=D/g' -e 's/pri=[0-9]*/pri=P/' \
+	    -e 's/<[0-9]\{12\}\.QID@/<DATE.QID@/' -e 's/queued as S[0-9]*/queued as S/' |
+	    grep -E ': (from=|to=|ruleset=|QID: DSN:|<[^ ]*>\.\.\. )' | LC_ALL=C sort
+}
