@@ -32,6 +32,7 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
+#include "maillog.h"
 #include "map.h"
 #include "modes.h"
 #include "smtp_server.h"
@@ -416,6 +417,8 @@ reload(struct mta **mtap, struct mta *orig, int mode, struct listener *ls,
 	if (lr != 0) {
 		log_warnx("SIGHUP: %s: %s; keeping the running configuration",
 		    old->spec->cfpath, why);
+		maillog(1, ML_ERR, NULL, "SIGHUP: %s: %s; keeping the running "
+		    "configuration", old->spec->cfpath, why);
 		mta_unload(nm);
 		free(nm);
 		return;
@@ -442,6 +445,9 @@ reload(struct mta **mtap, struct mta *orig, int mode, struct listener *ls,
 		free(old);
 	*mtap = nm;
 	log_warnx("SIGHUP: %s reloaded", nm->spec->cfpath);
+	/* sendmail logs its restart at LogLevel > 3 */
+	maillog(4, ML_INFO, NULL, "restarting with %s due to signal",
+	    nm->spec->cfpath);
 }
 
 int
