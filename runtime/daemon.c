@@ -444,6 +444,7 @@ reload(struct mta **mtap, struct mta *orig, int mode, struct listener *ls,
 	if (old != orig)
 		free(old);
 	*mtap = nm;
+	maillog_setlevel((int)mta_optlong(&nm->cf, OPT_LOGLEVEL, 9));
 	log_warnx("SIGHUP: %s reloaded", nm->spec->cfpath);
 	/* sendmail logs its restart at LogLevel > 3 */
 	maillog(4, ML_INFO, NULL, "restarting with %s due to signal",

@@ -53,6 +53,12 @@ maillog_open(const char *ident, int level)
 	ml.open = true;
 }
 
+void
+maillog_setlevel(int level)
+{
+	ml.level = level;
+}
+
 bool
 maillog_on(int level)
 {

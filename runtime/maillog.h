@@ -43,6 +43,8 @@ enum {
  * in a set-id process).
  */
 void	maillog_open(const char *ident, int level);
+/* a new LogLevel (a reloaded configuration) */
+void	maillog_setlevel(int level);
 /* is an event of this level logged? */
 bool	maillog_on(int level);
 
