@@ -589,5 +589,11 @@ grep -q '^421 4.4.2' "$T/tmo2.out" && ! grep -q '^250 2.0.0 .*Message accepted' 
 set -- $(sed -n 's/^crash: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$T/crash.out")
 if [ $# -eq 2 ]; then pass=$((pass + $1)); fail=$((fail + $2)); else bad "crash.sh: no result"; tail -5 "$T/crash.out"; fi
 
+# ---- 9. queue lifetime: queuewarn, queuereturn, DELIVERBY (queuetime.sh) ----
+sh "$TOP/tests/smtp/queuetime.sh" "$B" > "$T/qtime.out" 2>&1
+grep -E '^(FAIL|SKIP)' -A3 "$T/qtime.out"
+set -- $(sed -n 's/^queuetime: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$T/qtime.out")
+if [ $# -eq 2 ]; then pass=$((pass + $1)); fail=$((fail + $2)); else bad "queuetime.sh: no result"; tail -5 "$T/qtime.out"; fi
+
 echo "smtp: $pass passed, $fail failed"
 [ $fail -eq 0 ]
