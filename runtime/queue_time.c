@@ -242,7 +242,11 @@ qtime_after_attempt(struct mta *mta, const char *qdir, struct q_env *e,
 		return 0;
 	if (now > e->ctime + qi->qreturn) {
 		struct buf t = BUF_INIT, iv = BUF_INIT;
-		qtime_interval(qi->qreturn, &iv);
+		/* Timeout.queuereturn=now (0): sendmail says "too long" */
+		if (qi->qreturn > 0)
+			qtime_interval(qi->qreturn, &iv);
+		else
+			buf_puts(&iv, "too long");
 		deferred_lines(e, &t);
 		buf_printf(&t, "Message could not be delivered for %s\n"
 		    "Message will be deleted from queue", buf_cstr(&iv));

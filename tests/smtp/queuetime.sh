@@ -198,7 +198,21 @@ want "MinQueueAge=1h: no new attempt" "$a1" "$a0"
 runq
 a2=$(perl -ne 'print $1 if /^A\d+:(\d+)$/' "$T/q/qf$id")
 want "no MinQueueAge: attempted" "$a2" "$((a0 + 1))"
+# MaxQueueAge: the wait is the message's age at its last attempt (1h40m
+# here), at most MaxQueueAge
+runq -OMaxQueueAge=1h
+a3=$(perl -ne 'print $1 if /^A\d+:(\d+)$/' "$T/q/qf$id")
+want "MaxQueueAge=1h: no new attempt" "$a3" "$a2"
 rm -f "$T/q/qf$id" "$T/q/df$id"
+
+# -OTimeout.queuereturn=now returns what is queued at the next run
+: > "$box"
+msg s6b "" "" "<h2@dest.example>"
+id=$(submit "$T/s6b")
+age "$id" 10
+runq -OTimeout.queuereturn=now; runq
+want "Timeout.queuereturn=now: bounced" "$(n "$box" '^Message could not be delivered for too long')" 1
+[ ! -f "$T/q/qf$id" ] && ok || bad "Timeout.queuereturn=now: message still queued"
 
 # ---- 4b. a control file of the earlier format (no W record, no X flags) -----
 : > "$box"
