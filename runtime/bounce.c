@@ -8,7 +8,9 @@
  * NOTIFY=SUCCESS get a success report ("delivered (to mailbox)"), ENVID
  * and ORCPT appear as Original-Envelope-Id and Original-Recipient, and
  * RET=FULL returns the whole message (message/rfc822), RET=HDRS or no
- * RET only its headers (text/rfc822-headers).
+ * RET only its headers (text/rfc822-headers).  dsn_queue also writes
+ * the delay DSN (queue_time.c: "Warning: could not send message for
+ * past 4 hours", Action: delayed) and a bounce's transcript lines.
  */
 #include <ctype.h>
 #include <stdlib.h>

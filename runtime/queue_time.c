@@ -95,10 +95,13 @@ qtime_classify(struct mta *mta, const struct q_env *e, FILE *df,
 	char line[1024];
 
 	if (df != NULL) {
+		bool bol = true;
 		rewind(df);
 		while (fgets(line, sizeof(line), df) != NULL &&
-		    line[0] != '\n' && hdrs.len < QT_HDRMAX)
+		    !(bol && line[0] == '\n') && hdrs.len < QT_HDRMAX) {
 			buf_puts(&hdrs, line);
+			bol = strchr(line, '\n') != NULL;
+		}
 		rewind(df);
 	}
 	qi->prec = 0;
