@@ -223,6 +223,10 @@ delay_dsn(struct mta *mta, const char *qdir, struct q_env *e,
 	if (!dsn_queue(mta, qdir, e, NULL, &note)) {
 		log_warn("%s: cannot queue the delay DSN", e->id);
 		e->warned = false;	/* try again next time */
+	} else {
+		/* mailq shows it until the next attempt, as sendmail's */
+		free(e->errmsg);
+		e->errmsg = xstrdup(buf_cstr(&subj));
 	}
 out:
 	for (int i = 0; i < e->nrcpt; i++)

@@ -115,7 +115,11 @@ id=$(submit "$T/s1")
 runq; runq
 want "no warning before 4h" "$(n "$box" '^Subject: Warning')" 0
 age "$id" $((5 * 3600))
-runq; runq
+runq
+"$CFMTA" $CF -bp > "$T/bp.out" 2>&1
+grep -q '(Warning: could not send message for past 4 hours)' "$T/bp.out" && ok ||
+    { bad "-bp: no warning status line"; cat "$T/bp.out"; }
+runq
 want "one warning after 5h" "$(n "$box" '^Subject: Warning: could not send message for past 4 hours')" 1
 want "warning banner" "$(n "$box" 'THIS IS A WARNING MESSAGE ONLY')" 1
 want "warning: Auto-Submitted" "$(n "$box" '^Auto-Submitted: auto-generated (warning-timeout)')" 1
