@@ -479,6 +479,11 @@ check_option_value(struct sema *s, const struct cf_optinfo *o,
 		}
 		if (o->id == OPT_TIMEOUT)
 			break;	/* checked with its suboption */
+		/* DeliverByMin < 0: DELIVERBY not offered (sendmail's -1) */
+		if (o->id == OPT_DELIVERBYMIN && n > 1 && v[0] == '-') {
+			check_time(s, oname, vs + 1, ve);
+			break;
+		}
 		check_time(s, oname, vs, ve);
 		break;
 	case OT_ENUM:

@@ -8,8 +8,11 @@
  * NOTIFY=SUCCESS get a success report ("delivered (to mailbox)"), ENVID
  * and ORCPT appear as Original-Envelope-Id and Original-Recipient, and
  * RET=FULL returns the whole message (message/rfc822), RET=HDRS or no
- * RET only its headers (text/rfc822-headers).
+ * RET only its headers (text/rfc822-headers).  dsn_queue also writes
+ * the delay DSN (queue_time.c: "Warning: could not send message for
+ * past 4 hours", Action: delayed) and a bounce's transcript lines.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -44,17 +47,70 @@ put(struct spool *sp, const char *fmt, ...)
 	buf_fini(&b);
 }
 
-/* the failed recipients bounce_queue reports: those of this owner */
+/* the recipients a DSN of this kind reports: for a failure, those of
+ * this owner */
 static bool
-mine(const struct q_rcpt *r, const char *owner, bool success)
+mine(const struct q_rcpt *r, const char *owner, enum dsn_kind kind)
 {
-	if (success)
+	if (kind == DSN_SUCCESS)
 		return r->dsnsuccess;
+	if (kind == DSN_DELAY)
+		return r->dsndelay;
 	if (r->stat != QR_FAILED)
 		return false;
 	if (owner == NULL || r->owner == NULL)
 		return owner == r->owner;
 	return strcmp(owner, r->owner) == 0;
+}
+
+/*
+ * The Status: of a recipient: the enhanced code of its last reply; a
+ * failed recipient with a temporary code timed out in the queue (4.4.7,
+ * as sendmail; so does one without a code when the bounce is for a
+ * queue timeout); a delayed one without a code: 4.4.1 for a connection
+ * that failed, else 4.0.0.
+ */
+static void
+dsn_status(const struct q_rcpt *r, enum dsn_kind kind, bool timeout, char *st,
+    size_t sz)
+{
+	const char *d = r->diag != NULL ? r->diag : "";
+	const char *c = NULL;
+
+	if (strlen(d) > 5 && d[3] == ' ' && (d[4] == '4' || d[4] == '5') &&
+	    d[5] == '.')
+		c = d + 4;
+	else if (strlen(d) > 2 && (d[0] == '4' || d[0] == '5') && d[1] == '.')
+		c = d;
+	if (kind == DSN_DELAY) {
+		if (c != NULL && *c == '4')
+			snprintf(st, sz, "%.*s", (int)strcspn(c, " "), c);
+		else
+			snprintf(st, sz, "%s", strstr(d, "onnection") != NULL ?
+			    "4.4.1" : "4.0.0");
+		return;
+	}
+	if (c != NULL && *c == '5')
+		snprintf(st, sz, "%.*s", (int)strcspn(c, " "), c);
+	else
+		snprintf(st, sz, "%s", c != NULL || timeout ? "4.4.7" : "5.0.0");
+}
+
+/* a mailer's reply ("451 ..."), not a text of our own */
+static bool
+is_reply(const char *d)
+{
+	return isdigit((unsigned char)d[0]) && isdigit((unsigned char)d[1]) &&
+	    isdigit((unsigned char)d[2]) && d[3] == ' ';
+}
+
+/* the RFC 5322 date of t, as $b gives it */
+static void
+dsn_date(struct mta *mta, time_t t, char *out, size_t sz)
+{
+	hdr_setdates(mta, t);
+	const char *b = rw_macvalue(&mta->vm.env, 'b');
+	snprintf(out, sz, "%s", b != NULL ? b : "");
 }
 
 /* an xtext value decoded, for the report (RFC 3464 2.2.1, 2.3.1) */
@@ -71,12 +127,28 @@ bool
 bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
     const char *owner, bool success)
 {
+	struct dsn_note note = {
+		.kind = success ? DSN_SUCCESS : DSN_FAILURE,
+		.transcript = success ? NULL : e->dsnnote
+	};
+
+	return dsn_queue(mta, qdir, e, owner, &note);
+}
+
+bool
+dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
+    const char *owner, const struct dsn_note *note)
+{
+	bool success = note->kind == DSN_SUCCESS;
+	bool delay = note->kind == DSN_DELAY;
+	/* a bounce for a queue timeout: sendmail cites only SMTP replies */
+	bool timeout = note->kind == DSN_FAILURE && note->transcript != NULL;
 	struct q_env b;
 	struct spool sp;
 	const char *me = rw_macvalue(&mta->vm.env, 'j');
 	const char *to;
 	char boundary[64];
-	char date[64];
+	char date[64], byd[64] = "", until[64] = "";
 
 	if (me == NULL)
 		me = "localhost";
@@ -94,6 +166,10 @@ bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	q_env_setmacro(&b, "r", "internal");
 	const char *arrival = rw_macvalue(&mta->vm.env, 'b');
 	snprintf(date, sizeof(date), "%s", arrival != NULL ? arrival : "");
+	if (e->dlvbymode != 0)
+		dsn_date(mta, e->ctime + e->dlvby, byd, sizeof(byd));
+	if (delay)
+		dsn_date(mta, note->retry_until, until, sizeof(until));
 	if (!spool_begin(&sp, mta, &b, qdir, false)) {
 		q_env_fini(&b);
 		return false;
@@ -109,15 +185,30 @@ bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	put(&sp, "MIME-Version: 1.0");
 	put(&sp, "Content-Type: multipart/report; report-type=delivery-status;\n"
 	    "\tboundary=\"%s\"", boundary);
-	put(&sp, "Subject: %s", success ? "Successful Mail Delivery Report" :
+	put(&sp, "Subject: %s", note->subject != NULL ? note->subject :
+	    success ? "Successful Mail Delivery Report" :
 	    "Returned mail: see transcript for details");
 	put(&sp, "Auto-Submitted: auto-generated (%s)",
-	    success ? "success" : "failure");
+	    success ? "success" : delay ? "warning-timeout" : "failure");
 	put(&sp, "%s", "");
 	put(&sp, "This is a MIME-encapsulated message\n\n--%s\n", boundary);
+	if (delay)
+		put(&sp, "    **********************************************\n"
+		    "    **      THIS IS A WARNING MESSAGE ONLY      **\n"
+		    "    **  YOU DO NOT NEED TO RESEND YOUR MESSAGE  **\n"
+		    "    **********************************************\n");
 	put(&sp, "The original message was received at %s\nfrom %s\n",
 	    date, q_env_macro(e, "_") != NULL ? q_env_macro(e, "_") : "localhost");
-	if (success) {
+	if (delay) {
+		if (note->nonfatal) {
+			put(&sp, "   ----- The following addresses had transient "
+			    "non-fatal errors -----");
+			for (int i = 0; i < e->nrcpt; i++)
+				if (mine(&e->rcpt[i], owner, note->kind))
+					put(&sp, "<%s>", e->rcpt[i].addr);
+			put(&sp, "%s", "");
+		}
+	} else if (success) {
 		put(&sp, "   ----- The following addresses had successful "
 		    "delivery notifications -----");
 		for (int i = 0; i < e->nrcpt; i++)
@@ -128,10 +219,21 @@ bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
 		put(&sp, "   ----- The following addresses had permanent fatal "
 		    "errors -----");
 		for (int i = 0; i < e->nrcpt; i++)
-			if (mine(&e->rcpt[i], owner, false))
+			if (!mine(&e->rcpt[i], owner, DSN_FAILURE))
+				continue;
+			else if (timeout && (e->rcpt[i].diag == NULL ||
+			    !is_reply(e->rcpt[i].diag)))
+				put(&sp, "<%s>", e->rcpt[i].addr);
+			else
 				put(&sp, "<%s>\n    (reason: %.400s)",
 				    e->rcpt[i].addr, e->rcpt[i].diag != NULL ?
 				    e->rcpt[i].diag : "");
+	}
+	if (note->transcript != NULL) {
+		if (!delay)
+			put(&sp, "%s", "");
+		put(&sp, "   ----- Transcript of session follows -----\n%s",
+		    note->transcript);
 	}
 	put(&sp, "\n--%s\nContent-Type: message/delivery-status\n", boundary);
 	if (e->envid != NULL) {
@@ -140,8 +242,10 @@ bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
 		free(v);
 	}
 	put(&sp, "Reporting-MTA: dns; %s\nArrival-Date: %s", me, date);
+	if (byd[0] != '\0')
+		put(&sp, "Deliver-By-Date: %s", byd);
 	for (int i = 0; i < e->nrcpt; i++) {
-		if (!mine(&e->rcpt[i], owner, success))
+		if (!mine(&e->rcpt[i], owner, note->kind))
 			continue;
 		if (success) {
 			put(&sp, "%s", "");
@@ -161,15 +265,19 @@ bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
 			free(v);
 		}
 		const char *d = e->rcpt[i].diag != NULL ? e->rcpt[i].diag : "";
-		char status[16] = "5.0.0";
-		if (strlen(d) > 5 && d[3] == ' ' && d[4] == '5' && d[5] == '.')
-			snprintf(status, sizeof(status), "%.*s",
-			    (int)strcspn(d + 4, " "), d + 4);
-		put(&sp, "%sFinal-Recipient: RFC822; %s\nAction: failed\n"
-		    "Status: %s\nDiagnostic-Code: smtp; %.400s\n"
-		    "Last-Attempt-Date: %s", e->rcpt[i].orcpt != NULL ? "" : "\n",
-		    e->rcpt[i].addr, status, d,
-		    rw_macvalue(&mta->vm.env, 'b'));
+		char status[16];
+		dsn_status(&e->rcpt[i], note->kind, timeout, status,
+		    sizeof(status));
+		put(&sp, "%sFinal-Recipient: RFC822; %s\nAction: %s\n"
+		    "Status: %s", e->rcpt[i].orcpt != NULL ? "" : "\n",
+		    e->rcpt[i].addr, delay ? "delayed" : "failed", status);
+		/* a reply of the remote (or local) mailer; not our own words */
+		if (!(d[0] == status[0] && d[1] == '.') &&
+		    (is_reply(d) || !(timeout || delay)))
+			put(&sp, "Diagnostic-Code: smtp; %.400s", d);
+		put(&sp, "Last-Attempt-Date: %s", rw_macvalue(&mta->vm.env, 'b'));
+		if (delay)
+			put(&sp, "Will-Retry-Until: %s", until);
 	}
 	bool full = e->ret == 'F';
 	put(&sp, "\n--%s\nContent-Type: %s\n", boundary,

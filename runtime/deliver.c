@@ -3,7 +3,8 @@
  * file, restore the envelope macros, resolve each pending recipient with
  * rulesets 3,0 (addr.c), group [IPC] recipients by mailer and host, hand
  * them to deliver_smtp/deliver_prog, record the outcome per recipient,
- * bounce permanent failures (bounce.c), retry the rest with backoff.
+ * bounce permanent failures (bounce.c), retry the rest; how long they
+ * may stay queued is queue_time.c's (queuewarn, queuereturn, BY=).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -21,12 +22,9 @@
 #include "maillog.h"
 #include "map.h"
 #include "policy.h"
+#include "queue_time.h"
 #include "spool.h"
 #include "xmem.h"
-
-#define RETRY_MIN	(15 * 60)
-#define RETRY_MAX	(4 * 60 * 60)
-#define QUEUE_RETURN	(5 * 24 * 60 * 60)
 
 /* first error message reported while resolving an address */
 struct capture {
@@ -452,6 +450,22 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 		}
 	}
 
+	/* queue lifetime: the class, an expired BY=;R (queue_time.c) */
+	struct qt_info qi;
+	char bydiag[128];
+	qtime_classify(mta, &e, df, &qi);
+	if (qtime_by_expired(&e, now, bydiag, sizeof(bydiag))) {
+		for (int i = 0; i < nj; i++)
+			if (!jv[i].done) {
+				set_result(&jv[i].res, DLV_PERM, bydiag);
+				jv[i].done = true;
+			}
+		struct buf t = BUF_INIT;
+		buf_printf(&t, "%s\nMessage will be deleted from queue",
+		    bydiag + 6);
+		free(e.dsnnote);
+		e.dsnnote = buf_steal(&t);
+	}
 	run_jobs(mta, &e, df, jv, nj);
 	fclose(df);
 
@@ -477,28 +491,22 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 			r->stat = QR_FAILED;
 			failed = true;
 			break;
-		case DLV_TEMP:
-			if (now - e.ctime > QUEUE_RETURN) {
-				struct buf t = BUF_INIT;
-				buf_printf(&t, "%s (message timed out)", j->res.text);
-				free(r->diag);
-				r->diag = buf_steal(&t);
-				r->stat = QR_FAILED;
-				failed = true;
-			} else {
-				pending++;
-				free(e.errmsg);
-				struct buf t = BUF_INIT;
-				buf_printf(&t, "Deferred: %s", j->res.text);
-				e.errmsg = buf_steal(&t);
-			}
+		case DLV_TEMP: {
+			pending++;
+			free(e.errmsg);
+			struct buf t = BUF_INIT;
+			buf_printf(&t, "Deferred: %s", j->res.text);
+			e.errmsg = buf_steal(&t);
 			break;
+		}
 		}
 		free(j->mailer);
 		free(j->host);
 		free(j->user);
 	}
 	free(jv);
+	/* past Timeout.queuereturn they fail; queuewarn: one delay DSN */
+	pending -= qtime_after_attempt(mta, qdir, &e, &qi, now);
 
 	for (int i = 0; i < e.nrcpt; i++) {
 		struct q_rcpt *r = &e.rcpt[i];
@@ -546,8 +554,7 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 	} else {
 		e.ntries++;
 		e.lasttry = now;
-		long backoff = RETRY_MIN << (e.ntries > 4 ? 4 : e.ntries - 1);
-		e.nexttry = now + (backoff > RETRY_MAX ? RETRY_MAX : backoff);
+		e.nexttry = qtime_nexttry(&mta->cf, &e);
 		if (!queue_qf_write(qdir, &e))
 			log_warn("%s: cannot update control file", e.id);
 	}

@@ -73,4 +73,21 @@ void	deliver_writemsg(struct mta *mta, const struct cf_mailer *m,
 bool	bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	    const char *owner, bool success);
 
+/* a DSN's kind and the words sendmail puts in its first part */
+enum dsn_kind {
+	DSN_FAILURE,		/* recipients QR_FAILED of the owner */
+	DSN_SUCCESS,		/* recipients marked dsnsuccess */
+	DSN_DELAY		/* recipients marked dsndelay: a warning */
+};
+struct dsn_note {
+	enum dsn_kind	 kind;
+	const char	*subject;	/* NULL: sendmail's for the kind */
+	const char	*transcript;	/* "Transcript of session" lines */
+	bool		 nonfatal;	/* list "transient non-fatal errors" */
+	time_t		 retry_until;	/* Will-Retry-Until (DSN_DELAY) */
+};
+/* bounce_queue with the kind and words given; e->dsnnote is not used */
+bool	dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
+	    const char *owner, const struct dsn_note *note);
+
 #endif /* RT_DELIVER_H */

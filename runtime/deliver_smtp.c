@@ -232,6 +232,20 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 		buf_printf(&mail, " ENVID=%s", e->envid);
 	if (c.dsn && e->ret != 0)
 		buf_puts(&mail, e->ret == 'H' ? " RET=HDRS" : " RET=FULL");
+	/* RFC 2852: the time left, to a next hop that offers DELIVERBY */
+	if (c.deliverby && e->dlvbymode != 0) {
+		long left = e->dlvby - (long)(time(NULL) - e->ctime);
+		if (left <= 0 && e->dlvbymode == 'R') {
+			struct buf t = BUF_INIT;
+			buf_printf(&t, "5.4.7 Delivery time (%lds) expired", e->dlvby);
+			all(rv, nr, DLV_PERM, t.s);
+			buf_fini(&t);
+			buf_fini(&mail);
+			goto quit;
+		}
+		buf_printf(&mail, " BY=%ld;%c%s", left, e->dlvbymode,
+		    e->dlvbytrace ? "T" : "");
+	}
 	smtpc_settimeout(&c, tmo.mail);
 	code = smtpc_cmd(&c, &text, "%s", mail.s);
 	buf_fini(&mail);

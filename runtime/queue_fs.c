@@ -10,12 +10,14 @@
  *	V version ("1")		I queue id		T creation time
  *	K last attempt time	N next attempt time	A number of attempts
  *	S envelope sender	F full name ($x)	B body type
- *	Z data file size	E last deferral message	X flags ("b" = bounce)
+ *	Z data file size	E last deferral message
+ *	X flags: "b" the message is a DSN, "w" its delay DSN was sent
  *	M macro "name=value"	R recipient: status letter (P S F B) + address
  *	D diagnostic of the preceding R
  *	Y NOTIFY of the preceding R: letters S F D, or N for NEVER
  *	O ORCPT of the preceding R ("addr-type;xtext")
  *	G ENVID (xtext)		H RET ("F" full or "H" headers)
+ *	W RFC 2852 BY=: "seconds;R" or "seconds;N", a "T" appended for trace
  *	C the preceding R came from alias expansion (status X marks its
  *	  parent): "mailer\nhost\nuser\nowner\nuid\ngid"
  *	. end of file (length 0): a file without it is incomplete.
@@ -58,6 +60,7 @@ q_env_fini(struct q_env *e)
 	free(e->body);
 	free(e->errmsg);
 	free(e->envid);
+	free(e->dsnnote);
 	for (int i = 0; i < e->nmacro; i++)
 		free(e->macro[i]);
 	for (int i = 0; i < e->nrcpt; i++) {
@@ -91,6 +94,7 @@ q_env_addrcpt(struct q_env *e, const char *addr)
 	e->rcpt[e->nrcpt].notify = 0;
 	e->rcpt[e->nrcpt].orcpt = NULL;
 	e->rcpt[e->nrcpt].dsnsuccess = false;
+	e->rcpt[e->nrcpt].dsndelay = false;
 	e->nrcpt++;
 }
 
@@ -337,8 +341,15 @@ queue_qf_write(const char *dir, struct q_env *e)
 	recnum(&b, 'Z', e->size);
 	if (e->errmsg != NULL)
 		rec(&b, 'E', e->errmsg);
-	if (e->isbounce)
-		rec(&b, 'X', "b");
+	if (e->isbounce || e->warned)
+		rec(&b, 'X', e->isbounce && e->warned ? "bw" : e->isbounce ?
+		    "b" : "w");
+	if (e->dlvbymode != 0) {
+		char by[40];
+		snprintf(by, sizeof(by), "%ld;%c%s", e->dlvby, e->dlvbymode,
+		    e->dlvbytrace ? "T" : "");
+		rec(&b, 'W', by);
+	}
 	if (e->envid != NULL)
 		rec(&b, 'G', e->envid);
 	if (e->ret != 0)
@@ -489,7 +500,19 @@ parse_qf(char *s, size_t len, struct q_env *e, char *why, size_t whysz)
 		case 'F': free(e->fullname); e->fullname = xstrdup(v); break;
 		case 'B': free(e->body); e->body = xstrdup(v); break;
 		case 'E': free(e->errmsg); e->errmsg = xstrdup(v); break;
-		case 'X': e->isbounce = strchr(v, 'b') != NULL; break;
+		case 'X':
+			e->isbounce = strchr(v, 'b') != NULL;
+			e->warned = strchr(v, 'w') != NULL;
+			break;
+		case 'W': {
+			char *semi = strchr(v, ';');
+			if (semi != NULL && (semi[1] == 'R' || semi[1] == 'N')) {
+				e->dlvby = strtol(v, NULL, 10);
+				e->dlvbymode = semi[1];
+				e->dlvbytrace = semi[2] == 'T';
+			}
+			break;
+		}
 		case 'G': free(e->envid); e->envid = xstrdup(v); break;
 		case 'H': e->ret = v[0] == 'H' ? 'H' : 'F'; break;
 		case 'Y':

@@ -36,6 +36,7 @@ struct q_rcpt {
 	int	 notify;	/* RFC 3461 NOTIFY: Q_NOTIFY_* bits, 0 unset */
 	char	*orcpt;		/* ORCPT "addr-type;xtext", or NULL */
 	bool	 dsnsuccess;	/* not stored: a success DSN is due now */
+	bool	 dsndelay;	/* not stored: in the delay DSN due now */
 };
 
 /* NOTIFY= of a recipient (Q_NOTIFY_SET alone: NOTIFY=NEVER) */
@@ -56,6 +57,11 @@ struct q_env {
 	int	 ntries;
 	long	 size;		/* bytes in the data file */
 	bool	 isbounce;	/* a DSN: never bounce it again */
+	bool	 warned;	/* the one delay DSN was sent (queuewarn, BY N) */
+	long	 dlvby;		/* RFC 2852 BY= seconds (dlvbymode set) */
+	int	 dlvbymode;	/* 'R' return, 'N' notify, 0: no BY= */
+	bool	 dlvbytrace;	/* BY= ...T */
+	char	*dsnnote;	/* not stored: transcript for this run's bounce */
 	char	*macro[Q_MAXMACROS];	/* "name=value" to restore */
 	int	 nmacro;
 	struct q_rcpt *rcpt;

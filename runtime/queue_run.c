@@ -16,6 +16,7 @@
 #include "deliver.h"
 #include "modes.h"
 #include "queue_fs.h"
+#include "queue_time.h"
 #include "smtp_server.h"
 #include "spool.h"
 #include "xmem.h"
@@ -105,15 +106,17 @@ selected(const struct mode_args *sel, const char *qdir, const char *id)
 	return sel->qnegate ? !hit : hit;
 }
 
+/* the retry time is worked out from the options in force now, not
+ * from the N record (queue_time.c: MinQueueAge, MaxQueueAge) */
 static bool
-due(const char *qdir, const char *id, time_t now)
+due(const struct cf *cf, const char *qdir, const char *id, time_t now)
 {
 	struct q_env e;
 	char why[128];
 	bool d = true;
 
 	if (queue_qf_read(qdir, id, &e, false, why, sizeof(why))) {
-		d = e.nexttry <= now;
+		d = qtime_nexttry(cf, &e) <= now;
 		q_env_fini(&e);
 	}
 	return d;
@@ -131,7 +134,7 @@ queue_run(struct mta *mta, const struct mode_args *sel, bool due_only)
 	ids = queue_list(qdir, &n);
 	for (int i = 0; i < n; i++) {
 		if (selected(sel, qdir, ids[i]) &&
-		    (!due_only || due(qdir, ids[i], now)) &&
+		    (!due_only || due(&mta->cf, qdir, ids[i], now)) &&
 		    deliver_queued(mta, qdir, ids[i]) > 0)
 			left++;
 		free(ids[i]);
@@ -197,7 +200,9 @@ mode_run(struct mta *mta, struct mode_args *a)
 	if (a->qflag) {
 		if (a->qinterval > 0)
 			return queue_daemon(mta, a);
-		(void)queue_run(mta, a, false);
+		/* like sendmail, MinQueueAge holds back a message tried too
+		 * recently; a -qI/-qR/-qS selection takes what it names */
+		(void)queue_run(mta, a, a->qsel == 0);
 		return EX_OK;
 	}
 	return submit_main(mta, a);

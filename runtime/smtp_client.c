@@ -211,6 +211,9 @@ smtpc_reply(struct smtp_conn *c, struct buf *text)
 				c->starttls = true;
 			else if (strcasecmp(kw, "DSN") == 0)
 				c->dsn = true;
+			else if (strncasecmp(kw, "DELIVERBY", 9) == 0 &&
+			    (kw[9] == '\0' || kw[9] == ' '))
+				c->deliverby = true;
 			else if (strncasecmp(kw, "SIZE", 4) == 0)
 				c->maxsize = strtol(kw + 4, NULL, 10);
 		}
@@ -247,6 +250,7 @@ smtpc_hello(struct smtp_conn *c, const char *myname, struct tls_ctx *tls,
 	if (code != 220)
 		return code;
 	c->pipelining = c->eightbit = c->starttls = c->dsn = false;
+	c->deliverby = false;
 	smtpc_settimeout(c, c->tmo.helo);
 	code = smtpc_cmd(c, text, "EHLO %s", myname);
 	if (code == 250)
@@ -267,6 +271,7 @@ smtpc_hello(struct smtp_conn *c, const char *myname, struct tls_ctx *tls,
 		}
 		c->tls = true;
 		c->pipelining = c->eightbit = c->starttls = c->dsn = false;
+		c->deliverby = false;
 		smtpc_settimeout(c, c->tmo.helo);
 		code = smtpc_cmd(c, text, "EHLO %s", myname);
 	}

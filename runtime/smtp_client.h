@@ -27,6 +27,7 @@ struct smtp_conn {
 	int		 fd;
 	bool		 esmtp, pipelining, eightbit, starttls, tls;
 	bool		 dsn;		/* the server offers DSN (RFC 3461) */
+	bool		 deliverby;	/* the server offers DELIVERBY (RFC 2852) */
 	long		 maxsize;
 	char		 peer[300];	/* "[addr]" or "name [addr]" for stat= */
 };

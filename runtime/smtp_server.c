@@ -25,6 +25,7 @@
 #include "map.h"
 #include "modes.h"
 #include "policy.h"
+#include "queue_time.h"
 #include "queue_fs.h"
 #include "sasl.h"
 #include "sio.h"
@@ -428,6 +429,61 @@ rcpt_dsn_arg(struct sess *s, const char *kw, char *val, int *notify,
 	return true;
 }
 
+/*
+ * RFC 2852 BY=<seconds>;R|N[T], checked as sendmail's mail_esmtp_args
+ * checks it (its replies, its order).  Only when DeliverByMin >= 0.
+ */
+static bool
+mail_by_arg(struct sess *s, const char *val)
+{
+	long min = qtime_deliverby_min(&s->mta->cf);
+	char *end;
+
+	if (val == NULL) {
+		reply(s, "501 5.5.2 BY= requires a value");
+		return false;
+	}
+	errno = 0;
+	long by = strtol(val, &end, 10);
+	if (errno == ERANGE || by > 999999999L || by < -999999999L) {
+		reply(s, "501 5.5.2 BY=%s out of range", val);
+		return false;
+	}
+	if (*end != ';') {
+		reply(s, "501 5.5.2 BY= missing ';'");
+		return false;
+	}
+	const char *p = end + 1;
+	switch (tolower((unsigned char)*p)) {
+	case 'n':
+		s->env.dlvbymode = 'N';
+		break;
+	case 'r':
+		s->env.dlvbymode = 'R';
+		if (by <= 0) {
+			reply(s, "501 5.5.4 mode R requires BY time > 0");
+			return false;
+		}
+		if (min > 0 && by < min) {
+			reply(s, "555 5.5.2 time %ld less than %ld", by, min);
+			return false;
+		}
+		break;
+	default:
+		reply(s, "501 5.5.2 illegal by-mode '%c'", *p != '\0' ? *p : '?');
+		return false;
+	}
+	s->env.dlvby = by;
+	s->env.dlvbytrace = false;
+	if (p[1] != '\0' && toupper((unsigned char)p[1]) == 'T')
+		s->env.dlvbytrace = true;
+	else if (p[1] != '\0') {
+		reply(s, "501 5.5.2 illegal by-trace '%c'", p[1]);
+		return false;
+	}
+	return true;
+}
+
 static void
 cmd_helo(struct sess *s, char *arg, bool ehlo)
 {
@@ -487,6 +543,11 @@ cmd_helo(struct sess *s, char *arg, bool ehlo)
 		reply(s, "250-AUTH %s", mechs);
 	if (s->tlsctx != NULL && !s->tls)
 		reply(s, "250-STARTTLS");
+	long bymin = qtime_deliverby_min(&mta->cf);
+	if (bymin > 0)
+		reply(s, "250-DELIVERBY %ld", bymin);
+	else if (bymin == 0)
+		reply(s, "250-DELIVERBY");
 	reply(s, "250 HELP");
 }
 
@@ -524,6 +585,16 @@ cmd_mail(struct sess *s, char *arg)
 			*val++ = '\0';
 		if (strcasecmp(kw, "RET") == 0 || strcasecmp(kw, "ENVID") == 0) {
 			if (!mail_dsn_arg(s, kw, val)) {
+				s->nerrs++;
+				free(body);
+				return;
+			}
+			continue;
+		}
+		if (strcasecmp(kw, "BY") == 0 &&
+		    qtime_deliverby_min(&mta->cf) >= 0) {
+			if (!mail_by_arg(s, val)) {
+				s->env.dlvbymode = 0;
 				s->nerrs++;
 				free(body);
 				return;

@@ -151,7 +151,7 @@ struct cf {
 	int			 nopts, capopts;
 	struct { char *name; int val; } pri[MAXPRIORITIES];
 	int			 npri;
-	struct { char *name; long secs; } *timeouts;	/* Timeout.* */
+	struct { char *name; long secs; bool sticky; } *timeouts; /* Timeout.* */
 	int			 ntimeouts;
 	int			 conflevel;
 	bool			 colonok;

@@ -48,18 +48,30 @@ cf_convtime(const char *p, int units)
 	return t;
 }
 
+/* each Timeout.NAME is sticky on its own (a -O setting), as in sendmail */
 static void
-store_timeout(struct cf *cf, const char *name, long secs)
+store_timeout(struct cf *cf, const char *name, long secs, bool sticky)
 {
 	for (int i = 0; i < cf->ntimeouts; i++)
 		if (strcasecmp(cf->timeouts[i].name, name) == 0) {
 			cf->timeouts[i].secs = secs;
+			cf->timeouts[i].sticky |= sticky;
 			return;
 		}
 	cf->timeouts = xreallocarray(cf->timeouts, (size_t)cf->ntimeouts + 1,
 	    sizeof(*cf->timeouts));
 	cf->timeouts[cf->ntimeouts].name = xstrdup(name);
+	cf->timeouts[cf->ntimeouts].sticky = sticky;
 	cf->timeouts[cf->ntimeouts++].secs = secs;
+}
+
+static bool
+timeout_sticky(const struct cf *cf, const char *name)
+{
+	for (int i = 0; i < cf->ntimeouts; i++)
+		if (strcasecmp(cf->timeouts[i].name, name) == 0)
+			return cf->timeouts[i].sticky;
+	return false;
 }
 
 long
@@ -72,7 +84,7 @@ cf_timeout(const struct cf *cf, const char *name, long dflt)
 }
 
 static void
-settimeout(struct cf *cf, const char *name, const char *val)
+settimeout(struct cf *cf, const char *name, const char *val, bool sticky)
 {
 	static const char *const names[] = {
 		"initial", "mail", "rcpt", "datainit", "datablock",
@@ -86,13 +98,43 @@ settimeout(struct cf *cf, const char *name, const char *val)
 
 	snprintf(base, sizeof(base), "%.*s", dot != NULL ? (int)(dot - name) :
 	    (int)strlen(name), name);
+	bool queue = strcasecmp(base, "queuereturn") == 0 ||
+	    strcasecmp(base, "queuewarn") == 0;
+	/* queuewarn/queuereturn take a precedence class; others no suffix */
+	if (dot != NULL && strncasecmp(name, "resolver.", 9) != 0 && (!queue ||
+	    (strcasecmp(dot, ".normal") != 0 && strcasecmp(dot, ".urgent") != 0 &&
+	    strcasecmp(dot, ".non-urgent") != 0 && strcasecmp(dot, ".dsn") != 0))) {
+		cf_syserr(cf, 0, "settimeout: invalid timeout %s", name);
+		return;
+	}
+	if (!sticky && timeout_sticky(cf, name))
+		return;
+	/*
+	 * The plain name sets every class, as sendmail does (even one set
+	 * on the command line); set on the command line, it makes them all
+	 * sticky.  A class not set falls back to the plain value.
+	 */
+	if (queue && dot == NULL && val != NULL) {
+		static const char *const cls[] = { "normal", "urgent",
+		    "non-urgent", "dsn" };
+		long secs = cf_convtime(val, base[5] == 'r' ? 'd' : 'h');
+		for (size_t k = 0; k < sizeof(cls) / sizeof(cls[0]); k++) {
+			char full[96];
+			snprintf(full, sizeof(full), "%s.%s", base, cls[k]);
+			for (int i = 0; i < cf->ntimeouts; i++)
+				if (strcasecmp(cf->timeouts[i].name, full) == 0)
+					cf->timeouts[i].secs = secs;
+			if (sticky)
+				store_timeout(cf, full, secs, true);
+		}
+	}
 	for (int i = 0; names[i] != NULL; i++)
 		if (strcasecmp(names[i], base) == 0) {
 			if (val != NULL) {
 				int unit = strcasecmp(base, "queuereturn") == 0 ? 'd' :
 				    strcasecmp(base, "queuewarn") == 0 ? 'h' :
 				    strcasecmp(base, "connect") == 0 ? 's' : 'm';
-				store_timeout(cf, name, cf_convtime(val, unit));
+				store_timeout(cf, name, cf_convtime(val, unit), sticky);
 			}
 			return;
 		}
@@ -102,10 +144,10 @@ settimeout(struct cf *cf, const char *name, const char *val)
 }
 
 static void
-timeouts(struct cf *cf, const char *val, const char *subopt)
+timeouts(struct cf *cf, const char *val, const char *subopt, bool sticky)
 {
 	if (subopt != NULL) {
-		settimeout(cf, subopt, val);
+		settimeout(cf, subopt, val, sticky);
 		return;
 	}
 	char *copy = xstrdup(val), *v = copy, *p;
@@ -124,7 +166,8 @@ timeouts(struct cf *cf, const char *val, const char *subopt)
 			    "datainit", "datablock", "datafinal", "command" };
 			long t = cf_convtime(v, 'm');
 			for (size_t k = 0; k < sizeof(all) / sizeof(all[0]); k++)
-				store_timeout(cf, all[k], t);
+				if (sticky || !timeout_sticky(cf, all[k]))
+					store_timeout(cf, all[k], t, sticky);
 			continue;
 		}
 		char *q = strchr(v, ':');
@@ -134,7 +177,7 @@ timeouts(struct cf *cf, const char *val, const char *subopt)
 		char *dot = strchr(v, '.');
 		if (dot != NULL && strncasecmp(v, "queue", 5) == 0)
 			*dot = '\0';
-		settimeout(cf, v, q);
+		settimeout(cf, v, q, sticky);
 	}
 	free(copy);
 }
@@ -212,7 +255,10 @@ cf_setoption(struct cf *cf, int letter, const char *val, bool sticky)
 		subopt = NULL;
 	}
 	int id = (int)o->id;
-	if (!sticky && (cf->sticky[id >> 3] & (1 << (id & 7)))) {
+	/* Timeout.* and T: each timeout is sticky on its own (settimeout) */
+	bool pertimeout = o->id == OPT_TIMEOUT || o->id == OPT_QUEUETIMEOUT;
+	if (!sticky && !pertimeout &&
+	    (cf->sticky[id >> 3] & (1 << (id & 7)))) {
 		free(vcopy);
 		free(subopt);
 		return;
@@ -229,8 +275,20 @@ cf_setoption(struct cf *cf, int letter, const char *val, bool sticky)
 		checkuser(cf, "TrustedUser", vcopy, false);
 		break;
 	case OPT_TIMEOUT:
-		timeouts(cf, vcopy, subopt);
+		timeouts(cf, vcopy, subopt, sticky);
 		break;
+	case OPT_QUEUETIMEOUT: {
+		/* T: "5d" or "5d/4h" = Timeout.queuereturn[/queuewarn] */
+		char *slash = strchr(vcopy, '/');
+		if (slash != NULL) {
+			*slash = '\0';
+			settimeout(cf, "queuewarn", slash + 1, sticky);
+		}
+		settimeout(cf, "queuereturn", vcopy, sticky);
+		if (slash != NULL)
+			*slash = '/';
+		break;
+	}
 	case OPT_COLONOKINADDR:
 		cf->colonok = atobool(vcopy);
 		break;

@@ -699,5 +699,11 @@ grep -E '^(FAIL|SKIP)' "$T/mx.out"
 set -- $(sed -n 's/^mx: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$T/mx.out")
 if [ $# -eq 2 ]; then pass=$((pass + $1)); fail=$((fail + $2)); else bad "mx.sh: no result"; tail -5 "$T/mx.out"; fi
 
+# ---- 9. queue lifetime: queuewarn, queuereturn, DELIVERBY (queuetime.sh) ----
+sh "$TOP/tests/smtp/queuetime.sh" "$B" > "$T/qtime.out" 2>&1
+grep -E '^(FAIL|SKIP)' -A3 "$T/qtime.out"
+set -- $(sed -n 's/^queuetime: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$T/qtime.out")
+if [ $# -eq 2 ]; then pass=$((pass + $1)); fail=$((fail + $2)); else bad "queuetime.sh: no result"; tail -5 "$T/qtime.out"; fi
+
 echo "smtp: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -24,7 +24,7 @@ while (my $c = $srv->accept) {
 	my ($env, $m) = ('', 0);
 	while (defined(my $l = <$c>)) {
 		if ($l =~ /^(EHLO|HELO)/i) {
-			print $c "250-sink.test\r\n250-8BITMIME\r\n250-SIZE 1000000\r\n250-DSN\r\n250 PIPELINING\r\n";
+			print $c "250-sink.test\r\n250-8BITMIME\r\n250-SIZE 1000000\r\n250-DSN\r\n250-DELIVERBY\r\n250 PIPELINING\r\n";
 		} elsif ($l =~ /^MAIL FROM:\s*(<[^>]*>)([^\r\n]*)/i) {
 			$env = "MAIL $1$2\n"; print $c "250 2.1.0 ok\r\n";
 		} elsif ($l =~ /^RCPT TO:\s*(<[^>]*>)([^\r\n]*)/i) {
