@@ -58,10 +58,10 @@ static const char *
 io_fail(const struct smtp_conn *c, const char *phase, char *buf, size_t sz)
 {
 	if (c->io.timedout)
-		snprintf(buf, sz, "451 4.4.2 timeout waiting for input from "
+		snprintf(buf, sz, "4.4.2 timeout waiting for input from "
 		    "%s during %s", c->peer, phase);
 	else
-		snprintf(buf, sz, "451 4.4.1 lost connection with %s during %s",
+		snprintf(buf, sz, "4.4.1 lost connection with %s during %s",
 		    c->peer, phase);
 	return buf;
 }
@@ -140,7 +140,7 @@ smtp_hosts(struct mta *mta, const struct cf_mailer *m, const char *host,
 		struct dns_mx mxv[DNS_MAXMX];
 		int k = dns_mx(name, mxv, DNS_MAXMX);
 		if (k == DNS_NOTFOUND) {
-			snprintf(why, whysz, "550 5.1.2 Host unknown (Name "
+			snprintf(why, whysz, "5.1.2 Host unknown (Name "
 			    "server: %s: host not found)", name);
 			continue;
 		}
@@ -159,7 +159,7 @@ smtp_hosts(struct mta *mta, const struct cf_mailer *m, const char *host,
 				break;
 			}
 		if (cut == 0) {
-			snprintf(why, whysz, "554 5.3.5 MX list for %s points "
+			snprintf(why, whysz, "5.3.5 MX list for %s points "
 			    "back to %s", name, rw_macvalue(&mta->vm.env, 'j'));
 			continue;
 		}

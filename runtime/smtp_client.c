@@ -86,7 +86,7 @@ smtpc_connect(struct smtp_conn *c, char *const *hosts, int nhosts,
 	memset(c, 0, sizeof(*c));
 	c->fd = -1;
 	c->tmo = *t;
-	snprintf(why, whysz, "451 4.4.1 no host to connect to");
+	snprintf(why, whysz, "4.4.1 no host to connect to");
 	for (int h = 0; h < nhosts && fd < 0; h++) {
 		const char *host = hosts[h];
 		struct addrinfo hints, *res = NULL, *ai;
@@ -107,11 +107,11 @@ smtpc_connect(struct smtp_conn *c, char *const *hosts, int nhosts,
 		if (err != 0) {
 			if (err == EAI_NONAME) {
 				nunknown++;
-				snprintf(unknown, sizeof(unknown), "550 5.1.2 "
+				snprintf(unknown, sizeof(unknown), "5.1.2 "
 				    "Host unknown (Name server: %s: host not "
 				    "found)", host);
 			} else
-				snprintf(why, whysz, "451 4.4.3 Name server: "
+				snprintf(why, whysz, "4.4.3 Name server: "
 				    "%s: host name lookup failure", host);
 			continue;
 		}
@@ -120,7 +120,7 @@ smtpc_connect(struct smtp_conn *c, char *const *hosts, int nhosts,
 			if (deadline != 0) {
 				long left = deadline - now_ms();
 				if (left <= 0) {
-					snprintf(why, whysz, "451 4.4.1 Connection "
+					snprintf(why, whysz, "Connection "
 					    "timed out (Timeout.aconnect)");
 					h = nhosts;
 					break;
@@ -138,13 +138,13 @@ smtpc_connect(struct smtp_conn *c, char *const *hosts, int nhosts,
 				break;
 			}
 			if (errno == ECONNREFUSED)
-				snprintf(why, whysz, "451 4.4.1 Connection "
+				snprintf(why, whysz, "Connection "
 				    "refused by %s", host);
 			else if (errno == ETIMEDOUT)
-				snprintf(why, whysz, "451 4.4.1 Connection "
+				snprintf(why, whysz, "Connection "
 				    "timed out with %s", host);
 			else
-				snprintf(why, whysz, "451 4.4.1 %s: %s", host,
+				snprintf(why, whysz, "%s: %s", host,
 				    strerror(errno));
 		}
 		freeaddrinfo(res);

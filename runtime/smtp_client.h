@@ -35,7 +35,7 @@ struct smtp_conn {
 /*
  * Connect to the first of hosts (names or [addr]s, in order: the MX list)
  * that answers on port, within the timeouts t.  False with why: an SMTP
- * reply text ("451 4.4.1 Connection refused by host"; 550 5.1.2 when
+ * text ("Connection refused by host"; "5.1.2 Host unknown ..." when
  * every host is unknown).
  */
 bool	smtpc_connect(struct smtp_conn *c, char *const *hosts, int nhosts,

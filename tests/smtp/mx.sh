@@ -109,7 +109,7 @@ has nx-5.1.2 "$T/mail/root" 'Status: 5.1.2'
 # before 10: nothing is left to try
 has back-bounced "$T/mail/root" 'MX list for back.dnstest.example points back to mx.test.example'
 hasnt back-not-mx3 "$T/sunk" 'RCPT <user@back.dnstest.example>'
-has slow-deferred "$T/qf.all" '451 4.4.2 timeout waiting for input from slow.dnstest.example \[127.0.0.2\] during client greeting'
+has slow-deferred "$T/qf.all" '4.4.2 timeout waiting for input from slow.dnstest.example \[127.0.0.2\] during client greeting'
 has stallrcpt-deferred "$T/qf.all" 'timeout waiting for input from stallrcpt.dnstest.example \[127.0.0.3\] during RCPT'
 if [ $fail -gt 0 ]; then sed 's/^/    inside: /' "$T/inside.out" | head -20; fi
 echo "mx: $pass passed, $fail failed"
