@@ -279,7 +279,8 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 		if (delay)
 			put(&sp, "Will-Retry-Until: %s", until);
 	}
-	bool full = e->ret == 'F';
+	/* the whole message unless RET=HDRS, as sendmail returns it */
+	bool full = e->ret != 'H';
 	put(&sp, "\n--%s\nContent-Type: %s\n", boundary,
 	    full ? "message/rfc822" : "text/rfc822-headers");
 	FILE *df = queue_df_open(qdir, e->id);

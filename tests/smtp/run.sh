@@ -359,7 +359,10 @@ EOF
 	has dsn-success-orcpt '^Original-Recipient: rfc822;orig@example.org'
 	hasnt dsn-never 'Returned mail'
 	hasnt dsn-never-rcpt 'Final-Recipient: RFC822; reject@far.example'
-	# RET=FULL returns the message, RET=HDRS (and no RET) only its headers
+	# RET=FULL (and no RET, as sendmail) returns the message, RET=HDRS
+	# only its headers
+	printf 'EHLO c\nMAIL FROM:<root>\nRCPT TO:<reject-none@far.example>\nDATA\nSubject: ret none\n\nbody-of-none\n.\nQUIT\n' > "$T/in"
+	bs
 	for ret in FULL HDRS; do
 		printf 'EHLO c\nMAIL FROM:<root> RET=%s\nRCPT TO:<reject-%s@far.example>\nDATA\nSubject: ret %s\n\nbody-of-%s\n.\nQUIT\n' \
 		    $ret $ret $ret $ret > "$T/in"
@@ -372,6 +375,7 @@ EOF
 	has dsn-ret-full-body '^body-of-FULL'
 	has dsn-ret-hdrs-subj '^Subject: ret HDRS'
 	hasnt dsn-ret-hdrs-body '^body-of-HDRS'
+	has dsn-ret-none-body '^body-of-none'
 	rm -f "$T"/q/*
 
 	# ETRN domain: a queue run for the recipients at that domain only
