@@ -19,10 +19,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <grp.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "alias_expand.h"
 #include "map.h"
+#include "spool.h"
 #include "xmem.h"
 
 #define AX_MAXDEPTH	10		/* MaxAliasRecursion default */
@@ -76,6 +79,7 @@ list_add(struct alias_list *l)
 	memset(&l->v[l->n], 0, sizeof(l->v[0]));
 	l->v[l->n].uid = l->v[l->n].gid = -1;
 	l->v[l->n].pass = l->pass;
+	l->v[l->n].parent = -1;
 	return l->n++;
 }
 
@@ -291,6 +295,35 @@ sendtolist(struct ax *x, const char *list, const struct ax_ctl *ctl,
  * as the file's owner (DefaultUser if root owns it).  Returns the number
  * of address lines, or -1 (errno set) if the file cannot be read.
  */
+/*
+ * Open path for reading as uid:gid, as sendmail opens :include: and
+ * .forward files: a .forward cannot name a file its owner could not read
+ * (":include:/etc/shadow"), nor an alias one DefaultUser could not.
+ * Only a root process switches; it always switches back.
+ */
+static FILE *
+open_as(const char *path, uid_t uid, gid_t gid)
+{
+	if (geteuid() != 0 || uid == 0)
+		return fopen(path, "r");
+	int ng = getgroups(0, NULL);
+	gid_t *groups = xcalloc((size_t)(ng > 0 ? ng : 1), sizeof(gid_t));
+	ng = getgroups(ng, groups);
+	FILE *fp = NULL;
+	int err = EPERM;
+	if (ng >= 0 && setgroups(1, &gid) == 0 && setegid(gid) == 0 &&
+	    seteuid(uid) == 0) {
+		fp = fopen(path, "r");
+		err = errno;
+	}
+	if (seteuid(0) != 0 || setegid(getgid()) != 0 ||
+	    (ng >= 0 && setgroups((size_t)ng, groups) != 0))
+		fatal("cannot return to root after reading %s", path);
+	free(groups);
+	errno = err;
+	return fp;
+}
+
 static int
 include_file(struct ax *x, const char *path, struct ax_ctl *ctl, int depth,
     bool forward)
@@ -298,7 +331,15 @@ include_file(struct ax *x, const char *path, struct ax_ctl *ctl, int depth,
 	struct stat st;
 	char line[AX_MAXLISTLINE];
 	int naddr = 0;
-	FILE *fp = fopen(path, "r");
+	uid_t uid;
+	gid_t gid;
+
+	if (ctl->uid >= 0) {
+		uid = (uid_t)ctl->uid;
+		gid = (gid_t)ctl->gid;
+	} else
+		mta_defaultuser(&x->mta->cf, &uid, &gid);
+	FILE *fp = open_as(path, uid, gid);
 
 	if (fp == NULL)
 		return -1;
@@ -441,6 +482,7 @@ recipient(struct ax *x, const char *addr, const struct ax_ctl *ctl, int depth)
 	    strcmp(res.mailer, "*error*") == 0) {
 		i = list_add(l);
 		l->v[i].addr = xstrdup(addr);
+		l->v[i].parent = ctl != NULL ? ctl->parent : -1;
 		if (ctl != NULL && ctl->owner != NULL)
 			l->v[i].owner = xstrdup(ctl->owner);
 		const char *t = x->lasterr.len > 0 ? x->lasterr.s :
@@ -488,6 +530,7 @@ recipient(struct ax *x, const char *addr, const struct ax_ctl *ctl, int depth)
 		free(res.user);
 	d->key = key;
 	d->state = AD_DELIVER;
+	d->parent = ctl != NULL ? ctl->parent : -1;
 	if (ctl != NULL) {
 		d->uid = ctl->uid;
 		d->gid = ctl->gid;

@@ -29,6 +29,7 @@ struct alias_dest {
 	int	 stat;		/* AD_ERROR: EX_NOUSER, EX_TEMPFAIL, ... */
 	char	*diag;		/* AD_ERROR: "550 5.1.1 <x>... User unknown" */
 	int	 pass;		/* which alias_expand call added it */
+	int	 parent;	/* the entry whose expansion added it, or -1 */
 	bool	 selfref;	/* (internal) named in its own expansion */
 };
 

@@ -23,36 +23,11 @@
 
 #include "deliver.h"
 #include "map.h"
+#include "spool.h"
 #include "xmem.h"
 
 #define PROG_MAXARGS	64
 #define PROG_OUTMAX	512
-
-/* DefaultUser: "user", "uid", or "uid:gid"; 1:1 otherwise */
-static void
-default_user(const struct cf *cf, uid_t *uid, gid_t *gid)
-{
-	const char *v = cf->optv[OPT_DEFAULTUSER];
-	struct passwd *pw;
-
-	*uid = 1;
-	*gid = 1;
-	if (v == NULL || *v == '\0')
-		return;
-	char *copy = xstrdup(v), *colon = strchr(copy, ':');
-	if (colon != NULL)
-		*colon++ = '\0';
-	if ((pw = getpwnam(copy)) != NULL) {
-		*uid = pw->pw_uid;
-		*gid = pw->pw_gid;
-	} else
-		*uid = (uid_t)strtoul(copy, NULL, 10);
-	if (colon != NULL) {
-		struct group *gr = getgrnam(colon);
-		*gid = gr != NULL ? gr->gr_gid : (gid_t)strtoul(colon, NULL, 10);
-	}
-	free(copy);
-}
 
 static bool
 temp_status(int st)
@@ -75,7 +50,7 @@ become(struct mta *mta, const struct cf_mailer *m, long cuid, long cgid)
 
 	if (geteuid() != 0)
 		return true;
-	default_user(&mta->cf, &uid, &gid);
+	mta_defaultuser(&mta->cf, &uid, &gid);
 	if (cuid > 0) {
 		uid = (uid_t)cuid;
 		gid = cgid >= 0 ? (gid_t)cgid : gid;

@@ -6,6 +6,8 @@
  * header block).  spool_commit fsyncs the data file, then writes the
  * control file (queue_qf_write fsyncs it and the directory).
  */
+#include <pwd.h>
+#include <grp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,6 +16,7 @@
 #include "hdr.h"
 #include "map.h"
 #include "spool.h"
+#include "xmem.h"
 
 long
 mta_optlong(const struct cf *cf, int id, long dflt)
@@ -38,6 +41,32 @@ mta_opttime(const struct cf *cf, int id, long dflt)
 	if (v == NULL || *v == '\0')
 		return dflt;
 	return cf_convtime(v, 's');
+}
+
+/* DefaultUser: "user", "uid", or "uid:gid"; 1:1 otherwise */
+void
+mta_defaultuser(const struct cf *cf, uid_t *uid, gid_t *gid)
+{
+	const char *v = cf->optv[OPT_DEFAULTUSER];
+	struct passwd *pw;
+
+	*uid = 1;
+	*gid = 1;
+	if (v == NULL || *v == '\0')
+		return;
+	char *copy = xstrdup(v), *colon = strchr(copy, ':');
+	if (colon != NULL)
+		*colon++ = '\0';
+	if ((pw = getpwnam(copy)) != NULL) {
+		*uid = pw->pw_uid;
+		*gid = pw->pw_gid;
+	} else
+		*uid = (uid_t)strtoul(copy, NULL, 10);
+	if (colon != NULL) {
+		struct group *gr = getgrnam(colon);
+		*gid = gr != NULL ? gr->gr_gid : (gid_t)strtoul(colon, NULL, 10);
+	}
+	free(copy);
 }
 
 const char *

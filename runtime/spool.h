@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "mta.h"
 #include "queue_fs.h"
@@ -50,6 +51,8 @@ void	spool_abort(struct spool *sp);
 
 /* option helpers shared by the receivers */
 long	mta_optlong(const struct cf *cf, int id, long dflt);
+/* DefaultUser: "user", "uid" or "uid:gid"; 1:1 when unset */
+void	mta_defaultuser(const struct cf *cf, uid_t *uid, gid_t *gid);
 /* a time option ("60", "1m") in seconds; dflt when unset */
 long	mta_opttime(const struct cf *cf, int id, long dflt);
 const char *mta_qdir(const struct cf *cf);

@@ -34,6 +34,20 @@ cmpres(const void *a, const void *b)
 	return x->seq - y->seq;
 }
 
+/*
+ * sendmail's send queue order: each member of an expansion goes in right
+ * after the entry it came from, so an expansion's members come out
+ * last-first, each followed by its own expansion.
+ */
+static void
+sendq_order(const struct alias_list *l, int node, int *seq, int *next)
+{
+	seq[node] = (*next)++;
+	for (int c = l->n - 1; c > node; c--)
+		if (l->v[c].parent == node)
+			sendq_order(l, c, seq, next);
+}
+
 int
 mta_verify(struct mta *mta, char **addrs, int n)
 {
@@ -44,14 +58,18 @@ mta_verify(struct mta *mta, char **addrs, int n)
 	for (int i = 0; i < n; i++)
 		(void)alias_expand(mta, &l, addrs[i]);
 	struct vres *ok = xcalloc((size_t)l.n + 1, sizeof(*ok));
-	int nok = 0;
+	int *seq = xcalloc((size_t)l.n + 1, sizeof(*seq));
+	int nok = 0, next = 0;
+	for (int i = 0; i < l.n; i++)
+		if (l.v[i].parent < 0)
+			sendq_order(&l, i, seq, &next);
 	for (int i = 0; i < l.n; i++) {
 		if (l.v[i].state == AD_ERROR && rc == EX_OK)
 			rc = l.v[i].stat == EX_TEMPFAIL ? EX_TEMPFAIL : EX_NOUSER;
 		if (l.v[i].state != AD_DELIVER)
 			continue;
 		ok[nok].d = &l.v[i];
-		ok[nok].seq = nok;
+		ok[nok].seq = seq[i];
 		nok++;
 	}
 	qsort(ok, (size_t)nok, sizeof(*ok), cmpres);
@@ -65,6 +83,7 @@ mta_verify(struct mta *mta, char **addrs, int n)
 			    d->addr, d->mailer, d->user);
 	}
 	free(ok);
+	free(seq);
 	alias_list_fini(&l);
 	fflush(stdout);
 	return rc;

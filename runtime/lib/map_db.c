@@ -85,6 +85,22 @@ mapdb_open_implicit(struct cf *cf, struct cf_map *m)
 	m->mflags |= MF_OPTIONAL;
 	bool ok = db_open(cf, m, DB_HASH, "hash");
 	m->mflags = save;
+	/*
+	 * An alias database not built yet: sendmail reads the text file
+	 * into its symbol table instead (the stab class), saying so only
+	 * in verbose mode, which cfmta does not have.
+	 */
+	if (!ok && (m->mflags & MF_ALIAS)) {
+		const struct map_class *st = map_findclass("stab");
+		struct rw_msgs out = cf->out;
+		cf->out.emit = NULL;
+		bool sok = st != NULL && st->open(cf, m);
+		cf->out = out;
+		if (sok) {
+			m->cls = st;
+			return true;
+		}
+	}
 	if (!ok && !(m->mflags & MF_OPTIONAL))
 		return false;
 	return ok;

@@ -17,7 +17,7 @@ if ! [ -x "$SENDMAIL" ] || ! dpkg -s sendmail-bin >/dev/null 2>&1; then
 	exit 0
 fi
 CFDIR=${CFDIR:-/usr/share/sendmail/cf}
-m4 "$CFDIR/m4/cf.m4" "$G/bs.mc" | sed '/^##### built by/d' > "$G/bs.cf" || exit 2
+m4 "$CFDIR/m4/cf.m4" "$G/bs.mc" | sed -e '/^##### built by/d' -e '/^##### in \//d' > "$G/bs.cf" || exit 2
 # not under /tmp: sendmail complains about world-writable parents
 w=$(mktemp -d "${HOME:-/root}/.cfmta-bs.XXXXXX") || exit 2
 trap 'rm -rf "$w"' EXIT
@@ -42,4 +42,11 @@ for in in "$@"; do
 	rm -f "$w"/q/*
 	n=$((n + 1))
 done
+# -bv: the expansion of each list of BV_LISTS (lib.sh)
+echo "$BV_LISTS" | tr '|' '\n' | while read -r list; do
+	echo "== $list"
+	# shellcheck disable=SC2086
+	unshare -u sh -c 'hostname "$1"; shift; exec "$@"' sh "$GOLDEN_HOST" \
+	    "$SENDMAIL" -bv -C "$G/bs.cf" $args $list 2>&1 | sed "s|$w|@DIR@|g"
+done > "$G/bv.out"
 echo "oracle: $n -bs transcripts written to tests/smtp/golden"

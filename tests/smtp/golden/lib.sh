@@ -12,6 +12,8 @@ postmaster: root
 MAILER-DAEMON: postmaster
 team: root, daemon
 prog: "|/bin/cat"
+big: bin, sys, team
+nest: big, mail, lp
 ALIASES
 	printf 'incl-member\n' > "$1/incl"
 }
@@ -20,6 +22,10 @@ ALIASES
 bs_args() {
 	echo "-OQueueDirectory=$1/q -OAliasFile=$1/aliases -OHelpFile=$1/nohelp -OForwardPath=$1/fwd/\$u -OStatusFile=$1/stats"
 }
+
+# -bv argument lists checked against sendmail -bv (bv.out): expansion
+# order (members last-first, as sendmail's send queue), errors first
+BV_LISTS="root daemon bin|big nosuch mail|team|bin team sys|nest|uucp nest postmaster|nest big"
 
 # bs_input FILE DIR: NAME.in with @DIR@ replaced
 bs_input() {
