@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 #include <grp.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -301,11 +302,35 @@ sendtolist(struct ax *x, const char *list, const struct ax_ctl *ctl,
  * (":include:/etc/shadow"), nor an alias one DefaultUser could not.
  * Only a root process switches; it always switches back.
  */
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+}
+
+/* fopen bounded by Timeout.fileopen (a hung NFS server, a FIFO) */
 static FILE *
-open_as(const char *path, uid_t uid, gid_t gid)
+open_timed(const char *path, long secs)
+{
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;	/* no SA_RESTART: open gets EINTR */
+	sigaction(SIGALRM, &sa, &old);
+	alarm(secs > 0 ? (unsigned)secs : 0);
+	FILE *fp = fopen(path, "r");
+	int err = errno;
+	alarm(0);
+	sigaction(SIGALRM, &old, NULL);
+	errno = fp == NULL && err == EINTR ? ETIMEDOUT : err;
+	return fp;
+}
+
+static FILE *
+open_as(const char *path, uid_t uid, gid_t gid, long secs)
 {
 	if (geteuid() != 0 || uid == 0)
-		return fopen(path, "r");
+		return open_timed(path, secs);
 	int ng = getgroups(0, NULL);
 	gid_t *groups = xcalloc((size_t)(ng > 0 ? ng : 1), sizeof(gid_t));
 	ng = getgroups(ng, groups);
@@ -313,7 +338,7 @@ open_as(const char *path, uid_t uid, gid_t gid)
 	int err = EPERM;
 	if (ng >= 0 && setgroups(1, &gid) == 0 && setegid(gid) == 0 &&
 	    seteuid(uid) == 0) {
-		fp = fopen(path, "r");
+		fp = open_timed(path, secs);
 		err = errno;
 	}
 	if (seteuid(0) != 0 || setegid(getgid()) != 0 ||
@@ -339,7 +364,8 @@ include_file(struct ax *x, const char *path, struct ax_ctl *ctl, int depth,
 		gid = (gid_t)ctl->gid;
 	} else
 		mta_defaultuser(&x->mta->cf, &uid, &gid);
-	FILE *fp = open_as(path, uid, gid);
+	FILE *fp = open_as(path, uid, gid,
+	    cf_timeout(&x->mta->cf, "fileopen", 60));
 
 	if (fp == NULL)
 		return -1;

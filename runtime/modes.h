@@ -39,7 +39,4 @@ int	daemon_main(struct mta *mta, const struct mode_args *a);
 /* submit.c */
 int	submit_main(struct mta *mta, const struct mode_args *a);
 
-/* sendmail's convtime: "30m", "1h30m", "90" (default unit dflt) */
-long	mode_convtime(const char *s, int dflt);
-
 #endif /* RT_MODES_H */

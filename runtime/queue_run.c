@@ -21,34 +21,14 @@
 #include "spool.h"
 #include "xmem.h"
 
-long
-mode_convtime(const char *s, int dflt)
+/* a -q interval ("30m", "1h30m"): only digits and time units */
+static long
+q_interval(const char *s)
 {
-	long total = 0;
-
-	if (s == NULL || *s == '\0')
+	if (!isdigit((unsigned char)*s) ||
+	    strspn(s, "0123456789smhdw") != strlen(s))
 		return -1;
-	while (*s != '\0') {
-		char *end;
-		long n;
-		int unit;
-
-		if (!isdigit((unsigned char)*s))
-			return -1;
-		n = strtol(s, &end, 10);
-		unit = *end != '\0' ? *end++ : dflt;
-		switch (unit) {
-		case 'w': n *= 7 * 24 * 3600; break;
-		case 'd': n *= 24 * 3600; break;
-		case 'h': n *= 3600; break;
-		case 'm': n *= 60; break;
-		case 's': break;
-		default: return -1;
-		}
-		total += n;
-		s = end;
-	}
-	return total;
+	return cf_convtime(s, 'm');
 }
 
 bool
@@ -68,7 +48,7 @@ mode_parse_q(struct mode_args *a, const char *arg)
 	}
 	if (a->qnegate)
 		return false;
-	a->qinterval = mode_convtime(arg, 'm');
+	a->qinterval = q_interval(arg);
 	return a->qinterval > 0;
 }
 

@@ -322,7 +322,5 @@ qtime_nexttry(const struct cf *cf, const struct q_env *e)
 long
 qtime_deliverby_min(const struct cf *cf)
 {
-	const char *v = cf->optv[OPT_DELIVERBYMIN];
-
-	return v != NULL && *v != '\0' ? cf_convtime(v, 's') : 0;
+	return mta_opttime(cf, OPT_DELIVERBYMIN, 0);
 }

@@ -688,6 +688,13 @@ has nodb-rcpt-unknown '^550 5.1.1 <nosuch>... User unknown'
 "$CFMTA" -C "$G/bs.cf" $(bs_args "$T/nodb") -bv big > "$T/out" 2>&1
 has nodb-bv 'sys... deliverable: mailer local, user sys'
 [ -f "$T/nodb/aliases.db" ] && bad "nodb: a database appeared" || ok
+# Timeout.fileopen: an :include: that blocks on open (a FIFO nobody writes)
+if command -v mkfifo >/dev/null 2>&1 && mkfifo "$T/nodb/fifo"; then
+	printf 'fifo: :include:%s/nodb/fifo, bin\n' "$T" >> "$T/nodb/aliases"
+	"$CFMTA" -C "$G/bs.cf" $(bs_args "$T/nodb") -OTimeout.fileopen=1s -bv fifo > "$T/out" 2>&1
+	has fileopen-timeout 'Cannot open .*/nodb/fifo: Connection timed out'
+	has fileopen-rest 'bin... deliverable: mailer local, user bin'
+fi
 
 # ---- 8. kill -9 durability (crash.sh: smtp-source, 2,000 messages) ----------
 sh "$TOP/tests/smtp/crash.sh" "$B" > "$T/crash.out" 2>&1
