@@ -747,3 +747,57 @@ alias_rcpt_ok(struct mta *mta, const char *path, const char *mailer,
 	}
 	return true;
 }
+
+static void
+sendq_walk(const struct alias_list *l, int node, int *seq, int *next)
+{
+	seq[node] = (*next)++;
+	for (int c = l->n - 1; c > node; c--)
+		if (l->v[c].parent == node)
+			sendq_walk(l, c, seq, next);
+}
+
+int *
+alias_sendq_order(const struct alias_list *l)
+{
+	int *seq = xcalloc((size_t)l->n + 1, sizeof(*seq));
+	int next = 0;
+
+	for (int i = 0; i < l->n; i++)
+		if (l->v[i].parent < 0)
+			sendq_walk(l, i, seq, &next);
+	return seq;
+}
+
+bool
+alias_exists(struct mta *mta, const char *name)
+{
+	int st;
+	char *v = aliases_lookup(mta, name, &st);
+
+	free(v);
+	return v != NULL;
+}
+
+void
+alias_fullname(const char *user, char *out, size_t sz)
+{
+	struct passwd *pw = finduser(user);
+	struct buf b = BUF_INIT;
+
+	out[0] = '\0';
+	if (pw == NULL || pw->pw_gecos == NULL)
+		return;
+	/* the GECOS name up to its first comma; "&" is the login, capitalised */
+	for (const char *g = pw->pw_gecos; *g != '\0' && *g != ','; g++) {
+		if (*g != '&') {
+			buf_addch(&b, *g);
+			continue;
+		}
+		buf_addch(&b, (char)toupper((unsigned char)pw->pw_name[0]));
+		if (pw->pw_name[0] != '\0')
+			buf_puts(&b, pw->pw_name + 1);
+	}
+	snprintf(out, sz, "%s", buf_cstr(&b));
+	buf_fini(&b);
+}

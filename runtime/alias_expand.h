@@ -66,6 +66,18 @@ int	alias_expand(struct mta *mta, struct alias_list *l, const char *addr);
 bool	alias_rcpt_ok(struct mta *mta, const char *path, const char *mailer,
 	    const char *user, struct buf *reply);
 
+/*
+ * sendmail's send queue order of l: each member of an expansion right
+ * after the entry it came from, so members come out last-first, each
+ * followed by its own expansion.  seq[i] is entry i's place (malloc'd).
+ */
+int	*alias_sendq_order(const struct alias_list *l);
+
+/* is name an alias (in the AliasFile databases)? */
+bool	alias_exists(struct mta *mta, const char *name);
+/* the full name of a local user from the password file, or "" */
+void	alias_fullname(const char *user, char *out, size_t sz);
+
 /* the duplicate key of a triple, malloc'd */
 char	*alias_key(struct mta *mta, const char *mailer, const char *host,
 	    const char *user);

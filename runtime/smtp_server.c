@@ -529,6 +529,12 @@ cmd_helo(struct sess *s, char *arg, bool ehlo)
 	buf_fini(&who);
 	reply(s, "250-ENHANCEDSTATUSCODES");
 	reply(s, "250-PIPELINING");
+	/* sendmail offers VERB only together with EXPN */
+	if (!privacy(&mta->cf, "noexpn")) {
+		reply(s, "250-EXPN");
+		if (!privacy(&mta->cf, "noverb"))
+			reply(s, "250-VERB");
+	}
 	reply(s, "250-8BITMIME");
 	if (s->maxsize > 0)
 		reply(s, "250-SIZE %ld", s->maxsize);
@@ -1274,6 +1280,46 @@ privacy(const struct cf *cf, const char *word)
 	return false;
 }
 
+/* VRFY and EXPN: PrivacyOptions first, then check_vrfy / check_expn */
+static void
+cmd_vrfy(struct sess *s, char *arg, bool vrfy)
+{
+	struct mta *mta = s->mta;
+	struct pol_result pr;
+
+	if (privacy(&mta->cf, vrfy ? "novrfy" : "noexpn") || (!vrfy &&
+	    privacy(&mta->cf, "restrictexpn") && getuid() != 0)) {
+		if (vrfy)
+			reply(s, "252 2.5.2 Cannot VRFY user; try RCPT to "
+			    "attempt delivery (or try finger)");
+		else
+			reply(s, "502 5.7.0 Sorry, we do not allow this "
+			    "operation");
+		return;
+	}
+	if (s->helo == NULL &&
+	    privacy(&mta->cf, vrfy ? "needvrfyhelo" : "needexpnhelo")) {
+		reply(s, "503 5.0.0 I demand that you introduce yourself first");
+		s->nerrs++;
+		return;
+	}
+	if (policy_check(mta, vrfy ? "check_vrfy" : "check_expn", arg, NULL,
+	    &pr) != POL_OK && pr.v != POL_DISCARD) {
+		reply(s, "%s", pr.reply);
+		s->nerrs++;
+		return;
+	}
+	struct buf out = BUF_INIT;
+	smtp_vrfy(mta, arg, vrfy, &out);
+	for (char *line = out.s, *nl; line != NULL && *line != '\0';
+	    line = nl + 1) {
+		nl = strchr(line, '\n');
+		*nl = '\0';
+		reply(s, "%s", line);
+	}
+	buf_fini(&out);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -1462,10 +1508,14 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 			} else
 				cmd_data(&s);
 		} else if (strcasecmp(cmd, "VRFY") == 0) {
-			reply(&s, "252 2.5.2 Cannot VRFY user; try RCPT to "
-			    "attempt delivery (or try finger)");
+			cmd_vrfy(&s, arg, true);
 		} else if (strcasecmp(cmd, "EXPN") == 0) {
-			reply(&s, "502 5.7.0 Sorry, we do not allow this operation");
+			cmd_vrfy(&s, arg, false);
+		} else if (strcasecmp(cmd, "VERB") == 0) {
+			if (privacy(&mta->cf, "noverb"))
+				reply(&s, "502 5.7.0 Verbose unavailable");
+			else
+				reply(&s, "250 2.0.0 Verbose mode");
 		} else if (strcasecmp(cmd, "HELP") == 0) {
 			cmd_help(&s, arg);
 		} else if (strcasecmp(cmd, "ETRN") == 0) {

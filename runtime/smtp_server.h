@@ -32,6 +32,10 @@ struct smtp_peer {
 int	smtp_server_run(struct mta *mta, int rfd, int wfd,
 	    const struct smtp_peer *peer, struct tls_ctx *tls);
 
+/* smtp_vrfy.c: the reply lines ("250 2.1.5 ...\n" each) to VRFY
+ * (vrfy) or EXPN arg, when PrivacyOptions allow the command */
+void	smtp_vrfy(struct mta *mta, const char *arg, bool vrfy, struct buf *out);
+
 /* the -bs entry point */
 int	smtp_server_stdio(struct mta *mta);
 

@@ -34,20 +34,6 @@ cmpres(const void *a, const void *b)
 	return x->seq - y->seq;
 }
 
-/*
- * sendmail's send queue order: each member of an expansion goes in right
- * after the entry it came from, so an expansion's members come out
- * last-first, each followed by its own expansion.
- */
-static void
-sendq_order(const struct alias_list *l, int node, int *seq, int *next)
-{
-	seq[node] = (*next)++;
-	for (int c = l->n - 1; c > node; c--)
-		if (l->v[c].parent == node)
-			sendq_order(l, c, seq, next);
-}
-
 int
 mta_verify(struct mta *mta, char **addrs, int n)
 {
@@ -58,11 +44,8 @@ mta_verify(struct mta *mta, char **addrs, int n)
 	for (int i = 0; i < n; i++)
 		(void)alias_expand(mta, &l, addrs[i]);
 	struct vres *ok = xcalloc((size_t)l.n + 1, sizeof(*ok));
-	int *seq = xcalloc((size_t)l.n + 1, sizeof(*seq));
-	int nok = 0, next = 0;
-	for (int i = 0; i < l.n; i++)
-		if (l.v[i].parent < 0)
-			sendq_order(&l, i, seq, &next);
+	int *seq = alias_sendq_order(&l);
+	int nok = 0;
 	for (int i = 0; i < l.n; i++) {
 		if (l.v[i].state == AD_ERROR && rc == EX_OK)
 			rc = l.v[i].stat == EX_TEMPFAIL ? EX_TEMPFAIL : EX_NOUSER;

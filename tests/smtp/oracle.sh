@@ -35,9 +35,10 @@ for in in "$@"; do
 	case $in in *.in) ;; *) in=$in.in ;; esac
 	name=${in##*/}; name=${name%.in}
 	bs_input "$in" "$w" > "$w/in"
+	cf=$(bs_cf "$name" "$w")
 	# shellcheck disable=SC2086
 	unshare -u sh -c 'hostname "$1"; shift; exec "$@"' sh "$GOLDEN_HOST" \
-	    perl "$G/feed.pl" "$SENDMAIL" -bs -C "$G/bs.cf" $args < "$w/in" 2>&1 |
+	    perl "$G/feed.pl" "$SENDMAIL" -bs -C "$cf" $args < "$w/in" 2>&1 |
 	    bs_filter "$w" > "$G/$name.out"
 	rm -f "$w"/q/*
 	n=$((n + 1))

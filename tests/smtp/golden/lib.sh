@@ -27,6 +27,17 @@ bs_args() {
 # order (members last-first, as sendmail's send queue), errors first
 BV_LISTS="root daemon bin|big nosuch mail|team|bin team sys|nest|uucp nest postmaster|nest big"
 
+# bs_cf NAME DIR: the cf a golden runs on: bs.cf, or bs.cf edited by
+# PREFIX.sed when there is one (NAME is PREFIX or PREFIX-anything)
+bs_cf() {
+	if [ -f "$G/${1%%-*}.sed" ]; then
+		sed -f "$G/${1%%-*}.sed" "$G/bs.cf" > "$2/${1%%-*}.cf"
+		echo "$2/${1%%-*}.cf"
+	else
+		echo "$G/bs.cf"
+	fi
+}
+
 # bs_input FILE DIR: NAME.in with @DIR@ replaced
 bs_input() {
 	sed "s|@DIR@|$2|g" "$1"

@@ -1,0 +1,1 @@
+s/^O PrivacyOptions=.*/O PrivacyOptions=authwarnings/
