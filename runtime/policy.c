@@ -126,6 +126,11 @@ policy_check(struct mta *mta, const char *rsname, const char *p1,
 		const char *mname = *tv != NULL ? *tv++ : "";
 
 		snprintf(r->verdict, sizeof(r->verdict), "%s", mname);
+		for (char **w = pvp + 1; *w != NULL; w++) {
+			size_t l = strlen(r->words);
+			snprintf(r->words + l, sizeof(r->words) - l, "%s%s",
+			    l > 0 ? " " : "", *w);
+		}
 		if (*tv != NULL && (unsigned char)**tv == CANONHOST)
 			hostp = ++tv;
 		while (*tv != NULL && (unsigned char)**tv != CANONUSER)

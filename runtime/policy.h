@@ -21,6 +21,7 @@ struct pol_result {
 	enum pol_verdict v;
 	char	 reply[1024];	/* SMTP reply line "550 5.7.1 ..." (no CRLF) */
 	char	 verdict[64];	/* mailer of the $# triple, or "" */
+	char	 words[128];	/* every token after $#, blank-separated */
 };
 
 /*

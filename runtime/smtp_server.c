@@ -63,6 +63,7 @@ struct sess {
 	int			 nrkey;
 	bool			 mailseen;	/* MAIL/EXPN/VRFY/ETRN issued */
 	char			 cmdname[16];	/* for "lost input channel" */
+	char			 features[32];	/* srv_features letters */
 };
 
 /* ------------------------------------------------------------------ */
@@ -308,16 +309,29 @@ skip_word(char **pp, const char *word)
 
 static bool	privacy(const struct cf *cf, const char *word);
 
-/* DSN is offered unless PrivacyOptions has noreceipts (or SendMimeErrors
- * is off, as sendmail's EHLO decides) */
+/*
+ * Is something turned off for this session: by a PrivacyOptions word, or
+ * by the upper-case letter srv_features returned (D DSN, E ETRN, X EXPN,
+ * B VERB, ...)?
+ */
 static bool
-dsn_offered(struct mta *mta)
+off(const struct sess *s, const char *privword, char feature)
 {
-	const char *v = mta->cf.optv[OPT_SENDMIMEERRORS];
+	if (feature != 0 && strchr(s->features, feature) != NULL)
+		return true;
+	return privword != NULL && privacy(&s->mta->cf, privword);
+}
+
+/* DSN is offered unless PrivacyOptions has noreceipts (or SendMimeErrors
+ * is off, as sendmail's EHLO decides) or srv_features says D */
+static bool
+dsn_offered(const struct sess *s)
+{
+	const char *v = s->mta->cf.optv[OPT_SENDMIMEERRORS];
 
 	if (v != NULL && strchr("fFnN0", v[0]) != NULL && v[0] != '\0')
 		return false;
-	return !privacy(&mta->cf, "noreceipts");
+	return !off(s, "noreceipts", 'D');
 }
 
 /*
@@ -330,7 +344,7 @@ static bool
 mail_dsn_arg(struct sess *s, const char *kw, const char *val)
 {
 	if (strcasecmp(kw, "ENVID") == 0) {
-		if (privacy(&s->mta->cf, "noreceipts")) {
+		if (off(s, "noreceipts", 'D')) {
 			reply(s, "504 5.7.0 Sorry, ENVID not supported, we do "
 			    "not allow DSN");
 			return false;
@@ -351,7 +365,7 @@ mail_dsn_arg(struct sess *s, const char *kw, const char *val)
 		return true;
 	}
 	/* RET */
-	if (privacy(&s->mta->cf, "noreceipts")) {
+	if (off(s, "noreceipts", 'D')) {
 		reply(s, "504 5.7.0 Sorry, RET not supported, we do not allow DSN");
 		return false;
 	}
@@ -385,7 +399,7 @@ rcpt_dsn_arg(struct sess *s, const char *kw, char *val, int *notify,
 {
 	const char *what = strcasecmp(kw, "NOTIFY") == 0 ? "NOTIFY" : "ORCPT";
 
-	if (privacy(&s->mta->cf, "noreceipts")) {
+	if (off(s, "noreceipts", 'D')) {
 		reply(s, "504 5.7.0 Sorry, %s not supported, we do not allow DSN",
 		    what);
 		return false;
@@ -527,12 +541,18 @@ cmd_helo(struct sess *s, char *arg, bool ehlo)
 	}
 	reply(s, "250-%s Hello %s, pleased to meet you", me, who.s);
 	buf_fini(&who);
+	/* a refused client is offered nothing but status codes */
+	if (s->nullserver != NULL) {
+		reply(s, "250 ENHANCEDSTATUSCODES");
+		return;
+	}
 	reply(s, "250-ENHANCEDSTATUSCODES");
-	reply(s, "250-PIPELINING");
+	if (!off(s, NULL, 'P'))
+		reply(s, "250-PIPELINING");
 	/* sendmail offers VERB only together with EXPN */
-	if (!privacy(&mta->cf, "noexpn")) {
+	if (!off(s, "noexpn", 'X')) {
 		reply(s, "250-EXPN");
-		if (!privacy(&mta->cf, "noverb"))
+		if (!off(s, "noverb", 'B'))
 			reply(s, "250-VERB");
 	}
 	reply(s, "250-8BITMIME");
@@ -540,14 +560,14 @@ cmd_helo(struct sess *s, char *arg, bool ehlo)
 		reply(s, "250-SIZE %ld", s->maxsize);
 	else
 		reply(s, "250-SIZE");
-	if (dsn_offered(mta))
+	if (dsn_offered(s))
 		reply(s, "250-DSN");
-	if (!privacy(&mta->cf, "noetrn"))
+	if (!off(s, "noetrn", 'E'))
 		reply(s, "250-ETRN");
 	const char *mechs = sasl_mechs(mta, s->tls);
-	if (mechs != NULL && s->authuser == NULL)
+	if (mechs != NULL && s->authuser == NULL && !off(s, NULL, 'A'))
 		reply(s, "250-AUTH %s", mechs);
-	if (s->tlsctx != NULL && !s->tls)
+	if (s->tlsctx != NULL && !s->tls && !off(s, NULL, 'S'))
 		reply(s, "250-STARTTLS");
 	long bymin = qtime_deliverby_min(&mta->cf);
 	if (bymin > 0)
@@ -567,6 +587,12 @@ cmd_mail(struct sess *s, char *arg)
 
 	if (s->have_mail) {
 		reply(s, "503 5.5.0 Sender already specified");
+		s->nerrs++;
+		return;
+	}
+	/* srv_features "l": AUTH first */
+	if (strchr(s->features, 'l') != NULL && s->authuser == NULL) {
+		reply(s, "530 5.7.0 Authentication required");
 		s->nerrs++;
 		return;
 	}
@@ -1060,7 +1086,7 @@ cmd_etrn(struct sess *s, char *arg)
 {
 	struct pol_result pr;
 
-	if (privacy(&s->mta->cf, "noetrn")) {
+	if (off(s, "noetrn", 'E')) {
 		reply(s, "502 5.7.0 Sorry, we do not allow this operation");
 		return;
 	}
@@ -1156,7 +1182,7 @@ cmd_starttls(struct sess *s, char *arg)
 {
 	char why[256];
 
-	if (s->tlsctx == NULL || s->tls) {
+	if (s->tlsctx == NULL || s->tls || off(s, NULL, 'S')) {
 		reply(s, "500 5.5.1 Command unrecognized: \"STARTTLS\"");
 		s->nerrs++;
 		return;
@@ -1212,7 +1238,7 @@ cmd_auth(struct sess *s, char *arg)
 	char rbuf[256], *user = NULL;
 	const char *mechs = sasl_mechs(s->mta, s->tls);
 
-	if (mechs == NULL || !s->esmtp) {
+	if (mechs == NULL || !s->esmtp || off(s, NULL, 'A')) {
 		reply(s, "503 5.3.3 AUTH not available");
 		s->nerrs++;
 		return;
@@ -1280,6 +1306,33 @@ privacy(const struct cf *cf, const char *word)
 	return false;
 }
 
+/*
+ * srv_features, called with the client's name: "$# letters" turns
+ * features off (upper case) or on (lower case, the defaults); "$#temp"
+ * makes every transaction command fail temporarily.
+ */
+static void
+srv_features(struct sess *s)
+{
+	struct pol_result pr;
+
+	(void)policy_check(s->mta, "srv_features", s->peer->name, NULL, &pr);
+	if (pr.verdict[0] == '\0')
+		return;
+	if (strcasecmp(pr.verdict, "temp") == 0) {
+		if (s->nullserver == NULL)
+			s->nullserver = xstrdup("450 4.3.0 Please try again "
+			    "later.");
+		return;
+	}
+	size_t n = 0;
+	for (const char *p = pr.words; *p != '\0' && n < sizeof(s->features) - 1;
+	    p++)
+		if (isalpha((unsigned char)*p))
+			s->features[n++] = *p;
+	s->features[n] = '\0';
+}
+
 /* VRFY and EXPN: PrivacyOptions first, then check_vrfy / check_expn */
 static void
 cmd_vrfy(struct sess *s, char *arg, bool vrfy)
@@ -1287,7 +1340,7 @@ cmd_vrfy(struct sess *s, char *arg, bool vrfy)
 	struct mta *mta = s->mta;
 	struct pol_result pr;
 
-	if (privacy(&mta->cf, vrfy ? "novrfy" : "noexpn") || (!vrfy &&
+	if (off(s, vrfy ? "novrfy" : "noexpn", vrfy ? 0 : 'X') || (!vrfy &&
 	    privacy(&mta->cf, "restrictexpn") && getuid() != 0)) {
 		if (vrfy)
 			reply(s, "252 2.5.2 Cannot VRFY user; try RCPT to "
@@ -1425,6 +1478,7 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 		log_policy(&s, "check_relay", peer->name, peer->addr, pr.reply);
 		s.nullserver = xstrdup(pr.reply);
 	}
+	srv_features(&s);
 	greet(&s);
 	(void)sio_flush(&s.io);
 
@@ -1512,7 +1566,7 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 		} else if (strcasecmp(cmd, "EXPN") == 0) {
 			cmd_vrfy(&s, arg, false);
 		} else if (strcasecmp(cmd, "VERB") == 0) {
-			if (privacy(&mta->cf, "noverb"))
+			if (off(&s, "noverb", 'B'))
 				reply(&s, "502 5.7.0 Verbose unavailable");
 			else
 				reply(&s, "250 2.0.0 Verbose mode");

@@ -1,0 +1,2 @@
+/^Ssrv_features$/a\
+R$*		$# l

@@ -1,0 +1,3 @@
+s/^O PrivacyOptions=.*/O PrivacyOptions=authwarnings/
+/^Ssrv_features$/a\
+R$*		$#temp
