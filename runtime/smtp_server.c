@@ -64,6 +64,7 @@ struct sess {
 	bool			 mailseen;	/* MAIL/EXPN/VRFY/ETRN issued */
 	char			 cmdname[16];	/* for "lost input channel" */
 	char			 features[32];	/* srv_features letters */
+	int			 ncmds;		/* commands since connect/STARTTLS */
 };
 
 /* ------------------------------------------------------------------ */
@@ -1224,6 +1225,7 @@ cmd_starttls(struct sess *s, char *arg)
 	    "version=%s, verify=%s, cipher=%s, bits=%d/%d", relay_of(s), ver,
 	    verify, cipher, bits, bits);
 	/* the client starts over with EHLO (and AUTH) */
+	s->ncmds = 0;
 	free(s->authuser);
 	s->authuser = NULL;
 	free(s->helo);
@@ -1480,6 +1482,7 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 	}
 	srv_features(&s);
 	greet(&s);
+	struct buf whole = BUF_INIT;
 	(void)sio_flush(&s.io);
 
 	while (!s.quit) {
@@ -1509,6 +1512,10 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 		char *cmd = (char *)buf_cstr(&line);
 		while (*cmd == ' ' || *cmd == '\t')
 			cmd++;
+		/* the line as sent, for "Command unrecognized" */
+		buf_reset(&whole);
+		buf_puts(&whole, cmd);
+		s.ncmds++;
 		size_t cl = strcspn(cmd, " \t");
 		char *arg = cmd + cl;
 		if (*arg != '\0')
@@ -1527,7 +1534,15 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 		    strcasecmp(cmd, "VRFY") == 0 || strcasecmp(cmd, "ETRN") == 0)
 			s.mailseen = true;
 
-		if (strcasecmp(cmd, "QUIT") == 0) {
+		if ((s.ncmds == 1 || strchr(s.features, 'h') != NULL) &&
+		    (strcasecmp(cmd, "GET") == 0 || strcasecmp(cmd, "POST") == 0 ||
+		    strcasecmp(cmd, "CONNECT") == 0 ||
+		    strcasecmp(cmd, "USER") == 0)) {
+			/* an HTTP or POP client: someone probing for a proxy */
+			reply(&s, "421 4.7.0 %s Rejecting open proxy %s",
+			    rw_macvalue(&mta->vm.env, 'j'), relay_of(&s));
+			s.quit = true;
+		} else if (strcasecmp(cmd, "QUIT") == 0) {
 			reply(&s, "221 2.0.0 %s closing connection",
 			    rw_macvalue(&mta->vm.env, 'j'));
 			s.quit = true;
@@ -1579,9 +1594,18 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 		} else if (strcasecmp(cmd, "STARTTLS") == 0) {
 			cmd_starttls(&s, arg);
 		} else {
+			/* the whole line, shortened as sendmail does */
 			struct buf q = BUF_INIT;
-			for (const char *p = cmd; *p && q.len < 40; p++)
-				buf_addch(&q, isprint((unsigned char)*p) ? *p : '?');
+			const char *w = buf_cstr(&whole);
+			size_t wl = strlen(w);
+			for (size_t i = 0; i < wl; i++) {
+				if (wl >= 203 && i == 100) {
+					buf_puts(&q, "...");
+					i = wl - 100;
+				}
+				buf_addch(&q, isprint((unsigned char)w[i]) || w[i] == '\t' ||
+				    (w[i] & 0x80) ? w[i] : '?');
+			}
 			reply(&s, "500 5.5.1 Command unrecognized: \"%s\"",
 			    buf_cstr(&q));
 			buf_fini(&q);
@@ -1617,6 +1641,7 @@ toomany:
 	mta->vm.msgs = saved;
 	mta->cf.out = saved;
 	buf_fini(&line);
+	buf_fini(&whole);
 	buf_fini(&s.reply);
 	free(s.helo);
 	free(s.nullserver);
