@@ -14,31 +14,12 @@
 #define DNS_ANSWERMAX	8192
 
 int
-dns_mx(const char *name, struct dns_mx *mx, int max)
+dns_mx_parse(const unsigned char *ans, int n, struct dns_mx *mx, int max)
 {
-	struct __res_state rs;
-	unsigned char ans[DNS_ANSWERMAX];
 	ns_msg msg;
-	int n, count = 0;
+	int count = 0;
 
-	memset(&rs, 0, sizeof(rs));
-	if (res_ninit(&rs) != 0)
-		return DNS_TEMPFAIL;
-	/* the name as given: no search list, like sendmail's "domain." */
-	n = res_nquery(&rs, name, ns_c_in, ns_t_mx, ans, sizeof(ans));
-	if (n < 0) {
-		int h = rs.res_h_errno;
-		res_nclose(&rs);
-		if (h == HOST_NOT_FOUND)
-			return DNS_NOTFOUND;
-		if (h == NO_DATA)
-			return 0;
-		return DNS_TEMPFAIL;
-	}
-	res_nclose(&rs);
-	if (n > (int)sizeof(ans))
-		n = (int)sizeof(ans);
-	if (ns_initparse(ans, n, &msg) != 0)
+	if (n <= 0 || ns_initparse(ans, n, &msg) != 0)
 		return DNS_TEMPFAIL;
 	int nan = ns_msg_count(msg, ns_s_an);
 	for (int i = 0; i < nan && count < max; i++) {
@@ -70,4 +51,31 @@ dns_mx(const char *name, struct dns_mx *mx, int max)
 		mx[j] = t;
 	}
 	return count;
+}
+
+int
+dns_mx(const char *name, struct dns_mx *mx, int max)
+{
+	struct __res_state rs;
+	unsigned char ans[DNS_ANSWERMAX];
+	int n;
+
+	memset(&rs, 0, sizeof(rs));
+	if (res_ninit(&rs) != 0)
+		return DNS_TEMPFAIL;
+	/* the name as given: no search list, like sendmail's "domain." */
+	n = res_nquery(&rs, name, ns_c_in, ns_t_mx, ans, sizeof(ans));
+	if (n < 0) {
+		int h = rs.res_h_errno;
+		res_nclose(&rs);
+		if (h == HOST_NOT_FOUND)
+			return DNS_NOTFOUND;
+		if (h == NO_DATA)
+			return 0;
+		return DNS_TEMPFAIL;
+	}
+	res_nclose(&rs);
+	if (n > (int)sizeof(ans))
+		n = (int)sizeof(ans);
+	return dns_mx_parse(ans, n, mx, max);
 }

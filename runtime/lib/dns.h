@@ -24,5 +24,8 @@ struct dns_mx {
  * but has no MX), DNS_NOTFOUND or DNS_TEMPFAIL.
  */
 int	dns_mx(const char *name, struct dns_mx *mx, int max);
+/* the MX records of a DNS answer of n bytes (the same results) */
+int	dns_mx_parse(const unsigned char *ans, int n, struct dns_mx *mx,
+	    int max);
 
 #endif /* RT_DNS_H */
