@@ -257,6 +257,47 @@ print_rsline(struct vm *vm, const char *prefix, const char *name,
 	    (const char *const *)pvp);
 }
 
+/* the MATCH_LIT test: equal ignoring ASCII case (as strcasecmp in C) */
+static inline bool
+lit_eq(const char *lit, const char *ap)
+{
+	unsigned char c1 = (unsigned char)lit[0], c2 = (unsigned char)ap[0];
+
+	if (c1 >= 'A' && c1 <= 'Z')
+		c1 = (unsigned char)(c1 + 32);
+	if (c2 >= 'A' && c2 <= 'Z')
+		c2 = (unsigned char)(c2 + 32);
+	if (c1 != c2)
+		return false;
+	return c1 == '\0' || (lit[1] == '\0' && ap[1] == '\0') ||
+	    strcasecmp(lit + 1, ap + 1) == 0;
+}
+
+/*
+ * The first token from avp on that equals lit, or NULL.  A $* or $+
+ * followed by a literal is extended one token at a time until the
+ * literal matches; every binding skipped here is one whose literal
+ * test fails, and when the input runs out first the rule fails as a
+ * whole (sendmail stops at "end of input, pattern left").
+ */
+static char **
+lit_scan(char **avp, const char *lit)
+{
+	unsigned char c1 = (unsigned char)lit[0];
+
+	if (c1 >= 'A' && c1 <= 'Z')
+		c1 = (unsigned char)(c1 + 32);
+	for (char *ap; (ap = *avp) != NULL; avp++) {
+		unsigned char c2 = (unsigned char)ap[0];
+		if (c2 >= 'A' && c2 <= 'Z')
+			c2 = (unsigned char)(c2 + 32);
+		if (c1 == c2 && (c1 == '\0' || (lit[1] == '\0' && ap[1] == '\0') ||
+		    strcasecmp(lit + 1, ap + 1) == 0))
+			return avp;
+	}
+	return NULL;
+}
+
 struct match {
 	char		**first;
 	char		**last;
@@ -416,12 +457,21 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			** Synopsis: $- exactly one token; $+ one or more (extended on backup)
 			*/
 			case OP_MATCH_ONE:
-			case OP_MATCH_ANY:
 				mlp->pattern = rvp;
 				mlp->first = avp;
 				mlp->last = avp++;
 				mlp++;
 				break;
+			case OP_MATCH_ANY:
+				mlp->pattern = rvp;
+				mlp->first = avp;
+				mlp->last = avp++;
+				if (!prefilter || ((op = CFB_GET_OP(rvp[1])) != OP_MATCH_LIT &&
+				    op != OP_END)) {
+					mlp++;
+					break;
+				}
+				goto extendfast;
 			/*
 			** Op: MATCH_ZANY A
 			** Synopsis: $* -- zero tokens at first, extended on backup
@@ -430,6 +480,30 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				mlp->pattern = rvp;
 				mlp->first = avp;
 				mlp->last = avp - 1;
+				if (!prefilter)	{
+					mlp++;
+					break;
+				}
+				op = CFB_GET_OP(rvp[1]);
+			extendfast:
+				/*
+				 * Without traces, the extensions backup would
+				 * try one by one are skipped: a trailing $* or $+
+				 * takes the rest at once, one before a literal
+				 * goes straight to the literal's next occurrence.
+				 */
+				if (op == OP_END) {
+					while (*avp != NULL)
+						avp++;
+					mlp->last = avp - 1;
+				} else if (op == OP_MATCH_LIT) {
+					char **at = lit_scan(avp,
+					    cf_rule_str(rwr, CFB_GET_Bx(rvp[1])));
+					if (at == NULL)
+						goto rulefails;
+					mlp->last = at - 1;
+					avp = at;
+				}
 				mlp++;
 				break;
 			/*
@@ -465,19 +539,9 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			** Op: MATCH_LIT Bx
 			** Synopsis: the token equals string Bx, ignoring case
 			*/
-			case OP_MATCH_LIT: {
-				const char *lit = cf_rule_str(rwr, CFB_GET_Bx(w));
-				unsigned char c1 = (unsigned char)lit[0], c2 = (unsigned char)ap[0];
-				if (c1 >= 'A' && c1 <= 'Z')
-					c1 = (unsigned char)(c1 + 32);
-				if (c2 >= 'A' && c2 <= 'Z')
-					c2 = (unsigned char)(c2 + 32);
-				if (c1 != c2)
+			case OP_MATCH_LIT:
+				if (!lit_eq(cf_rule_str(rwr, CFB_GET_Bx(w)), ap))
 					goto backup;
-				if (c1 != '\0' && (lit[1] != '\0' || ap[1] != '\0') &&
-				    strcasecmp(lit + 1, ap + 1) != 0)
-					goto backup;
-			}
 				avp++;
 				break;
 			default:
@@ -501,6 +565,15 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				op = CFB_GET_OP(*rvp);
 				if (op == OP_MATCH_ANY || op == OP_MATCH_ZANY) {
 					mlp->last = avp++;
+					if (prefilter &&
+					    CFB_GET_OP(rvp[1]) == OP_MATCH_LIT) {
+						char **at = lit_scan(avp,
+						    cf_rule_str(rwr, CFB_GET_Bx(rvp[1])));
+						if (at == NULL)
+							goto rulefails;
+						mlp->last = at - 1;
+						avp = at;
+					}
 					rvp++;
 					mlp++;
 					break;
@@ -515,6 +588,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		}
 
 		if (mlp < mlist || CFB_GET_OP(*rvp) != OP_END) {
+		rulefails:
 			if (tTd(21, 10))
 				dbg_printf("----- rule fails\n");
 			ri++;
