@@ -198,9 +198,9 @@ void	 cf_freeze_tokens(struct cf *cf);
 static inline uint64_t
 cf_tokbit(const char *s)
 {
-	/* first two bytes (folded as strcasecmp folds) and the length */
-	unsigned c0 = (unsigned char)s[0], c1 = 0;
-	size_t n = 0;
+	/* the first three bytes (folded as strcasecmp folds): no strlen,
+	 * this runs over the whole workspace after every rewrite */
+	unsigned c0 = (unsigned char)s[0], c1 = 0, c2 = 0;
 
 	if (c0 >= 'A' && c0 <= 'Z')
 		c0 += 32;
@@ -208,9 +208,13 @@ cf_tokbit(const char *s)
 		c1 = (unsigned char)s[1];
 		if (c1 >= 'A' && c1 <= 'Z')
 			c1 += 32;
-		n = c1 != 0 ? 2 + strlen(s + 2) : 1;
+		if (c1 != 0) {
+			c2 = (unsigned char)s[2];
+			if (c2 >= 'A' && c2 <= 'Z')
+				c2 += 32;
+		}
 	}
-	return (uint64_t)1 << ((c0 * 7 + c1 * 13 + n * 29) & 63);
+	return (uint64_t)1 << ((c0 * 7 + c1 * 13 + c2 * 29) & 63);
 }
 
 /* add a word to a class as sendmail's setclass does ("$=Y" copies Y) */

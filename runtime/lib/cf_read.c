@@ -333,7 +333,6 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 	int si = rsname_lookup(cf, q, qlen);
 	if (si < 0 && mode == CF_ST_FIND)
 		return -1;
-	char *name = xstrndup(q, qlen);
 	if (si < 0) {
 		if (cf->nrsnames == cf->caprsnames) {
 			cf->caprsnames = cf->caprsnames ? cf->caprsnames * 2 : 16;
@@ -341,7 +340,7 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 			    (size_t)cf->caprsnames, sizeof(*cf->rsnames));
 		}
 		si = cf->nrsnames++;
-		cf->rsnames[si].name = xstrdup(name);
+		cf->rsnames[si].name = xstrndup(q, qlen);
 		cf->rsnames[si].num = -1;
 	}
 	int cur = cf->rsnames[si].num;
@@ -383,8 +382,7 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 	} else if (ruleset >= 0)
 		cf->rsnames[si].num = ruleset;
 	if (ruleset >= 0 && mode == CF_ST_ENTER && cf->rs[ruleset].name == NULL)
-		cf->rs[ruleset].name = xstrdup(name);
-	free(name);
+		cf->rs[ruleset].name = xstrndup(q, qlen);
 	return ruleset;
 }
 

@@ -129,16 +129,18 @@ rw_printav_prefixed(FILE *fp, const struct rw_macnames *mn, const char *prefix,
 	/* plain tokens are collected and written in one call */
 	for (; *av != NULL; av++) {
 		const unsigned char *q = (const unsigned char *)*av;
-		size_t l = 0;
-		while (q[l] >= 0x20 && q[l] < 0x7f)
-			l++;
-		if (q[l] == '\0' && n + l + 2 < sizeof(line)) {
-			line[n++] = ' ';
-			memcpy(line + n, q, l);
-			n += l;
-			continue;
+		size_t start = n;
+		unsigned c;
+
+		line[n++] = ' ';
+		/* copy while the bytes are printable ASCII and fit */
+		while ((c = *q) - 0x20u < 0x5fu && n < sizeof(line) - 1) {
+			line[n++] = (char)c;
+			q++;
 		}
-		fwrite_unlocked(line, 1, n, fp);
+		if (c == '\0')
+			continue;
+		fwrite_unlocked(line, 1, start, fp);
 		n = 0;
 		putc_unlocked(' ', fp);
 		rw_xputs(fp, mn, *av);

@@ -853,9 +853,13 @@ callsubr(struct vm *vm, char **pvp, int reclevel)
 
 	for (avp = pvp, j = 0; *avp != NULL; avp++, j++) {
 		if ((unsigned char)**avp == CALLSUBR && avp[1] != NULL) {
-			char *name = vm_strdup(vm, avp[1]);
-			rw_stripquotes(name);
-			avp[1] = name;
+			char *name = avp[1];
+			if (strchr(name, '"') != NULL) {
+				/* stripquotes changes it: a copy */
+				name = vm_strdup(vm, name);
+				rw_stripquotes(name);
+				avp[1] = name;
+			}
 			subr = cf_strtorwset(vm->cf, name, NULL, CF_ST_FIND);
 			if (subr < 0) {
 				rw_syserr(&vm->msgs, "554 5.3.5 Unknown ruleset %s", name);
