@@ -37,6 +37,12 @@ struct cf_rule {
 	uint64_t	 needcls[4];	/* classes a match needs to be non-empty */
 	const char	*firstlit;	/* pattern starts with this literal, or NULL */
 	const char	*lastlit;	/* pattern ends with this literal, or NULL */
+	uint16_t	 minlen;	/* a match needs at least this many tokens */
+	uint16_t	 maxlen;	/* and at most this many (UINT16_MAX: any) */
+	bool		 rhsmeta;	/* RHS may put a metasymbol token ($[ $( $>)
+					 * in the workspace other than through $N */
+	bool		 rhsrepl;	/* RHS has a $N */
+	bool		 needany;	/* needcls is not empty */
 	void		*owned;		/* storage to free, if not image-backed */
 };
 
@@ -46,8 +52,32 @@ cf_rule_str(const struct cf_rule *r, uint32_t off)
 	return r->str + off;
 }
 
+/*
+ * The cheap necessary conditions for rule r[i] to match (set by
+ * cf_add_rule), packed apart from the rules so the VM scans them
+ * without touching struct cf_rule: a workspace fails them only if the
+ * pattern cannot match it.
+ */
+struct cf_rulepf {
+	uint64_t	 litmask;	/* = r[i].litmask */
+	uint16_t	 minlen, maxlen; /* = r[i].minlen, r[i].maxlen */
+	unsigned char	 first, last;	/* folded first byte of firstlit, lastlit */
+	unsigned char	 flags;		/* CF_PF_* */
+};
+#define CF_PF_FIRST	1	/* r[i].firstlit != NULL */
+#define CF_PF_LAST	2	/* r[i].lastlit != NULL */
+#define CF_PF_NEEDCLS	4	/* r[i].needany */
+
+/* ASCII case folding as strcasecmp in the C locale does it */
+static inline unsigned
+cf_fold(unsigned c)
+{
+	return c - 'A' < 26u ? c + 32 : c;
+}
+
 struct cf_ruleset {
 	struct cf_rule	*r;
+	struct cf_rulepf *pf;		/* pf[i] for r[i] */
 	int		 n, cap;
 	char		*name;		/* RuleSetNames[] */
 	bool		 defined;	/* an S line (or reference) was seen */
@@ -194,27 +224,18 @@ void	 cf_finish(struct cf *cf);
 /* apply OperatorChars to the token tables (once, like sendmail) */
 void	 cf_freeze_tokens(struct cf *cf);
 
-/* bloom bit of a token, folded as strcasecmp folds (ASCII only) */
+/* bloom bit of a token: equal tokens (ignoring ASCII case, as
+ * strcasecmp compares) have the same bit */
 static inline uint64_t
 cf_tokbit(const char *s)
 {
-	/* the first three bytes (folded as strcasecmp folds): no strlen,
-	 * this runs over the whole workspace after every rewrite */
-	unsigned c0 = (unsigned char)s[0], c1 = 0, c2 = 0;
+	/* the first three bytes with bit 5 set (that folds A-Z to a-z),
+	 * no strlen: this runs over the whole workspace after every rewrite */
+	unsigned c0 = (unsigned char)s[0];
+	unsigned c1 = c0 != 0 ? (unsigned char)s[1] : 0;
+	unsigned c2 = c1 != 0 ? (unsigned char)s[2] : 0;
 
-	if (c0 >= 'A' && c0 <= 'Z')
-		c0 += 32;
-	if (c0 != 0) {
-		c1 = (unsigned char)s[1];
-		if (c1 >= 'A' && c1 <= 'Z')
-			c1 += 32;
-		if (c1 != 0) {
-			c2 = (unsigned char)s[2];
-			if (c2 >= 'A' && c2 <= 'Z')
-				c2 += 32;
-		}
-	}
-	return (uint64_t)1 << ((c0 * 7 + c1 * 13 + c2 * 29) & 63);
+	return (uint64_t)1 << (((c0 | 32) * 7 + (c1 | 32) * 13 + (c2 | 32) * 29) & 63);
 }
 
 /* add a word to a class as sendmail's setclass does ("$=Y" copies Y) */

@@ -46,6 +46,7 @@ free_rules(struct cf_ruleset *rs)
 	for (int i = 0; i < rs->n; i++)
 		free(rs->r[i].owned);
 	free(rs->r);
+	free(rs->pf);
 	free(rs->name);
 }
 
@@ -588,6 +589,7 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 	if (rs->n == rs->cap) {
 		rs->cap = rs->cap ? rs->cap * 2 : 8;
 		rs->r = xreallocarray(rs->r, (size_t)rs->cap, sizeof(*rs->r));
+		rs->pf = xreallocarray(rs->pf, (size_t)rs->cap, sizeof(*rs->pf));
 	}
 	struct cf_rule *nr = &rs->r[rs->n++];
 	*nr = *r;
@@ -599,15 +601,58 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 	 */
 	uint64_t m = 0;
 	const uint32_t *pc;
+	unsigned minlen = 0;
+	bool bounded = true;
 	memset(nr->needcls, 0, sizeof(nr->needcls));
 	nr->firstlit = nr->lastlit = NULL;
 	for (pc = r->lhs; CFB_GET_OP(*pc) != OP_END; pc++) {
 		uint32_t w = *pc;
-		if (CFB_GET_OP(w) == OP_MATCH_LIT)
+		switch (CFB_GET_OP(w)) {
+		case OP_MATCH_LIT:
 			m |= cf_tokbit(r->str + CFB_GET_Bx(w));
-		else if (CFB_GET_OP(w) == OP_MATCH_CLASS) {
+			minlen++;
+			break;
+		case OP_MATCH_CLASS: {
 			unsigned c = CFB_GET_B(w) & 0xff;
 			nr->needcls[c >> 6] |= (uint64_t)1 << (c & 63);
+			minlen++;
+			bounded = false;
+			break;
+		}
+		case OP_MATCH_ONE:
+		case OP_MATCH_NCLASS:
+			minlen++;
+			break;
+		case OP_MATCH_ANY:
+			minlen++;
+			bounded = false;
+			break;
+		case OP_MATCH_ZERO:
+			break;
+		default:	/* $* $&: any number of tokens */
+			bounded = false;
+			break;
+		}
+	}
+	/* every token of a match is consumed by one pattern element */
+	nr->minlen = (uint16_t)(minlen < UINT16_MAX ? minlen : UINT16_MAX - 1);
+	nr->maxlen = bounded ? nr->minlen : UINT16_MAX;
+	nr->rhsmeta = nr->rhsrepl = false;
+	pc = r->rhs;
+	if (CFB_GET_OP(*pc) == OP_RHS_CONT || CFB_GET_OP(*pc) == OP_RHS_RETURN)
+		pc++;
+	for (; CFB_GET_OP(*pc) != OP_END; pc++) {
+		switch (CFB_GET_OP(*pc)) {
+		case OP_EMIT_LIT:
+			if ((unsigned char)r->str[CFB_GET_Bx(*pc)] >= 0200)
+				nr->rhsmeta = true;
+			break;
+		case OP_EMIT_REPL:
+			nr->rhsrepl = true;
+			break;
+		default:	/* $&x, a second $: or $@ */
+			nr->rhsmeta = true;
+			break;
 		}
 	}
 	if (CFB_GET_OP(r->lhs[0]) == OP_MATCH_LIT)
@@ -615,6 +660,24 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 	if (pc > r->lhs && CFB_GET_OP(pc[-1]) == OP_MATCH_LIT)
 		nr->lastlit = r->str + CFB_GET_Bx(pc[-1]);
 	nr->litmask = m;
+	nr->needany = (nr->needcls[0] | nr->needcls[1] | nr->needcls[2] |
+	    nr->needcls[3]) != 0;
+
+	struct cf_rulepf *pf = &rs->pf[rs->n - 1];
+	memset(pf, 0, sizeof(*pf));
+	pf->litmask = nr->litmask;
+	pf->minlen = nr->minlen;
+	pf->maxlen = nr->maxlen;
+	if (nr->firstlit != NULL) {
+		pf->flags |= CF_PF_FIRST;
+		pf->first = (unsigned char)cf_fold((unsigned char)nr->firstlit[0]);
+	}
+	if (nr->lastlit != NULL) {
+		pf->flags |= CF_PF_LAST;
+		pf->last = (unsigned char)cf_fold((unsigned char)nr->lastlit[0]);
+	}
+	if (nr->needany)
+		pf->flags |= CF_PF_NEEDCLS;
 }
 
 /* ------------------------------------------------------------------ */

@@ -298,6 +298,61 @@ lit_scan(char **avp, const char *lit)
 	return NULL;
 }
 
+/* what the prefilters know about the workspace */
+struct wsinfo {
+	uint64_t	 mask;		/* cf_tokbit of every token */
+	size_t		 len;		/* tokens */
+	unsigned	 meta;		/* OR of the tokens' first bytes */
+	unsigned	 c0, cl;	/* folded first byte of the first, last */
+};
+
+static void
+ws_scan(char **pvp, struct wsinfo *wi)
+{
+	uint64_t mask = 0;
+	unsigned meta = 0;
+	size_t n;
+
+	for (n = 0; pvp[n] != NULL; n++) {
+		mask |= cf_tokbit(pvp[n]);
+		meta |= (unsigned char)pvp[n][0];
+	}
+	wi->mask = mask;
+	wi->len = n;
+	wi->meta = meta;
+	wi->c0 = n > 0 ? cf_fold((unsigned char)pvp[0][0]) : 0;
+	wi->cl = n > 0 ? cf_fold((unsigned char)pvp[n - 1][0]) : 0;
+}
+
+/* false if rule ri cannot match the workspace (its prefilters fail) */
+static inline bool
+rule_may_match(const struct cf *cf, const struct cf_ruleset *rs, int ri,
+    const struct wsinfo *wi, char **pvp)
+{
+	const struct cf_rulepf *pf = &rs->pf[ri];
+
+	if (wi->len < pf->minlen || wi->len > pf->maxlen ||
+	    (pf->litmask & ~wi->mask) != 0)
+		return false;
+	if (pf->flags == 0)
+		return true;
+	/* minlen > 0 when there is a first or last literal */
+	if ((pf->flags & CF_PF_FIRST) && pf->first != wi->c0)
+		return false;
+	if ((pf->flags & CF_PF_LAST) && pf->last != wi->cl)
+		return false;
+	const struct cf_rule *r = &rs->r[ri];
+	if ((pf->flags & CF_PF_FIRST) && !lit_eq(r->firstlit, pvp[0]))
+		return false;
+	if ((pf->flags & CF_PF_LAST) && !lit_eq(r->lastlit, pvp[wi->len - 1]))
+		return false;
+	return !(pf->flags & CF_PF_NEEDCLS) ||
+	    ((r->needcls[0] & ~cf->cls.used[0]) == 0 &&
+	     (r->needcls[1] & ~cf->cls.used[1]) == 0 &&
+	     (r->needcls[2] & ~cf->cls.used[2]) == 0 &&
+	     (r->needcls[3] & ~cf->cls.used[3]) == 0);
+}
+
 struct match {
 	char		**first;
 	char		**last;
@@ -337,32 +392,29 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 
 	const struct cf_ruleset *rs = &cf->rs[ruleset];
 	int ri = 0;
-	uint64_t wsmask = 0;
 	bool prefilter = !tTd(21, 1);
 	const bool trace35 = tTd(21, 35), trace36 = tTd(21, 36);
-	size_t wslen = 0;
+	const bool trace12 = tTd(21, 12);
+	struct wsinfo wi;
 
 	if (prefilter)
-		for (avp = pvp; *avp != NULL; avp++, wslen++)
-			wsmask |= cf_tokbit(*avp);
+		ws_scan(pvp, &wi);
 	ruleno = 1;
 	loopcount = 0;
 	while (ri < rs->n) {
-		const struct cf_rule *rwr = &rs->r[ri];
+		const struct cf_rule *rwr;
 		int status;
 
 		if (pvp[0] != NULL && (unsigned char)pvp[0][0] == CANONNET)
 			break;
-		if (tTd(21, 12)) {
+		if (trace12) {
+			rwr = &rs->r[ri];
 			if (tTd(21, 15))
 				dbg_printf("-----trying rule (line %d):", rwr->line);
 			else
 				dbg_printf("-----trying rule:");
 			printrule(vm, rwr, true);
 		}
-		mlp = mlist;
-		rvp = rwr->lhs;
-		avp = pvp;
 		if (++loopcount > 100) {
 			rw_syserr(&vm->msgs, "554 5.3.5 Infinite loop in ruleset %s, rule %d",
 			    rulename, ruleno);
@@ -372,21 +424,27 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			}
 			break;
 		}
-		if (prefilter && ((rwr->litmask & ~wsmask) != 0 ||
-		    (rwr->needcls[0] & ~cf->cls.used[0]) != 0 ||
-		    (rwr->needcls[1] & ~cf->cls.used[1]) != 0 ||
-		    (rwr->needcls[2] & ~cf->cls.used[2]) != 0 ||
-		    (rwr->needcls[3] & ~cf->cls.used[3]) != 0 ||
-		    (rwr->firstlit != NULL && (pvp[0] == NULL ||
-		     strcasecmp(rwr->firstlit, pvp[0]) != 0)) ||
-		    (rwr->lastlit != NULL && (pvp[0] == NULL ||
-		     strcasecmp(rwr->lastlit, pvp[wslen - 1]) != 0)))) {
-			/* the pattern cannot match this workspace */
-			ri++;
-			ruleno++;
-			loopcount = 0;
-			continue;
+		if (prefilter) {
+			/*
+			 * While the pattern cannot match this workspace: on to
+			 * the next rule (the workspace stays the same, there
+			 * are no traces, each skipped try resets loopcount).
+			 */
+			int first = ri;
+			while (!rule_may_match(cf, rs, ri, &wi, pvp)) {
+				ruleno++;
+				if (++ri >= rs->n)
+					break;
+			}
+			if (ri >= rs->n)
+				break;
+			if (ri != first)
+				loopcount = 1;
 		}
+		rwr = &rs->r[ri];
+		mlp = mlist;
+		rvp = rwr->lhs;
+		avp = pvp;
 
 		while ((ap = *avp) != NULL || CFB_GET_OP(*rvp) != OP_END) {
 			uint32_t w = *rvp;
@@ -599,7 +657,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 
 		/* the rule matched: build the replacement */
 		rvp = rwr->rhs;
-		if (tTd(21, 12)) {
+		if (trace12) {
 			dbg_printf("-----rule matches:");
 			printrule(vm, rwr, false);
 		}
@@ -699,6 +757,25 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			return EX_DATAERR;
 		}
 		*avp++ = NULL;
+
+		/*
+		 * Without a metasymbol token in the new workspace there is
+		 * nothing to look up or call: its tokens are the rule's own
+		 * (known at load) and those $N copied from the old workspace.
+		 */
+		if (prefilter && !rwr->rhsmeta &&
+		    (!rwr->rhsrepl || (wi.meta & 0200) == 0)) {
+			/* the new workspace replaces the old one */
+			for (avp = npvp; *avp != NULL; avp++)
+				pvp[avp - npvp] = *avp;
+			pvp[avp - npvp] = NULL;
+			ws_scan(pvp, &wi);
+			if (tTd(21, 4)) {
+				dbg_printf("rewritten as:");
+				printav(vm, pvp);
+			}
+			continue;
+		}
 
 		/* $[ $] and $( $) lookups */
 		for (rvp = NULL, avp = npvp; *avp != NULL; avp++) {
@@ -824,12 +901,8 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		for (avp = npvp; *avp++ != NULL;)
 			continue;
 		memmove(pvp, npvp, (size_t)(avp - npvp) * sizeof(*avp));
-		if (prefilter) {
-			wsmask = 0;
-			wslen = 0;
-			for (avp = pvp; *avp != NULL; avp++, wslen++)
-				wsmask |= cf_tokbit(*avp);
-		}
+		if (prefilter)
+			ws_scan(pvp, &wi);
 		if (tTd(21, 4)) {
 			dbg_printf("rewritten as:");
 			printav(vm, pvp);
