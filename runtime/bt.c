@@ -3,6 +3,7 @@
  * its banner, prompts and messages byte for byte.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -420,22 +421,58 @@ bt_line(struct mta *mta, char *line)
 		}
 		p = (char *)delimptr;
 	} while (p != NULL && *p != '\0');
-	fflush(stdout);
+}
+
+/*
+ * The next input line as fgets(buf, bufsz) would return it (at most
+ * bufsz - 1 bytes, through the newline), read in large blocks straight
+ * from the descriptor.  stdout is flushed only before a read that may
+ * wait: whoever waits for an answer has it, without a write per line.
+ */
+static bool
+bt_getline(int fd, char *buf, size_t bufsz)
+{
+	static char ib[64 * 1024];
+	static size_t ipos, iend;
+	static bool eof;
+	size_t n = 0;
+
+	while (n < bufsz - 1) {
+		if (ipos == iend) {
+			ssize_t r;
+			if (eof)
+				break;
+			fflush(stdout);
+			do
+				r = read(fd, ib, sizeof(ib));
+			while (r < 0 && errno == EINTR);
+			if (r <= 0) {
+				eof = true;
+				break;
+			}
+			ipos = 0;
+			iend = (size_t)r;
+		}
+		char c = ib[ipos++];
+		buf[n++] = c;
+		if (c == '\n')
+			break;
+	}
+	buf[n] = '\0';
+	return n > 0;
 }
 
 void
 bt_run(struct mta *mta, FILE *in)
 {
 	char buf[MAXLINE];
+	int fd = fileno(in);
 
 	printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
 	printf("Enter <ruleset> <address>\n");
-	bool tty = isatty(fileno(in));
 	for (;;) {
 		printf("> ");
-		if (tty)
-			fflush(stdout);
-		if (fgets(buf, sizeof(buf), in) == NULL) {
+		if (!bt_getline(fd, buf, sizeof(buf))) {
 			char quit[] = "/quit";
 			bt_line(mta, quit);
 			return;
