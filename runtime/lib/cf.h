@@ -42,6 +42,7 @@ struct cf_rule {
 	bool		 rhsmeta;	/* RHS may put a metasymbol token ($[ $( $>)
 					 * in the workspace other than through $N */
 	bool		 rhsrepl;	/* RHS has a $N */
+	uint64_t	 rhsmask;	/* cf_tokbit of the RHS literal tokens */
 	bool		 needany;	/* needcls is not empty */
 	void		*owned;		/* storage to free, if not image-backed */
 };

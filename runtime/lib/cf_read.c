@@ -638,6 +638,7 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 	nr->minlen = (uint16_t)(minlen < UINT16_MAX ? minlen : UINT16_MAX - 1);
 	nr->maxlen = bounded ? nr->minlen : UINT16_MAX;
 	nr->rhsmeta = nr->rhsrepl = false;
+	nr->rhsmask = 0;
 	pc = r->rhs;
 	if (CFB_GET_OP(*pc) == OP_RHS_CONT || CFB_GET_OP(*pc) == OP_RHS_RETURN)
 		pc++;
@@ -646,6 +647,7 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 		case OP_EMIT_LIT:
 			if ((unsigned char)r->str[CFB_GET_Bx(*pc)] >= 0200)
 				nr->rhsmeta = true;
+			nr->rhsmask |= cf_tokbit(r->str + CFB_GET_Bx(*pc));
 			break;
 		case OP_EMIT_REPL:
 			nr->rhsrepl = true;

@@ -27,6 +27,8 @@ struct rw_classes {
 	uint32_t		 seq;
 	uint64_t		 used[4];	/* classes with at least one word */
 	uint64_t		*pfx;		/* Bloom filter of (class, prefix) */
+	uint32_t		 pfxmask;	/* its size in bits - 1 */
+	uint32_t		 npfx;		/* (class, prefix) pairs entered */
 };
 
 void	rw_classes_init(struct rw_classes *c);

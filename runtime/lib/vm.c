@@ -40,6 +40,8 @@ vm_init(struct vm *vm, struct cf *cf, const struct rw_msgs *msgs)
 	vm->env.layer[2] = &cf->meta;
 	vm->env.n = 3;
 	vm->maxrecursion = MAXRULERECURSION;
+	for (int k = 0; k < VM_SHOWN; k++)
+		vm->shown[k].n = SIZE_MAX;
 	if (msgs != NULL)
 		vm->msgs = *msgs;
 }
@@ -51,6 +53,8 @@ vm_reset(struct vm *vm)
 		free(vm->arena[i]);
 	vm->narena = 0;
 	vm->bumpused = 0;
+	for (int k = 0; k < VM_SHOWN; k++)
+		vm->shown[k].n = SIZE_MAX;
 }
 
 void
@@ -61,6 +65,9 @@ vm_fini(struct vm *vm)
 	free(vm->bump);
 	free(vm->scratch);
 	free(vm->toks);
+	for (int k = 0; k < VM_SHOWN; k++)
+		buf_fini(&vm->shown[k].text);
+	free(vm->rshead);
 	rw_mactab_fini(&vm->envmac);
 }
 
@@ -235,26 +242,86 @@ wordinclass(struct vm *vm, const char *w, int cls)
 	return rw_class_has(&vm->cf->cls, cls, w);
 }
 
-/* "%s%-16.16s%s" and the tokens, built in one buffer: this line is
- * printed for every ruleset call in address test mode */
-static void
-print_rsline(struct vm *vm, const char *prefix, const char *name,
-    const char *suffix, char **pvp)
-{
-	char head[96];
-	size_t n = strlen(prefix), l = strlen(name), k = strlen(suffix);
+/* "%-16.16s   input:" and " returns:" for a ruleset, made once */
+struct vm_rshead {
+	unsigned char	 len[2];
+	char		 s[2][32];
+};
 
-	if (n > 40)
-		n = 40;
-	memcpy(head, prefix, n);
-	if (l > 16)
-		l = 16;
-	memcpy(head + n, name, l);
-	for (; l < 16; l++)
-		head[n + l] = ' ';
-	memcpy(head + n + 16, suffix, k);
-	rw_printav_prefixed(dbg_stream(), &vm->cf->mn, head, n + 16 + k,
-	    (const char *const *)pvp);
+/*
+ * "%s%-16.16s%s" and the tokens, in one write: this line is printed for
+ * every ruleset call in address test mode.  The tokens' text comes from
+ * vm->shown when the same vector was printed lately.
+ */
+static void
+print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
+    char **pvp)
+{
+	const char *prefix = vm->testmode ? "" : "rewrite: ruleset ";
+	const char *suffix = returns ? " returns:" : "   input:";
+	char head[96], line[2048];
+	const char *hs;
+	size_t hl, n;
+
+	if (vm->testmode && ruleset >= 0 && ruleset < MAXRWSETS) {
+		if (vm->rshead == NULL)
+			vm->rshead = xcalloc(MAXRWSETS, sizeof(*vm->rshead));
+		struct vm_rshead *h = &vm->rshead[ruleset];
+		if (h->len[returns] == 0) {
+			size_t l = strlen(name);
+			if (l > 16)
+				l = 16;
+			memcpy(h->s[returns], name, l);
+			memset(h->s[returns] + l, ' ', 16 - l);
+			memcpy(h->s[returns] + 16, suffix, 9);
+			h->len[returns] = 25;
+		}
+		hs = h->s[returns];
+		hl = h->len[returns];
+	} else {
+		size_t p = strlen(prefix), l = strlen(name), k = strlen(suffix);
+		if (l > 16)
+			l = 16;
+		memcpy(head, prefix, p);
+		memcpy(head + p, name, l);
+		memset(head + p + l, ' ', 16 - l);
+		memcpy(head + p + 16, suffix, k);
+		hs = head;
+		hl = p + 16 + k;
+	}
+
+	for (n = 0; pvp[n] != NULL && n < VM_SHOWN_MAX; n++)
+		continue;
+	if (pvp[n] != NULL) {
+		/* too long to remember */
+		FILE *fp = dbg_stream();
+		fwrite_unlocked(hs, 1, hl, fp);
+		rw_printav(fp, &vm->cf->mn, (const char *const *)pvp);
+		return;
+	}
+	struct vm_shown *sh = NULL;
+	for (int k = 0; k < VM_SHOWN; k++)
+		if (vm->shown[k].n == n &&
+		    memcmp(vm->shown[k].av, pvp, n * sizeof(*pvp)) == 0) {
+			sh = &vm->shown[k];
+			break;
+		}
+	if (sh == NULL) {
+		sh = &vm->shown[vm->shownext];
+		vm->shownext = (vm->shownext + 1) % VM_SHOWN;
+		buf_reset(&sh->text);
+		rw_render_av(&sh->text, &vm->cf->mn, (const char *const *)pvp);
+		memcpy(sh->av, pvp, n * sizeof(*pvp));
+		sh->n = n;
+	}
+	if (hl + sh->text.len <= sizeof(line)) {
+		memcpy(line, hs, hl);
+		memcpy(line + hl, sh->text.s, sh->text.len);
+		fwrite_unlocked(line, 1, hl + sh->text.len, dbg_stream());
+	} else {
+		fwrite_unlocked(hs, 1, hl, dbg_stream());
+		fwrite_unlocked(sh->text.s, 1, sh->text.len, dbg_stream());
+	}
 }
 
 /* the MATCH_LIT test: equal ignoring ASCII case (as strcasecmp in C) */
@@ -378,10 +445,13 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		return EX_CONFIG;
 	}
 	rulename = cf_rsname(cf, ruleset, namebuf, sizeof(namebuf));
-	if (vm->testmode || tTd(21, 1)) {
-		print_rsline(vm, vm->testmode ? "" : "rewrite: ruleset ", rulename,
-		    "   input:", pvp);
+	if (reclevel == 0) {
+		/* tokens may have changed between top-level calls */
+		for (int k = 0; k < VM_SHOWN; k++)
+		vm->shown[k].n = SIZE_MAX;
 	}
+	if (vm->testmode || tTd(21, 1))
+		print_rsline(vm, ruleset, rulename, false, pvp);
 	if (reclevel++ > vm->maxrecursion) {
 		rw_syserr(&vm->msgs, "rewrite: excessive recursion (max %d), ruleset %s",
 		    vm->maxrecursion, rulename);
@@ -765,11 +835,21 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		 */
 		if (prefilter && !rwr->rhsmeta &&
 		    (!rwr->rhsrepl || (wi.meta & 0200) == 0)) {
-			/* the new workspace replaces the old one */
-			for (avp = npvp; *avp != NULL; avp++)
-				pvp[avp - npvp] = *avp;
-			pvp[avp - npvp] = NULL;
-			ws_scan(pvp, &wi);
+			/*
+			 * The new workspace replaces the old one.  Its tokens
+			 * are the RHS literals and old tokens, so the old
+			 * Bloom mask and first bytes, with the RHS's, are a
+			 * superset of the new ones: still never a wrong skip.
+			 */
+			size_t n;
+			for (n = 0; npvp[n] != NULL; n++)
+				pvp[n] = npvp[n];
+			pvp[n] = NULL;
+			wi.mask = rwr->rhsmask | (rwr->rhsrepl ? wi.mask : 0);
+			wi.meta = rwr->rhsrepl ? wi.meta : 0;
+			wi.len = n;
+			wi.c0 = n > 0 ? cf_fold((unsigned char)pvp[0][0]) : 0;
+			wi.cl = n > 0 ? cf_fold((unsigned char)pvp[n - 1][0]) : 0;
 			if (tTd(21, 4)) {
 				dbg_printf("rewritten as:");
 				printav(vm, pvp);
@@ -909,10 +989,8 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		}
 	}
 
-	if (vm->testmode || tTd(21, 1)) {
-		print_rsline(vm, vm->testmode ? "" : "rewrite: ruleset ", rulename,
-		    " returns:", pvp);
-	}
+	if (vm->testmode || tTd(21, 1))
+		print_rsline(vm, ruleset, rulename, true, pvp);
 	return rstat;
 }
 
