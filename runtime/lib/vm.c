@@ -315,7 +315,11 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 		sh->n = n;
 	}
 	if (hl + sh->text.len <= sizeof(line)) {
-		memcpy(line, hs, hl);
+		/* (a fixed size when it can be: no rep movs for 25 bytes) */
+		if (hs != head)
+			memcpy(line, hs, sizeof(vm->rshead->s[0]));
+		else
+			memcpy(line, hs, hl);
 		memcpy(line + hl, sh->text.s, sh->text.len);
 		fwrite_unlocked(line, 1, hl + sh->text.len, dbg_stream());
 	} else {
@@ -994,6 +998,41 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 	return rstat;
 }
 
+/* cf_strtorwset(name, FIND), remembering the names it found */
+static int
+subr_find(struct vm *vm, const char *name)
+{
+	struct cf *cf = vm->cf;
+	uint32_t h = 2166136261u;
+	size_t n;
+
+	if (vm->subr_nrsnames != cf->nrsnames) {
+		memset(vm->subr, 0, sizeof(vm->subr));
+		vm->subr_nrsnames = cf->nrsnames;
+	}
+	for (n = 0; name[n] != '\0'; n++)
+		h = (h ^ (unsigned char)name[n]) * 16777619u;
+	/* up to four slots from the hashed one; the first free one is filled */
+	const size_t nslot = sizeof(vm->subr) / sizeof(vm->subr[0]);
+	struct vm_subr *e = NULL;
+	for (size_t k = 0; k < 4; k++) {
+		struct vm_subr *t = &vm->subr[(h + k) % nslot];
+		if (t->name[0] == '\0') {
+			e = t;
+			break;
+		}
+		if (strcmp(t->name, name) == 0)
+			return t->rs;
+	}
+	int rs = cf_strtorwset(cf, name, NULL, CF_ST_FIND);
+	if (rs >= 0 && e != NULL && n < sizeof(e->name) &&
+	    vm->subr_nrsnames == cf->nrsnames) {
+		memcpy(e->name, name, n + 1);
+		e->rs = rs;
+	}
+	return rs;
+}
+
 static int
 callsubr(struct vm *vm, char **pvp, int reclevel)
 {
@@ -1011,7 +1050,7 @@ callsubr(struct vm *vm, char **pvp, int reclevel)
 				rw_stripquotes(name);
 				avp[1] = name;
 			}
-			subr = cf_strtorwset(vm->cf, name, NULL, CF_ST_FIND);
+			subr = subr_find(vm, name);
 			if (subr < 0) {
 				rw_syserr(&vm->msgs, "554 5.3.5 Unknown ruleset %s", name);
 				return EX_CONFIG;

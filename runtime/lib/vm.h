@@ -44,6 +44,13 @@ struct vm {
 	} shown[VM_SHOWN];
 	unsigned		 shownext;
 	struct vm_rshead	*rshead;	/* "name   input:" per ruleset */
+	/* $> names found lately: name -> ruleset (cf_strtorwset is a pure
+	 * function of the name once it has found it) */
+	struct vm_subr {
+		char		 name[24];	/* "": empty */
+		int		 rs;
+	} subr[32];
+	int			 subr_nrsnames;	/* cf->nrsnames when filled */
 };
 
 void	 vm_init(struct vm *vm, struct cf *cf, const struct rw_msgs *msgs);
