@@ -41,6 +41,8 @@ struct cf_rule {
 	uint16_t	 maxlen;	/* and at most this many (UINT16_MAX: any) */
 	bool		 rhsmeta;	/* RHS may put a metasymbol token ($[ $( $>)
 					 * in the workspace other than through $N */
+	bool		 rhslookup;	/* RHS may put a $[ or $( token there
+					 * other than through $N */
 	bool		 rhsrepl;	/* RHS has a $N */
 	uint64_t	 rhsmask;	/* cf_tokbit of the RHS literal tokens */
 	bool		 needany;	/* needcls is not empty */

@@ -637,23 +637,27 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 	/* every token of a match is consumed by one pattern element */
 	nr->minlen = (uint16_t)(minlen < UINT16_MAX ? minlen : UINT16_MAX - 1);
 	nr->maxlen = bounded ? nr->minlen : UINT16_MAX;
-	nr->rhsmeta = nr->rhsrepl = false;
+	nr->rhsmeta = nr->rhslookup = nr->rhsrepl = false;
 	nr->rhsmask = 0;
 	pc = r->rhs;
 	if (CFB_GET_OP(*pc) == OP_RHS_CONT || CFB_GET_OP(*pc) == OP_RHS_RETURN)
 		pc++;
 	for (; CFB_GET_OP(*pc) != OP_END; pc++) {
 		switch (CFB_GET_OP(*pc)) {
-		case OP_EMIT_LIT:
-			if ((unsigned char)r->str[CFB_GET_Bx(*pc)] >= 0200)
+		case OP_EMIT_LIT: {
+			unsigned c = (unsigned char)r->str[CFB_GET_Bx(*pc)];
+			if (c >= 0200)
 				nr->rhsmeta = true;
+			if (c == HOSTBEGIN || c == LOOKUPBEGIN)
+				nr->rhslookup = true;
 			nr->rhsmask |= cf_tokbit(r->str + CFB_GET_Bx(*pc));
 			break;
+		}
 		case OP_EMIT_REPL:
 			nr->rhsrepl = true;
 			break;
 		default:	/* $&x, a second $: or $@ */
-			nr->rhsmeta = true;
+			nr->rhsmeta = nr->rhslookup = true;
 			break;
 		}
 	}

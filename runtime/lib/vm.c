@@ -377,22 +377,32 @@ struct wsinfo {
 	unsigned	 c0, cl;	/* folded first byte of the first, last */
 };
 
+/* copy the NULL-terminated vector from into pvp (if not NULL) and
+ * describe it in *wi */
 static void
-ws_scan(char **pvp, struct wsinfo *wi)
+ws_copy_scan(char **pvp, char **from, struct wsinfo *wi)
 {
 	uint64_t mask = 0;
 	unsigned meta = 0;
 	size_t n;
 
-	for (n = 0; pvp[n] != NULL; n++) {
-		mask |= cf_tokbit(pvp[n]);
-		meta |= (unsigned char)pvp[n][0];
+	for (n = 0; from[n] != NULL; n++) {
+		mask |= cf_tokbit(from[n]);
+		meta |= (unsigned char)from[n][0];
+		pvp[n] = from[n];
 	}
+	pvp[n] = NULL;
 	wi->mask = mask;
 	wi->len = n;
 	wi->meta = meta;
 	wi->c0 = n > 0 ? cf_fold((unsigned char)pvp[0][0]) : 0;
 	wi->cl = n > 0 ? cf_fold((unsigned char)pvp[n - 1][0]) : 0;
+}
+
+static void
+ws_scan(char **pvp, struct wsinfo *wi)
+{
+	ws_copy_scan(pvp, pvp, wi);
 }
 
 /* false if rule ri cannot match the workspace (its prefilters fail) */
@@ -861,8 +871,13 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			continue;
 		}
 
-		/* $[ $] and $( $) lookups */
-		for (rvp = NULL, avp = npvp; *avp != NULL; avp++) {
+		/* $[ $] and $( $) lookups (none when the RHS cannot have one) */
+		avp = npvp;
+		if (prefilter && !rwr->rhslookup &&
+		    (!rwr->rhsrepl || (wi.meta & 0200) == 0))
+			while (*avp != NULL)
+				avp++;
+		for (rvp = NULL; *avp != NULL; avp++) {
 			char **hbrvp, **xpvp, **key_rvp, **default_rvp;
 			char **arg_rvp, *replac, *argvect[MAX_MAP_ARGS];
 			char *pvpb1[MAXATOM + 1], *xbuf[MAXATOM + 1], *nullpvp[1];
@@ -982,11 +997,13 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		if (rstat == EX_OK || status == EX_TEMPFAIL)
 			rstat = status;
 
-		for (avp = npvp; *avp++ != NULL;)
-			continue;
-		memmove(pvp, npvp, (size_t)(avp - npvp) * sizeof(*avp));
 		if (prefilter)
-			ws_scan(pvp, &wi);
+			ws_copy_scan(pvp, npvp, &wi);
+		else {
+			for (avp = npvp; *avp++ != NULL;)
+				continue;
+			memmove(pvp, npvp, (size_t)(avp - npvp) * sizeof(*avp));
+		}
 		if (tTd(21, 4)) {
 			dbg_printf("rewritten as:");
 			printav(vm, pvp);
