@@ -70,6 +70,7 @@ struct cf_rulepf {
 #define CF_PF_FIRST	1	/* r[i].firstlit != NULL */
 #define CF_PF_LAST	2	/* r[i].lastlit != NULL */
 #define CF_PF_NEEDCLS	4	/* r[i].needany */
+#define CF_PF_WS	8	/* a condition on the workspace (any but needcls) */
 
 /* ASCII case folding as strcasecmp in the C locale does it */
 static inline unsigned

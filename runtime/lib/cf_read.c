@@ -684,6 +684,9 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 	}
 	if (nr->needany)
 		pf->flags |= CF_PF_NEEDCLS;
+	if (pf->litmask != 0 || pf->minlen != 0 || pf->maxlen != UINT16_MAX ||
+	    (pf->flags & (CF_PF_FIRST | CF_PF_LAST)))
+		pf->flags |= CF_PF_WS;
 }
 
 /* ------------------------------------------------------------------ */

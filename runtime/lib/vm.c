@@ -369,8 +369,9 @@ lit_scan(char **avp, const char *lit)
 	return NULL;
 }
 
-/* what the prefilters know about the workspace */
+/* what the prefilters know about the workspace (when valid) */
 struct wsinfo {
+	bool		 valid;
 	uint64_t	 mask;		/* cf_tokbit of every token */
 	size_t		 len;		/* tokens */
 	unsigned	 meta;		/* OR of the tokens' first bytes */
@@ -392,6 +393,7 @@ ws_copy_scan(char **pvp, char **from, struct wsinfo *wi)
 		pvp[n] = from[n];
 	}
 	pvp[n] = NULL;
+	wi->valid = true;
 	wi->mask = mask;
 	wi->len = n;
 	wi->meta = meta;
@@ -408,20 +410,24 @@ ws_scan(char **pvp, struct wsinfo *wi)
 /* false if rule ri cannot match the workspace (its prefilters fail) */
 static inline bool
 rule_may_match(const struct cf *cf, const struct cf_ruleset *rs, int ri,
-    const struct wsinfo *wi, char **pvp)
+    struct wsinfo *wi, char **pvp)
 {
 	const struct cf_rulepf *pf = &rs->pf[ri];
 
-	if (wi->len < pf->minlen || wi->len > pf->maxlen ||
-	    (pf->litmask & ~wi->mask) != 0)
-		return false;
 	if (pf->flags == 0)
 		return true;
-	/* minlen > 0 when there is a first or last literal */
-	if ((pf->flags & CF_PF_FIRST) && pf->first != wi->c0)
-		return false;
-	if ((pf->flags & CF_PF_LAST) && pf->last != wi->cl)
-		return false;
+	if (pf->flags & CF_PF_WS) {
+		if (!wi->valid)
+			ws_scan(pvp, wi);
+		if (wi->len < pf->minlen || wi->len > pf->maxlen ||
+		    (pf->litmask & ~wi->mask) != 0)
+			return false;
+		/* minlen > 0 when there is a first or last literal */
+		if ((pf->flags & CF_PF_FIRST) && pf->first != wi->c0)
+			return false;
+		if ((pf->flags & CF_PF_LAST) && pf->last != wi->cl)
+			return false;
+	}
 	const struct cf_rule *r = &rs->r[ri];
 	if ((pf->flags & CF_PF_FIRST) && !lit_eq(r->firstlit, pvp[0]))
 		return false;
@@ -481,8 +487,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 	const bool trace12 = tTd(21, 12);
 	struct wsinfo wi;
 
-	if (prefilter)
-		ws_scan(pvp, &wi);
+	wi.valid = false;	/* described when a prefilter needs it */
 	ruleno = 1;
 	loopcount = 0;
 	while (ri < rs->n) {
@@ -847,6 +852,8 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		 * nothing to look up or call: its tokens are the rule's own
 		 * (known at load) and those $N copied from the old workspace.
 		 */
+		if (prefilter && rwr->rhsrepl && !wi.valid)
+			ws_scan(pvp, &wi);
 		if (prefilter && !rwr->rhsmeta &&
 		    (!rwr->rhsrepl || (wi.meta & 0200) == 0)) {
 			/*
@@ -859,6 +866,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			for (n = 0; npvp[n] != NULL; n++)
 				pvp[n] = npvp[n];
 			pvp[n] = NULL;
+			wi.valid = true;
 			wi.mask = rwr->rhsmask | (rwr->rhsrepl ? wi.mask : 0);
 			wi.meta = rwr->rhsrepl ? wi.meta : 0;
 			wi.len = n;
@@ -997,13 +1005,10 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		if (rstat == EX_OK || status == EX_TEMPFAIL)
 			rstat = status;
 
-		if (prefilter)
-			ws_copy_scan(pvp, npvp, &wi);
-		else {
-			for (avp = npvp; *avp++ != NULL;)
-				continue;
-			memmove(pvp, npvp, (size_t)(avp - npvp) * sizeof(*avp));
-		}
+		for (avp = npvp; *avp++ != NULL;)
+			continue;
+		memmove(pvp, npvp, (size_t)(avp - npvp) * sizeof(*avp));
+		wi.valid = false;
 		if (tTd(21, 4)) {
 			dbg_printf("rewritten as:");
 			printav(vm, pvp);
