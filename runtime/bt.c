@@ -453,9 +453,17 @@ bt_getline(int fd, char *buf, size_t bufsz)
 			ipos = 0;
 			iend = (size_t)r;
 		}
-		char c = ib[ipos++];
-		buf[n++] = c;
-		if (c == '\n')
+		/* up to the newline, the end of the block or of buf */
+		size_t k = iend - ipos;
+		if (k > bufsz - 1 - n)
+			k = bufsz - 1 - n;
+		const char *nl = memchr(ib + ipos, '\n', k);
+		if (nl != NULL)
+			k = (size_t)(nl - (ib + ipos)) + 1;
+		memcpy(buf + n, ib + ipos, k);
+		n += k;
+		ipos += k;
+		if (nl != NULL)
 			break;
 	}
 	buf[n] = '\0';

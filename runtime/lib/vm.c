@@ -82,21 +82,29 @@ vm_keep(struct vm *vm, char *s)
 	return s;
 }
 
-char *
-vm_strdup(struct vm *vm, const char *s)
+/* n bytes owned until vm_reset */
+static char *
+vm_alloc(struct vm *vm, size_t n)
 {
-	size_t n = strlen(s) + 1;
-
 	/* one block per command for the many short token strings */
 	if (vm->bump == NULL) {
 		vm->bumpcap = 64 * 1024;
 		vm->bump = xmalloc(vm->bumpcap);
 	}
-	if (n > 256 || vm->bumpused + n > vm->bumpcap)
-		return vm_keep(vm, xstrdup(s));
+	if (n > 4096 || vm->bumpused + n > vm->bumpcap)
+		return vm_keep(vm, xmalloc(n));
 	char *p = vm->bump + vm->bumpused;
-	memcpy(p, s, n);
 	vm->bumpused += n;
+	return p;
+}
+
+char *
+vm_strdup(struct vm *vm, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = vm_alloc(vm, n);
+
+	memcpy(p, s, n);
 	return p;
 }
 
@@ -104,10 +112,13 @@ int
 vm_prescan(struct vm *vm, const char *addr, int delim, char **pvp,
     const char **delimptr, const unsigned char *toktab)
 {
-	char *copy = xstrdup(addr);
+	char stackcopy[512];
+	size_t alen = strlen(addr);
+	char *copy = alen < sizeof(stackcopy) ? stackcopy : xmalloc(alen + 1);
 	char *dp = NULL;
 	int n;
 
+	memcpy(copy, addr, alen + 1);
 	if (vm->scratch == NULL) {
 		vm->scratch = xmalloc(PSBUFSIZE);
 		vm->toks = xmalloc(sizeof(*vm->toks));
@@ -122,11 +133,17 @@ vm_prescan(struct vm *vm, const char *addr, int delim, char **pvp,
 	if (delimptr != NULL)
 		*delimptr = dp != NULL ? addr + (dp - copy) : NULL;
 	if (n >= 0) {
+		/* the tokens lie in order in pvpbuf: one copy for all */
+		size_t used = (size_t)(t->av[n - 1] - pvpbuf) +
+		    strlen(t->av[n - 1]) + 1;
+		char *blk = vm_alloc(vm, used);
+		memcpy(blk, pvpbuf, used);
 		for (int i = 0; i < n; i++)
-			pvp[i] = vm_strdup(vm, t->av[i]);
+			pvp[i] = blk + (t->av[i] - pvpbuf);
 		pvp[n] = NULL;
 	}
-	free(copy);
+	if (copy != stackcopy)
+		free(copy);
 	return n;
 }
 
