@@ -307,28 +307,34 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 		hl = p + 16 + k;
 	}
 
-	for (n = 0; pvp[n] != NULL && n < VM_SHOWN_MAX; n++)
-		continue;
-	if (pvp[n] != NULL) {
-		/* too long to remember */
-		FILE *fp = dbg_stream();
-		fwrite_unlocked(hs, 1, hl, fp);
-		rw_printav(fp, &vm->cf->mn, (const char *const *)pvp);
-		return;
-	}
 	struct vm_shown *sh = NULL;
-	for (int k = 0; k < VM_SHOWN; k++)
-		if (vm->shown[k].n == n &&
-		    memcmp(vm->shown[k].av, pvp, n * sizeof(*pvp)) == 0) {
+	for (int k = 0; k < VM_SHOWN; k++) {
+		const char **a = vm->shown[k].av;
+		size_t i = 0;
+		if (vm->shown[k].n == SIZE_MAX)
+			continue;
+		while (a[i] == pvp[i] && pvp[i] != NULL)
+			i++;
+		if (a[i] == pvp[i]) {	/* both NULL: the same vector */
 			sh = &vm->shown[k];
 			break;
 		}
+	}
 	if (sh == NULL) {
+		for (n = 0; pvp[n] != NULL && n < VM_SHOWN_MAX; n++)
+			continue;
+		if (pvp[n] != NULL) {
+			/* too long to remember */
+			FILE *fp = dbg_stream();
+			fwrite_unlocked(hs, 1, hl, fp);
+			rw_printav(fp, &vm->cf->mn, (const char *const *)pvp);
+			return;
+		}
 		sh = &vm->shown[vm->shownext];
 		vm->shownext = (vm->shownext + 1) % VM_SHOWN;
 		buf_reset(&sh->text);
 		rw_render_av(&sh->text, &vm->cf->mn, (const char *const *)pvp);
-		memcpy(sh->av, pvp, n * sizeof(*pvp));
+		memcpy(sh->av, pvp, (n + 1) * sizeof(*pvp));
 		sh->n = n;
 	}
 	if (hl + sh->text.len <= sizeof(line)) {
@@ -589,11 +595,18 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				if (ap == NULL)
 					goto backup;
 				mlp->last = avp++;
-				vm_cataddr(cf, mlp->first, mlp->last, buf, sizeof(buf), '\0');
-				if (!wordinclass(vm, buf, (int)CFB_GET_B(*mlp->pattern))) {
+				/* one short token spells itself */
+				const char *word = buf;
+				if (mlp->first == mlp->last &&
+				    strnlen(ap, sizeof(buf) - 2) < sizeof(buf) - 2)
+					word = ap;
+				else
+					vm_cataddr(cf, mlp->first, mlp->last, buf, sizeof(buf), '\0');
+				bool pfx = true;
+				if (!rw_class_probe(&cf->cls, (int)CFB_GET_B(*mlp->pattern),
+				    word, prefilter ? &pfx : NULL)) {
 					/* no member starts so: longer bindings cannot match */
-					if (prefilter && !rw_class_maybe_prefix(&cf->cls,
-					    (int)CFB_GET_B(*mlp->pattern), buf))
+					if (!pfx)
 						goto backup;
 					if (trace36) {
 						dbg_printf("EXTEND  rp=");

@@ -38,7 +38,7 @@ struct vm {
 	 * same text; the cache is emptied when a top-level call starts.
 	 */
 	struct vm_shown {
-		const char	*av[VM_SHOWN_MAX];
+		const char	*av[VM_SHOWN_MAX + 1];	/* NULL-terminated */
 		size_t		 n;		/* SIZE_MAX: empty */
 		struct buf	 text;		/* " tok tok\n" */
 	} shown[VM_SHOWN];
