@@ -426,10 +426,12 @@ bt_line(struct mta *mta, char *line)
 /*
  * The next input line as fgets(buf, bufsz) would return it (at most
  * bufsz - 1 bytes, through the newline), read in large blocks straight
- * from the descriptor.  stdout is flushed only before a read that may
- * wait: whoever waits for an answer has it, without a write per line.
+ * from the descriptor; NULL at the end.  A line that lies in the block
+ * is returned where it is, its newline made a NUL; others are copied
+ * into buf.  stdout is flushed only before a read that may wait:
+ * whoever waits for an answer has it, without a write per line.
  */
-static bool
+static char *
 bt_getline(int fd, char *buf, size_t bufsz)
 {
 	static char ib[64 * 1024];
@@ -437,6 +439,17 @@ bt_getline(int fd, char *buf, size_t bufsz)
 	static bool eof;
 	size_t n = 0;
 
+	if (ipos < iend) {
+		size_t k = iend - ipos;
+		if (k > bufsz - 1)
+			k = bufsz - 1;
+		char *line = ib + ipos, *nl = memchr(line, '\n', k);
+		if (nl != NULL) {
+			*nl = '\0';
+			ipos += (size_t)(nl - line) + 1;
+			return line;
+		}
+	}
 	while (n < bufsz - 1) {
 		if (ipos == iend) {
 			ssize_t r;
@@ -467,27 +480,27 @@ bt_getline(int fd, char *buf, size_t bufsz)
 			break;
 	}
 	buf[n] = '\0';
-	return n > 0;
+	return n > 0 ? buf : NULL;
 }
 
 void
 bt_run(struct mta *mta, FILE *in)
 {
-	char buf[MAXLINE];
+	char buf[MAXLINE], *line;
 	int fd = fileno(in);
 
 	printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
 	printf("Enter <ruleset> <address>\n");
 	for (;;) {
 		printf("> ");
-		if (!bt_getline(fd, buf, sizeof(buf))) {
+		if ((line = bt_getline(fd, buf, sizeof(buf))) == NULL) {
 			char quit[] = "/quit";
 			bt_line(mta, quit);
 			return;
 		}
-		char *p = strchr(buf, '\n');
+		char *p = strchr(line, '\n');
 		if (p != NULL)
 			*p = '\0';
-		bt_line(mta, buf);
+		bt_line(mta, line);
 	}
 }

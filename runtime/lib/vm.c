@@ -321,21 +321,23 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 		}
 	}
 	if (sh == NULL) {
-		for (n = 0; pvp[n] != NULL && n < VM_SHOWN_MAX; n++)
+		sh = &vm->shown[vm->shownext];
+		vm->shownext = (vm->shownext + 1) % VM_SHOWN;
+		/* (a loop: memcpy of a few pointers became rep movs) */
+		for (n = 0; n < VM_SHOWN_MAX && (sh->av[n] = pvp[n]) != NULL; n++)
 			continue;
-		if (pvp[n] != NULL) {
+		if (n == VM_SHOWN_MAX && pvp[n] != NULL) {
 			/* too long to remember */
 			FILE *fp = dbg_stream();
+			sh->n = SIZE_MAX;
 			fwrite_unlocked(hs, 1, hl, fp);
 			rw_printav(fp, &vm->cf->mn, (const char *const *)pvp);
 			return;
 		}
-		sh = &vm->shown[vm->shownext];
-		vm->shownext = (vm->shownext + 1) % VM_SHOWN;
+		sh->av[n] = NULL;
+		sh->n = n;
 		buf_reset(&sh->text);
 		rw_render_av(&sh->text, &vm->cf->mn, (const char *const *)pvp);
-		memcpy(sh->av, pvp, (n + 1) * sizeof(*pvp));
-		sh->n = n;
 	}
 	if (hl + sh->text.len <= sizeof(line)) {
 		/* (a fixed size when it can be: no rep movs for 25 bytes) */
