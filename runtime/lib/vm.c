@@ -877,7 +877,8 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			rw_syserr(&vm->msgs, "554 5.3.0 rewrite: expansion too long");
 			return EX_DATAERR;
 		}
-		*avp++ = NULL;
+		*avp = NULL;
+		char **npend = avp;	/* the new workspace's NULL */
 
 		/*
 		 * Without a metasymbol token in the new workspace there is
@@ -894,10 +895,8 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			 * Bloom mask and first bytes, with the RHS's, are a
 			 * superset of the new ones: still never a wrong skip.
 			 */
-			size_t n;
-			for (n = 0; npvp[n] != NULL; n++)
-				pvp[n] = npvp[n];
-			pvp[n] = NULL;
+			size_t n = (size_t)(npend - npvp);
+			memcpy(pvp, npvp, (n + 1) * sizeof(*pvp));
 			wi.valid = true;
 			wi.mask = rwr->rhsmask | (rwr->rhsrepl ? wi.mask : 0);
 			wi.meta = rwr->rhsrepl ? wi.meta : 0;
@@ -915,8 +914,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		avp = npvp;
 		if (prefilter && !rwr->rhslookup &&
 		    (!rwr->rhsrepl || (wi.meta & 0200) == 0))
-			while (*avp != NULL)
-				avp++;
+			avp = npend;
 		for (rvp = NULL; *avp != NULL; avp++) {
 			char **hbrvp, **xpvp, **key_rvp, **default_rvp;
 			char **arg_rvp, *replac, *argvect[MAX_MAP_ARGS];
