@@ -44,8 +44,8 @@ struct cf_rule {
 	bool		 rhslookup;	/* RHS may put a $[ or $( token there
 					 * other than through $N */
 	bool		 rhsrepl;	/* RHS has a $N */
-	uint64_t	 rhsmask;	/* cf_tokbit of the RHS literal tokens */
 	bool		 needany;	/* needcls is not empty */
+	unsigned char	*rhsidx;	/* cf_tokidx of RHS literal rhs[k] at [k] */
 	void		*owned;		/* storage to free, if not image-backed */
 };
 
@@ -63,6 +63,8 @@ cf_rule_str(const struct cf_rule *r, uint32_t off)
  */
 struct cf_rulepf {
 	uint64_t	 litmask;	/* = r[i].litmask */
+	uint64_t	 pairmask;	/* cf_pairbit of literals next to each
+					 * other in the pattern */
 	uint16_t	 minlen, maxlen; /* = r[i].minlen, r[i].maxlen */
 	unsigned char	 first, last;	/* folded first byte of firstlit, lastlit */
 	unsigned char	 flags;		/* CF_PF_* */
@@ -228,18 +230,31 @@ void	 cf_finish(struct cf *cf);
 /* apply OperatorChars to the token tables (once, like sendmail) */
 void	 cf_freeze_tokens(struct cf *cf);
 
-/* bloom bit of a token: equal tokens (ignoring ASCII case, as
- * strcasecmp compares) have the same bit */
-static inline uint64_t
-cf_tokbit(const char *s)
+/* bloom index of a token: equal tokens (ignoring ASCII case, as
+ * strcasecmp compares) have the same index */
+static inline unsigned
+cf_tokidx(const char *s)
 {
 	/* the first three bytes with bit 5 set (that folds A-Z to a-z),
-	 * no strlen: this runs over the whole workspace after every rewrite */
+	 * no strlen: this runs over whole workspaces */
 	unsigned c0 = (unsigned char)s[0];
 	unsigned c1 = c0 != 0 ? (unsigned char)s[1] : 0;
 	unsigned c2 = c1 != 0 ? (unsigned char)s[2] : 0;
 
-	return (uint64_t)1 << (((c0 | 32) * 7 + (c1 | 32) * 13 + (c2 | 32) * 29) & 63);
+	return ((c0 | 32) * 7 + (c1 | 32) * 13 + (c2 | 32) * 29) & 63;
+}
+
+static inline uint64_t
+cf_tokbit(const char *s)
+{
+	return (uint64_t)1 << cf_tokidx(s);
+}
+
+/* bloom bit of two adjacent tokens, from their indexes */
+static inline uint64_t
+cf_pairbit(unsigned a, unsigned b)
+{
+	return (uint64_t)1 << (((a << 6 | b) * 0x9E3779B1u) >> 26);
 }
 
 /* add a word to a class as sendmail's setclass does ("$=Y" copies Y) */

@@ -43,8 +43,10 @@ cf_init(struct cf *cf, const struct rw_msgs *out)
 static void
 free_rules(struct cf_ruleset *rs)
 {
-	for (int i = 0; i < rs->n; i++)
+	for (int i = 0; i < rs->n; i++) {
 		free(rs->r[i].owned);
+		free(rs->r[i].rhsidx);
+	}
 	free(rs->r);
 	free(rs->pf);
 	free(rs->name);
@@ -599,17 +601,22 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 	 * every $= class has a member, a leading literal is the first token
 	 * and a trailing literal the last (the pattern spans the workspace).
 	 */
-	uint64_t m = 0;
+	uint64_t m = 0, pairs = 0;
 	const uint32_t *pc;
-	unsigned minlen = 0;
+	unsigned minlen = 0, previdx = 64;	/* 64: not after a literal */
 	bool bounded = true;
 	memset(nr->needcls, 0, sizeof(nr->needcls));
 	nr->firstlit = nr->lastlit = NULL;
 	for (pc = r->lhs; CFB_GET_OP(*pc) != OP_END; pc++) {
 		uint32_t w = *pc;
+		unsigned idx = 64;
 		switch (CFB_GET_OP(w)) {
 		case OP_MATCH_LIT:
-			m |= cf_tokbit(r->str + CFB_GET_Bx(w));
+			/* two literals in a row match two tokens in a row */
+			idx = cf_tokidx(r->str + CFB_GET_Bx(w));
+			m |= (uint64_t)1 << idx;
+			if (previdx < 64)
+				pairs |= cf_pairbit(previdx, idx);
 			minlen++;
 			break;
 		case OP_MATCH_CLASS: {
@@ -633,12 +640,17 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 			bounded = false;
 			break;
 		}
+		previdx = idx;
 	}
 	/* every token of a match is consumed by one pattern element */
 	nr->minlen = (uint16_t)(minlen < UINT16_MAX ? minlen : UINT16_MAX - 1);
 	nr->maxlen = bounded ? nr->minlen : UINT16_MAX;
 	nr->rhsmeta = nr->rhslookup = nr->rhsrepl = false;
-	nr->rhsmask = 0;
+	nr->rhsidx = NULL;
+	for (pc = r->rhs; CFB_GET_OP(*pc) != OP_END; pc++)
+		continue;
+	if (pc > r->rhs)
+		nr->rhsidx = xcalloc((size_t)(pc - r->rhs), 1);
 	pc = r->rhs;
 	if (CFB_GET_OP(*pc) == OP_RHS_CONT || CFB_GET_OP(*pc) == OP_RHS_RETURN)
 		pc++;
@@ -650,7 +662,8 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 				nr->rhsmeta = true;
 			if (c == HOSTBEGIN || c == LOOKUPBEGIN)
 				nr->rhslookup = true;
-			nr->rhsmask |= cf_tokbit(r->str + CFB_GET_Bx(*pc));
+			nr->rhsidx[pc - r->rhs] =
+			    (unsigned char)cf_tokidx(r->str + CFB_GET_Bx(*pc));
 			break;
 		}
 		case OP_EMIT_REPL:
@@ -672,6 +685,7 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 	struct cf_rulepf *pf = &rs->pf[rs->n - 1];
 	memset(pf, 0, sizeof(*pf));
 	pf->litmask = nr->litmask;
+	pf->pairmask = pairs;
 	pf->minlen = nr->minlen;
 	pf->maxlen = nr->maxlen;
 	if (nr->firstlit != NULL) {
@@ -684,7 +698,8 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 	}
 	if (nr->needany)
 		pf->flags |= CF_PF_NEEDCLS;
-	if (pf->litmask != 0 || pf->minlen != 0 || pf->maxlen != UINT16_MAX ||
+	if (pf->litmask != 0 || pf->pairmask != 0 || pf->minlen != 0 ||
+	    pf->maxlen != UINT16_MAX ||
 	    (pf->flags & (CF_PF_FIRST | CF_PF_LAST)))
 		pf->flags |= CF_PF_WS;
 }

@@ -398,9 +398,11 @@ lit_scan(char **avp, const char *lit)
 struct wsinfo {
 	bool		 valid;
 	uint64_t	 mask;		/* cf_tokbit of every token */
+	uint64_t	 pairs;		/* cf_pairbit of each two in a row */
 	size_t		 len;		/* tokens */
 	unsigned	 meta;		/* OR of the tokens' first bytes */
 	unsigned	 c0, cl;	/* folded first byte of the first, last */
+	unsigned char	 idx[MAXATOM + 1];	/* cf_tokidx of each token */
 };
 
 /* copy the NULL-terminated vector from into pvp (if not NULL) and
@@ -408,17 +410,23 @@ struct wsinfo {
 static void
 ws_copy_scan(char **pvp, char **from, struct wsinfo *wi)
 {
-	uint64_t mask = 0;
-	unsigned meta = 0;
+	uint64_t mask = 0, pairs = 0;
+	unsigned meta = 0, prev = 0;
 	size_t n;
 
 	for (n = 0; from[n] != NULL; n++) {
-		mask |= cf_tokbit(from[n]);
+		unsigned idx = cf_tokidx(from[n]);
+		wi->idx[n] = (unsigned char)idx;
+		mask |= (uint64_t)1 << idx;
+		if (n > 0)
+			pairs |= cf_pairbit(prev, idx);
+		prev = idx;
 		meta |= (unsigned char)from[n][0];
 		pvp[n] = from[n];
 	}
 	pvp[n] = NULL;
 	wi->valid = true;
+	wi->pairs = pairs;
 	wi->mask = mask;
 	wi->len = n;
 	wi->meta = meta;
@@ -446,6 +454,8 @@ rule_may_match(const struct cf *cf, const struct cf_ruleset *rs, int ri,
 			ws_scan(pvp, wi);
 		if (wi->len < pf->minlen || wi->len > pf->maxlen ||
 		    (pf->litmask & ~wi->mask) != 0)
+			return false;
+		if ((pf->pairmask & ~wi->pairs) != 0)
 			return false;
 		/* minlen > 0 when there is a first or last literal */
 		if ((pf->flags & CF_PF_FIRST) && pf->first != wi->c0)
@@ -792,6 +802,19 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			ri = rs->n;
 		}
 
+		/*
+		 * A plain rewrite (no metasymbol can come out of it: no
+		 * lookups, no calls) describes the new workspace as it builds
+		 * it, from the literals' and the old tokens' Bloom indexes.
+		 */
+		bool plain = prefilter && !rwr->rhsmeta;
+		if (plain && rwr->rhsrepl && !wi.valid)
+			ws_scan(pvp, &wi);
+		if (plain && rwr->rhsrepl && (wi.meta & 0200) != 0)
+			plain = false;
+		const bool trackidx = plain && (wi.valid || !rwr->rhsrepl);
+		unsigned char nidx[MAXATOM + 1];
+
 		for (avp = npvp; CFB_GET_OP(*rvp) != OP_END; rvp++) {
 			uint32_t w = *rvp;
 
@@ -817,11 +840,18 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 					}
 					dbg_printf("\n");
 				}
-				for (char **pp = m->first; pp <= m->last; pp++) {
-					if (avp >= &npvp[maxatom])
-						goto toolong;
-					*avp++ = *pp;
+				char **src = m->first;
+				size_t cnt = (size_t)(m->last + 1 - src), at = (size_t)(avp - npvp);
+				if (at + cnt > (size_t)maxatom)
+					goto toolong;
+				if (trackidx) {
+					const unsigned char *oi = wi.idx + (src - pvp);
+					for (size_t i = 0; i < cnt; i++)
+						nidx[at + i] = oi[i];
 				}
+				for (size_t i = 0; i < cnt; i++)
+					avp[i] = src[i];
+				avp += cnt;
 				break;
 			}
 			/*
@@ -855,7 +885,10 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			case OP_EMIT_LIT:
 				if (avp >= &npvp[maxatom])
 					goto toolong;
-				*avp++ = (char *)cf_rule_str(rwr, CFB_GET_Bx(w));
+				*avp = (char *)cf_rule_str(rwr, CFB_GET_Bx(w));
+				if (trackidx)
+					nidx[avp - npvp] = rwr->rhsidx[rvp - rwr->rhs];
+				avp++;
 				break;
 			/*
 			** Op: RHS_CONT / RHS_RETURN
@@ -883,26 +916,32 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		/*
 		 * Without a metasymbol token in the new workspace there is
 		 * nothing to look up or call: its tokens are the rule's own
-		 * (known at load) and those $N copied from the old workspace.
+		 * and those $N copied from the old workspace.
 		 */
-		if (prefilter && rwr->rhsrepl && !wi.valid)
-			ws_scan(pvp, &wi);
-		if (prefilter && !rwr->rhsmeta &&
-		    (!rwr->rhsrepl || (wi.meta & 0200) == 0)) {
-			/*
-			 * The new workspace replaces the old one.  Its tokens
-			 * are the RHS literals and old tokens, so the old
-			 * Bloom mask and first bytes, with the RHS's, are a
-			 * superset of the new ones: still never a wrong skip.
-			 */
+		if (plain) {
+			/* the new workspace replaces the old one */
 			size_t n = (size_t)(npend - npvp);
 			memcpy(pvp, npvp, (n + 1) * sizeof(*pvp));
-			wi.valid = true;
-			wi.mask = rwr->rhsmask | (rwr->rhsrepl ? wi.mask : 0);
-			wi.meta = rwr->rhsrepl ? wi.meta : 0;
-			wi.len = n;
-			wi.c0 = n > 0 ? cf_fold((unsigned char)pvp[0][0]) : 0;
-			wi.cl = n > 0 ? cf_fold((unsigned char)pvp[n - 1][0]) : 0;
+			if (trackidx) {
+				uint64_t mask = 0, pairs = 0;
+				for (size_t k = 0; k < n; k++) {
+					unsigned x = nidx[k];
+					wi.idx[k] = (unsigned char)x;
+					mask |= (uint64_t)1 << x;
+					if (k > 0)
+						pairs |= cf_pairbit(nidx[k - 1], x);
+				}
+				wi.valid = true;
+				wi.mask = mask;
+				wi.pairs = pairs;
+				/* first bytes: the RHS literals have no
+				 * metasymbol, so the old ones still cover */
+				wi.meta = rwr->rhsrepl ? wi.meta : 0;
+				wi.len = n;
+				wi.c0 = n > 0 ? cf_fold((unsigned char)pvp[0][0]) : 0;
+				wi.cl = n > 0 ? cf_fold((unsigned char)pvp[n - 1][0]) : 0;
+			} else
+				wi.valid = false;
 			if (tTd(21, 4)) {
 				dbg_printf("rewritten as:");
 				printav(vm, pvp);
