@@ -814,6 +814,8 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			plain = false;
 		const bool trackidx = plain && (wi.valid || !rwr->rhsrepl);
 		unsigned char nidx[MAXATOM + 1];
+		uint64_t nmask = 0, npairs = 0;
+		unsigned nprev = 64;	/* 64: no token yet */
 
 		for (avp = npvp; CFB_GET_OP(*rvp) != OP_END; rvp++) {
 			uint32_t w = *rvp;
@@ -846,11 +848,18 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 					goto toolong;
 				if (trackidx) {
 					const unsigned char *oi = wi.idx + (src - pvp);
+					for (size_t i = 0; i < cnt; i++) {
+						unsigned x = oi[i];
+						avp[i] = src[i];
+						nidx[at + i] = (unsigned char)x;
+						nmask |= (uint64_t)1 << x;
+						if (nprev < 64)
+							npairs |= cf_pairbit(nprev, x);
+						nprev = x;
+					}
+				} else
 					for (size_t i = 0; i < cnt; i++)
-						nidx[at + i] = oi[i];
-				}
-				for (size_t i = 0; i < cnt; i++)
-					avp[i] = src[i];
+						avp[i] = src[i];
 				avp += cnt;
 				break;
 			}
@@ -886,8 +895,14 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				if (avp >= &npvp[maxatom])
 					goto toolong;
 				*avp = (char *)cf_rule_str(rwr, CFB_GET_Bx(w));
-				if (trackidx)
-					nidx[avp - npvp] = rwr->rhsidx[rvp - rwr->rhs];
+				if (trackidx) {
+					unsigned x = rwr->rhsidx[rvp - rwr->rhs];
+					nidx[avp - npvp] = (unsigned char)x;
+					nmask |= (uint64_t)1 << x;
+					if (nprev < 64)
+						npairs |= cf_pairbit(nprev, x);
+					nprev = x;
+				}
 				avp++;
 				break;
 			/*
@@ -923,17 +938,10 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			size_t n = (size_t)(npend - npvp);
 			memcpy(pvp, npvp, (n + 1) * sizeof(*pvp));
 			if (trackidx) {
-				uint64_t mask = 0, pairs = 0;
-				for (size_t k = 0; k < n; k++) {
-					unsigned x = nidx[k];
-					wi.idx[k] = (unsigned char)x;
-					mask |= (uint64_t)1 << x;
-					if (k > 0)
-						pairs |= cf_pairbit(nidx[k - 1], x);
-				}
+				memcpy(wi.idx, nidx, n);
 				wi.valid = true;
-				wi.mask = mask;
-				wi.pairs = pairs;
+				wi.mask = nmask;
+				wi.pairs = npairs;
 				/* first bytes: the RHS literals have no
 				 * metasymbol, so the old ones still cover */
 				wi.meta = rwr->rhsrepl ? wi.meta : 0;
