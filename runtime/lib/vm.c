@@ -402,7 +402,7 @@ struct wsinfo {
 	size_t		 len;		/* tokens */
 	unsigned	 meta;		/* OR of the tokens' first bytes */
 	unsigned	 c0, cl;	/* folded first byte of the first, last */
-	unsigned char	 idx[MAXATOM + 1];	/* cf_tokidx of each token */
+	unsigned char	*idx;		/* cf_tokidx of each token */
 };
 
 /* copy the NULL-terminated vector from into pvp (if not NULL) and
@@ -483,15 +483,34 @@ struct match {
 
 static int callsubr(struct vm *vm, char **pvp, int reclevel);
 
+/* the workspace pvp into the caller's vector pvp0; status */
+static int
+ws_done(char **pvp0, char **pvp, int status)
+{
+	if (pvp != pvp0) {
+		size_t n = 0;
+		while (pvp[n] != NULL)
+			n++;
+		memcpy(pvp0, pvp, (n + 1) * sizeof(*pvp));
+	}
+	return status;
+}
+
 int
-vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
+vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 {
 	struct cf *cf = vm->cf;
 	char **avp, *ap;
 	const uint32_t *rvp;
 	struct match mlist[MAXMATCH + 2], *mlp;
 	int ruleno, loopcount, rstat = EX_OK;
-	char *npvp[MAXATOM + 1];
+	/*
+	 * The workspace (pvp) and the one being built (npvp) take turns
+	 * in the caller's vector and wsbuf; the caller's has the result
+	 * when we return (ws_done).
+	 */
+	char *wsbuf[MAXATOM + 1];
+	char **pvp = pvp0, **npvp = wsbuf;
 	char namebuf[16];
 	const char *rulename;
 
@@ -521,8 +540,10 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 	const bool trace35 = tTd(21, 35), trace36 = tTd(21, 36);
 	const bool trace12 = tTd(21, 12);
 	struct wsinfo wi;
+	unsigned char idxbuf[2][MAXATOM + 1];
 
 	wi.valid = false;	/* described when a prefilter needs it */
+	wi.idx = idxbuf[0];
 	ruleno = 1;
 	loopcount = 0;
 	while (ri < rs->n) {
@@ -813,7 +834,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		if (plain && rwr->rhsrepl && (wi.meta & 0200) != 0)
 			plain = false;
 		const bool trackidx = plain && (wi.valid || !rwr->rhsrepl);
-		unsigned char nidx[MAXATOM + 1];
+		unsigned char *nidx = wi.idx == idxbuf[0] ? idxbuf[1] : idxbuf[0];
 		uint64_t nmask = 0, npairs = 0;
 		unsigned nprev = 64;	/* 64: no token yet */
 
@@ -831,7 +852,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				if (c < '1' || m >= mlp) {
 					rw_syserr(&vm->msgs, "554 5.3.5 rewrite: ruleset %s: replacement $%c out of bounds",
 					    rulename, c);
-					return EX_CONFIG;
+					return ws_done(pvp0, pvp, EX_CONFIG);
 				}
 				if (tTd(21, 15)) {
 					dbg_printf("$%c:", c);
@@ -879,7 +900,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				if (mval == NULL || *mval == '\0')
 					continue;
 				if (vm_prescan(vm, mval, '\0', xpvp, NULL, NULL) < 0)
-					return EX_DATAERR;
+					return ws_done(pvp0, pvp, EX_DATAERR);
 				for (char **x = xpvp; *x != NULL; x++) {
 					*avp++ = *x;
 					if (avp >= &npvp[maxatom])
@@ -923,7 +944,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			continue;
 		toolong:
 			rw_syserr(&vm->msgs, "554 5.3.0 rewrite: expansion too long");
-			return EX_DATAERR;
+			return ws_done(pvp0, pvp, EX_DATAERR);
 		}
 		*avp = NULL;
 		char **npend = avp;	/* the new workspace's NULL */
@@ -936,9 +957,11 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		if (plain) {
 			/* the new workspace replaces the old one */
 			size_t n = (size_t)(npend - npvp);
-			memcpy(pvp, npvp, (n + 1) * sizeof(*pvp));
+			char **t = pvp;
+			pvp = npvp;
+			npvp = t;
 			if (trackidx) {
-				memcpy(wi.idx, nidx, n);
+				wi.idx = nidx;
 				wi.valid = true;
 				wi.mask = nmask;
 				wi.pairs = npairs;
@@ -983,7 +1006,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				mapname = *++r2;
 				if (mapname == NULL) {
 					rw_syserr(&vm->msgs, "554 5.3.0 rewrite: missing mapname");
-					return EX_CONFIG;
+					return ws_done(pvp0, pvp, EX_CONFIG);
 				}
 			} else
 				continue;
@@ -1057,7 +1080,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			} else {
 				if (vm_prescan(vm, replac, '\0', xbuf, NULL,
 				    external ? NULL : cf->tok.intl) < 0)
-					return EX_DATAERR;
+					return ws_done(pvp0, pvp, EX_DATAERR);
 				xpvp = xbuf;
 			}
 			avp = hbrvp;
@@ -1066,14 +1089,14 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				    *xpvp : *xpvp;
 				if (avp >= &npvp[maxatom]) {
 					rw_syserr(&vm->msgs, "554 5.3.0 rewrite: expansion too long");
-					return EX_DATAERR;
+					return ws_done(pvp0, pvp, EX_DATAERR);
 				}
 			}
 			char **restart = avp - 1;
 			for (char **x = pvpb1; (*avp++ = *x++) != NULL;)
 				if (avp >= &npvp[maxatom]) {
 					rw_syserr(&vm->msgs, "554 5.3.0 rewrite: expansion too long");
-					return EX_DATAERR;
+					return ws_done(pvp0, pvp, EX_DATAERR);
 				}
 			avp = restart;
 		}
@@ -1082,9 +1105,9 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		if (rstat == EX_OK || status == EX_TEMPFAIL)
 			rstat = status;
 
-		for (avp = npvp; *avp++ != NULL;)
-			continue;
-		memmove(pvp, npvp, (size_t)(avp - npvp) * sizeof(*avp));
+		char **t = pvp;
+		pvp = npvp;
+		npvp = t;
 		wi.valid = false;
 		if (tTd(21, 4)) {
 			dbg_printf("rewritten as:");
@@ -1094,7 +1117,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 
 	if (vm->testmode || tTd(21, 1))
 		print_rsline(vm, ruleset, rulename, true, pvp);
-	return rstat;
+	return ws_done(pvp0, pvp, rstat);
 }
 
 /* cf_strtorwset(name, FIND), remembering the names it found */
