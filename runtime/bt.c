@@ -406,6 +406,8 @@ bt_line(struct mta *mta, char *line)
 			continue;
 		}
 		char *rl = q;
+		/* the tokens stay as they are from one ruleset to the next */
+		vm->shown_keep = true;
 		while (*rl != '\0') {
 			int status;
 			rs = cf_strtorwset(cf, rl, NULL, CF_ST_FIND);
@@ -419,6 +421,7 @@ bt_line(struct mta *mta, char *line)
 			while (*rl != '\0' && *rl++ != ',')
 				continue;
 		}
+		vm->shown_keep = false;
 		p = (char *)delimptr;
 	} while (p != NULL && *p != '\0');
 }

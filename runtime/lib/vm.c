@@ -519,7 +519,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 		return EX_CONFIG;
 	}
 	rulename = cf_rsname(cf, ruleset, namebuf, sizeof(namebuf));
-	if (reclevel == 0) {
+	if (reclevel == 0 && !vm->shown_keep) {
 		/* tokens may have changed between top-level calls */
 		for (int k = 0; k < VM_SHOWN; k++)
 		vm->shown[k].n = SIZE_MAX;

@@ -35,7 +35,8 @@ struct vm {
 	 * while one top-level vm_rewrite runs (tokens are image strings
 	 * or strings owned until vm_reset, and the VM writes new tokens
 	 * instead of changing old ones), so the same vector prints the
-	 * same text; the cache is emptied when a top-level call starts.
+	 * same text; the cache is emptied when a top-level call starts
+	 * (unless shown_keep) and by vm_reset.
 	 */
 	struct vm_shown {
 		const char	*av[VM_SHOWN_MAX + 1];	/* NULL-terminated */
@@ -43,6 +44,9 @@ struct vm {
 		struct buf	 text;		/* " tok tok\n" */
 	} shown[VM_SHOWN];
 	unsigned		 shownext;
+	bool			 shown_keep;	/* set while the caller changes no
+						 * token between top-level calls:
+						 * vm->shown outlives them */
 	struct vm_rshead	*rshead;	/* "name   input:" per ruleset */
 	/* $> names found lately: name -> ruleset (cf_strtorwset is a pure
 	 * function of the name once it has found it) */
