@@ -645,25 +645,32 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 	/* every token of a match is consumed by one pattern element */
 	nr->minlen = (uint16_t)(minlen < UINT16_MAX ? minlen : UINT16_MAX - 1);
 	nr->maxlen = bounded ? nr->minlen : UINT16_MAX;
+	if (CFB_GET_OP(r->lhs[0]) == OP_MATCH_LIT)
+		nr->firstlit = r->str + CFB_GET_Bx(r->lhs[0]);
+	if (pc > r->lhs && CFB_GET_OP(pc[-1]) == OP_MATCH_LIT)
+		nr->lastlit = r->str + CFB_GET_Bx(pc[-1]);
+
+	/* what the RHS can put in the workspace */
+	const uint32_t *rp;
 	nr->rhsmeta = nr->rhslookup = nr->rhsrepl = false;
 	nr->rhsidx = NULL;
-	for (pc = r->rhs; CFB_GET_OP(*pc) != OP_END; pc++)
+	for (rp = r->rhs; CFB_GET_OP(*rp) != OP_END; rp++)
 		continue;
-	if (pc > r->rhs)
-		nr->rhsidx = xcalloc((size_t)(pc - r->rhs), 1);
-	pc = r->rhs;
-	if (CFB_GET_OP(*pc) == OP_RHS_CONT || CFB_GET_OP(*pc) == OP_RHS_RETURN)
-		pc++;
-	for (; CFB_GET_OP(*pc) != OP_END; pc++) {
-		switch (CFB_GET_OP(*pc)) {
+	if (rp > r->rhs)
+		nr->rhsidx = xcalloc((size_t)(rp - r->rhs), 1);
+	rp = r->rhs;
+	if (CFB_GET_OP(*rp) == OP_RHS_CONT || CFB_GET_OP(*rp) == OP_RHS_RETURN)
+		rp++;
+	for (; CFB_GET_OP(*rp) != OP_END; rp++) {
+		switch (CFB_GET_OP(*rp)) {
 		case OP_EMIT_LIT: {
-			unsigned c = (unsigned char)r->str[CFB_GET_Bx(*pc)];
+			unsigned c = (unsigned char)r->str[CFB_GET_Bx(*rp)];
 			if (c >= 0200)
 				nr->rhsmeta = true;
 			if (c == HOSTBEGIN || c == LOOKUPBEGIN)
 				nr->rhslookup = true;
-			nr->rhsidx[pc - r->rhs] =
-			    (unsigned char)cf_tokidx(r->str + CFB_GET_Bx(*pc));
+			nr->rhsidx[rp - r->rhs] =
+			    (unsigned char)cf_tokidx(r->str + CFB_GET_Bx(*rp));
 			break;
 		}
 		case OP_EMIT_REPL:
@@ -674,10 +681,6 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 			break;
 		}
 	}
-	if (CFB_GET_OP(r->lhs[0]) == OP_MATCH_LIT)
-		nr->firstlit = r->str + CFB_GET_Bx(r->lhs[0]);
-	if (pc > r->lhs && CFB_GET_OP(pc[-1]) == OP_MATCH_LIT)
-		nr->lastlit = r->str + CFB_GET_Bx(pc[-1]);
 	nr->litmask = m;
 	nr->needany = (nr->needcls[0] | nr->needcls[1] | nr->needcls[2] |
 	    nr->needcls[3]) != 0;
