@@ -405,26 +405,23 @@ struct wsinfo {
 	unsigned char	*idx;		/* cf_tokidx of each token */
 };
 
-/* copy the NULL-terminated vector from into pvp (if not NULL) and
- * describe it in *wi */
+/* describe the workspace pvp in *wi */
 static void
-ws_copy_scan(char **pvp, char **from, struct wsinfo *wi)
+ws_scan(char **pvp, struct wsinfo *wi)
 {
 	uint64_t mask = 0, pairs = 0;
 	unsigned meta = 0, prev = 0;
 	size_t n;
 
-	for (n = 0; from[n] != NULL; n++) {
-		unsigned idx = cf_tokidx(from[n]);
+	for (n = 0; pvp[n] != NULL; n++) {
+		unsigned idx = cf_tokidx(pvp[n]);
 		wi->idx[n] = (unsigned char)idx;
 		mask |= (uint64_t)1 << idx;
 		if (n > 0)
 			pairs |= cf_pairbit(prev, idx);
 		prev = idx;
-		meta |= (unsigned char)from[n][0];
-		pvp[n] = from[n];
+		meta |= (unsigned char)pvp[n][0];
 	}
-	pvp[n] = NULL;
 	wi->valid = true;
 	wi->pairs = pairs;
 	wi->mask = mask;
@@ -432,12 +429,6 @@ ws_copy_scan(char **pvp, char **from, struct wsinfo *wi)
 	wi->meta = meta;
 	wi->c0 = n > 0 ? cf_fold((unsigned char)pvp[0][0]) : 0;
 	wi->cl = n > 0 ? cf_fold((unsigned char)pvp[n - 1][0]) : 0;
-}
-
-static void
-ws_scan(char **pvp, struct wsinfo *wi)
-{
-	ws_copy_scan(pvp, pvp, wi);
 }
 
 /* false if rule ri cannot match the workspace (its prefilters fail) */
