@@ -3,6 +3,7 @@
  * its banner, prompts and messages byte for byte.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -405,6 +406,8 @@ bt_line(struct mta *mta, char *line)
 			continue;
 		}
 		char *rl = q;
+		/* the tokens stay as they are from one ruleset to the next */
+		vm->shown_keep = true;
 		while (*rl != '\0') {
 			int status;
 			rs = cf_strtorwset(cf, rl, NULL, CF_ST_FIND);
@@ -418,31 +421,89 @@ bt_line(struct mta *mta, char *line)
 			while (*rl != '\0' && *rl++ != ',')
 				continue;
 		}
+		vm->shown_keep = false;
 		p = (char *)delimptr;
 	} while (p != NULL && *p != '\0');
-	fflush(stdout);
+}
+
+/*
+ * The next input line as fgets(buf, bufsz) would return it (at most
+ * bufsz - 1 bytes, through the newline), read in large blocks straight
+ * from the descriptor; NULL at the end.  A line that lies in the block
+ * is returned where it is, its newline made a NUL; others are copied
+ * into buf.  stdout is flushed only before a read that may wait:
+ * whoever waits for an answer has it, without a write per line.
+ */
+static char *
+bt_getline(int fd, char *buf, size_t bufsz)
+{
+	static char ib[64 * 1024];
+	static size_t ipos, iend;
+	static bool eof;
+	size_t n = 0;
+
+	if (ipos < iend) {
+		size_t k = iend - ipos;
+		if (k > bufsz - 1)
+			k = bufsz - 1;
+		char *line = ib + ipos, *nl = memchr(line, '\n', k);
+		if (nl != NULL) {
+			*nl = '\0';
+			ipos += (size_t)(nl - line) + 1;
+			return line;
+		}
+	}
+	while (n < bufsz - 1) {
+		if (ipos == iend) {
+			ssize_t r;
+			if (eof)
+				break;
+			fflush(stdout);
+			do
+				r = read(fd, ib, sizeof(ib));
+			while (r < 0 && errno == EINTR);
+			if (r <= 0) {
+				eof = true;
+				break;
+			}
+			ipos = 0;
+			iend = (size_t)r;
+		}
+		/* up to the newline, the end of the block or of buf */
+		size_t k = iend - ipos;
+		if (k > bufsz - 1 - n)
+			k = bufsz - 1 - n;
+		const char *nl = memchr(ib + ipos, '\n', k);
+		if (nl != NULL)
+			k = (size_t)(nl - (ib + ipos)) + 1;
+		memcpy(buf + n, ib + ipos, k);
+		n += k;
+		ipos += k;
+		if (nl != NULL)
+			break;
+	}
+	buf[n] = '\0';
+	return n > 0 ? buf : NULL;
 }
 
 void
 bt_run(struct mta *mta, FILE *in)
 {
-	char buf[MAXLINE];
+	char buf[MAXLINE], *line;
+	int fd = fileno(in);
 
 	printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
 	printf("Enter <ruleset> <address>\n");
-	bool tty = isatty(fileno(in));
 	for (;;) {
 		printf("> ");
-		if (tty)
-			fflush(stdout);
-		if (fgets(buf, sizeof(buf), in) == NULL) {
+		if ((line = bt_getline(fd, buf, sizeof(buf))) == NULL) {
 			char quit[] = "/quit";
 			bt_line(mta, quit);
 			return;
 		}
-		char *p = strchr(buf, '\n');
+		char *p = strchr(line, '\n');
 		if (p != NULL)
 			*p = '\0';
-		bt_line(mta, buf);
+		bt_line(mta, line);
 	}
 }

@@ -395,6 +395,13 @@ main(int argc, char **argv)
 		}
 	}
 	int firstarg = ai;
+	if (mode == 't') {
+		/* address test mode writes a lot: 64 KB per write (bt.c
+		 * flushes before it reads input that may wait); nothing has
+		 * been written yet */
+		static char obuf[64 * 1024];
+		setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
+	}
 	if (cfpath == NULL)
 		cfpath = submit ? "/etc/mail/submit.cfb" : "/etc/mail/sendmail.cfb";
 

@@ -37,6 +37,15 @@ struct cf_rule {
 	uint64_t	 needcls[4];	/* classes a match needs to be non-empty */
 	const char	*firstlit;	/* pattern starts with this literal, or NULL */
 	const char	*lastlit;	/* pattern ends with this literal, or NULL */
+	uint16_t	 minlen;	/* a match needs at least this many tokens */
+	uint16_t	 maxlen;	/* and at most this many (UINT16_MAX: any) */
+	bool		 rhsmeta;	/* RHS may put a metasymbol token ($[ $( $>)
+					 * in the workspace other than through $N */
+	bool		 rhslookup;	/* RHS may put a $[ or $( token there
+					 * other than through $N */
+	bool		 rhsrepl;	/* RHS has a $N */
+	bool		 needany;	/* needcls is not empty */
+	unsigned char	*rhsidx;	/* cf_tokidx of RHS literal rhs[k] at [k] */
 	void		*owned;		/* storage to free, if not image-backed */
 };
 
@@ -46,8 +55,35 @@ cf_rule_str(const struct cf_rule *r, uint32_t off)
 	return r->str + off;
 }
 
+/*
+ * The cheap necessary conditions for rule r[i] to match (set by
+ * cf_add_rule), packed apart from the rules so the VM scans them
+ * without touching struct cf_rule: a workspace fails them only if the
+ * pattern cannot match it.
+ */
+struct cf_rulepf {
+	uint64_t	 litmask;	/* = r[i].litmask */
+	uint64_t	 pairmask;	/* cf_pairbit of literals next to each
+					 * other in the pattern */
+	uint16_t	 minlen, maxlen; /* = r[i].minlen, r[i].maxlen */
+	unsigned char	 first, last;	/* folded first byte of firstlit, lastlit */
+	unsigned char	 flags;		/* CF_PF_* */
+};
+#define CF_PF_FIRST	1	/* r[i].firstlit != NULL */
+#define CF_PF_LAST	2	/* r[i].lastlit != NULL */
+#define CF_PF_NEEDCLS	4	/* r[i].needany */
+#define CF_PF_WS	8	/* a condition on the workspace (any but needcls) */
+
+/* ASCII case folding as strcasecmp in the C locale does it */
+static inline unsigned
+cf_fold(unsigned c)
+{
+	return c - 'A' < 26u ? c + 32 : c;
+}
+
 struct cf_ruleset {
 	struct cf_rule	*r;
+	struct cf_rulepf *pf;		/* pf[i] for r[i] */
 	int		 n, cap;
 	char		*name;		/* RuleSetNames[] */
 	bool		 defined;	/* an S line (or reference) was seen */
@@ -194,23 +230,31 @@ void	 cf_finish(struct cf *cf);
 /* apply OperatorChars to the token tables (once, like sendmail) */
 void	 cf_freeze_tokens(struct cf *cf);
 
-/* bloom bit of a token, folded as strcasecmp folds (ASCII only) */
+/* bloom index of a token: equal tokens (ignoring ASCII case, as
+ * strcasecmp compares) have the same index */
+static inline unsigned
+cf_tokidx(const char *s)
+{
+	/* the first three bytes with bit 5 set (that folds A-Z to a-z),
+	 * no strlen: this runs over whole workspaces */
+	unsigned c0 = (unsigned char)s[0];
+	unsigned c1 = c0 != 0 ? (unsigned char)s[1] : 0;
+	unsigned c2 = c1 != 0 ? (unsigned char)s[2] : 0;
+
+	return ((c0 | 32) * 7 + (c1 | 32) * 13 + (c2 | 32) * 29) & 63;
+}
+
 static inline uint64_t
 cf_tokbit(const char *s)
 {
-	/* first two bytes (folded as strcasecmp folds) and the length */
-	unsigned c0 = (unsigned char)s[0], c1 = 0;
-	size_t n = 0;
+	return (uint64_t)1 << cf_tokidx(s);
+}
 
-	if (c0 >= 'A' && c0 <= 'Z')
-		c0 += 32;
-	if (c0 != 0) {
-		c1 = (unsigned char)s[1];
-		if (c1 >= 'A' && c1 <= 'Z')
-			c1 += 32;
-		n = c1 != 0 ? 2 + strlen(s + 2) : 1;
-	}
-	return (uint64_t)1 << ((c0 * 7 + c1 * 13 + n * 29) & 63);
+/* bloom bit of two adjacent tokens, from their indexes */
+static inline uint64_t
+cf_pairbit(unsigned a, unsigned b)
+{
+	return (uint64_t)1 << (((a << 6 | b) * 0x9E3779B1u) >> 26);
 }
 
 /* add a word to a class as sendmail's setclass does ("$=Y" copies Y) */

@@ -43,9 +43,12 @@ cf_init(struct cf *cf, const struct rw_msgs *out)
 static void
 free_rules(struct cf_ruleset *rs)
 {
-	for (int i = 0; i < rs->n; i++)
+	for (int i = 0; i < rs->n; i++) {
 		free(rs->r[i].owned);
+		free(rs->r[i].rhsidx);
+	}
 	free(rs->r);
+	free(rs->pf);
 	free(rs->name);
 }
 
@@ -333,7 +336,6 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 	int si = rsname_lookup(cf, q, qlen);
 	if (si < 0 && mode == CF_ST_FIND)
 		return -1;
-	char *name = xstrndup(q, qlen);
 	if (si < 0) {
 		if (cf->nrsnames == cf->caprsnames) {
 			cf->caprsnames = cf->caprsnames ? cf->caprsnames * 2 : 16;
@@ -341,7 +343,7 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 			    (size_t)cf->caprsnames, sizeof(*cf->rsnames));
 		}
 		si = cf->nrsnames++;
-		cf->rsnames[si].name = xstrdup(name);
+		cf->rsnames[si].name = xstrndup(q, qlen);
 		cf->rsnames[si].num = -1;
 	}
 	int cur = cf->rsnames[si].num;
@@ -383,8 +385,7 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 	} else if (ruleset >= 0)
 		cf->rsnames[si].num = ruleset;
 	if (ruleset >= 0 && mode == CF_ST_ENTER && cf->rs[ruleset].name == NULL)
-		cf->rs[ruleset].name = xstrdup(name);
-	free(name);
+		cf->rs[ruleset].name = xstrndup(q, qlen);
 	return ruleset;
 }
 
@@ -590,6 +591,7 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 	if (rs->n == rs->cap) {
 		rs->cap = rs->cap ? rs->cap * 2 : 8;
 		rs->r = xreallocarray(rs->r, (size_t)rs->cap, sizeof(*rs->r));
+		rs->pf = xreallocarray(rs->pf, (size_t)rs->cap, sizeof(*rs->pf));
 	}
 	struct cf_rule *nr = &rs->r[rs->n++];
 	*nr = *r;
@@ -599,24 +601,110 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 	 * every $= class has a member, a leading literal is the first token
 	 * and a trailing literal the last (the pattern spans the workspace).
 	 */
-	uint64_t m = 0;
+	uint64_t m = 0, pairs = 0;
 	const uint32_t *pc;
+	unsigned minlen = 0, previdx = 64;	/* 64: not after a literal */
+	bool bounded = true;
 	memset(nr->needcls, 0, sizeof(nr->needcls));
 	nr->firstlit = nr->lastlit = NULL;
 	for (pc = r->lhs; CFB_GET_OP(*pc) != OP_END; pc++) {
 		uint32_t w = *pc;
-		if (CFB_GET_OP(w) == OP_MATCH_LIT)
-			m |= cf_tokbit(r->str + CFB_GET_Bx(w));
-		else if (CFB_GET_OP(w) == OP_MATCH_CLASS) {
+		unsigned idx = 64;
+		switch (CFB_GET_OP(w)) {
+		case OP_MATCH_LIT:
+			/* two literals in a row match two tokens in a row */
+			idx = cf_tokidx(r->str + CFB_GET_Bx(w));
+			m |= (uint64_t)1 << idx;
+			if (previdx < 64)
+				pairs |= cf_pairbit(previdx, idx);
+			minlen++;
+			break;
+		case OP_MATCH_CLASS: {
 			unsigned c = CFB_GET_B(w) & 0xff;
 			nr->needcls[c >> 6] |= (uint64_t)1 << (c & 63);
+			minlen++;
+			bounded = false;
+			break;
 		}
+		case OP_MATCH_ONE:
+		case OP_MATCH_NCLASS:
+			minlen++;
+			break;
+		case OP_MATCH_ANY:
+			minlen++;
+			bounded = false;
+			break;
+		case OP_MATCH_ZERO:
+			break;
+		default:	/* $* $&: any number of tokens */
+			bounded = false;
+			break;
+		}
+		previdx = idx;
 	}
+	/* every token of a match is consumed by one pattern element */
+	nr->minlen = (uint16_t)(minlen < UINT16_MAX ? minlen : UINT16_MAX - 1);
+	nr->maxlen = bounded ? nr->minlen : UINT16_MAX;
 	if (CFB_GET_OP(r->lhs[0]) == OP_MATCH_LIT)
 		nr->firstlit = r->str + CFB_GET_Bx(r->lhs[0]);
 	if (pc > r->lhs && CFB_GET_OP(pc[-1]) == OP_MATCH_LIT)
 		nr->lastlit = r->str + CFB_GET_Bx(pc[-1]);
+
+	/* what the RHS can put in the workspace */
+	const uint32_t *rp;
+	nr->rhsmeta = nr->rhslookup = nr->rhsrepl = false;
+	nr->rhsidx = NULL;
+	for (rp = r->rhs; CFB_GET_OP(*rp) != OP_END; rp++)
+		continue;
+	if (rp > r->rhs)
+		nr->rhsidx = xcalloc((size_t)(rp - r->rhs), 1);
+	rp = r->rhs;
+	if (CFB_GET_OP(*rp) == OP_RHS_CONT || CFB_GET_OP(*rp) == OP_RHS_RETURN)
+		rp++;
+	for (; CFB_GET_OP(*rp) != OP_END; rp++) {
+		switch (CFB_GET_OP(*rp)) {
+		case OP_EMIT_LIT: {
+			unsigned c = (unsigned char)r->str[CFB_GET_Bx(*rp)];
+			if (c >= 0200)
+				nr->rhsmeta = true;
+			if (c == HOSTBEGIN || c == LOOKUPBEGIN)
+				nr->rhslookup = true;
+			nr->rhsidx[rp - r->rhs] =
+			    (unsigned char)cf_tokidx(r->str + CFB_GET_Bx(*rp));
+			break;
+		}
+		case OP_EMIT_REPL:
+			nr->rhsrepl = true;
+			break;
+		default:	/* $&x, a second $: or $@ */
+			nr->rhsmeta = nr->rhslookup = true;
+			break;
+		}
+	}
 	nr->litmask = m;
+	nr->needany = (nr->needcls[0] | nr->needcls[1] | nr->needcls[2] |
+	    nr->needcls[3]) != 0;
+
+	struct cf_rulepf *pf = &rs->pf[rs->n - 1];
+	memset(pf, 0, sizeof(*pf));
+	pf->litmask = nr->litmask;
+	pf->pairmask = pairs;
+	pf->minlen = nr->minlen;
+	pf->maxlen = nr->maxlen;
+	if (nr->firstlit != NULL) {
+		pf->flags |= CF_PF_FIRST;
+		pf->first = (unsigned char)cf_fold((unsigned char)nr->firstlit[0]);
+	}
+	if (nr->lastlit != NULL) {
+		pf->flags |= CF_PF_LAST;
+		pf->last = (unsigned char)cf_fold((unsigned char)nr->lastlit[0]);
+	}
+	if (nr->needany)
+		pf->flags |= CF_PF_NEEDCLS;
+	if (pf->litmask != 0 || pf->pairmask != 0 || pf->minlen != 0 ||
+	    pf->maxlen != UINT16_MAX ||
+	    (pf->flags & (CF_PF_FIRST | CF_PF_LAST)))
+		pf->flags |= CF_PF_WS;
 }
 
 /* ------------------------------------------------------------------ */

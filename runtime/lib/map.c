@@ -690,13 +690,26 @@ host_lookup(struct map_ctx *ctx, struct cf_map *m, const char *name,
 		*statp = EX_NOHOST;
 		return NULL;
 	}
-	/* answers are remembered per name, as sendmail's host cache does */
-	static struct { char *name, *canon; int stat; } hc[512];
+	/* answers are remembered per name, as sendmail's host cache does;
+	 * hcidx is an open-addressing index (slot = entry + 1) by folded hash */
+	static struct { char *name, *canon; int stat; uint32_t h; } hc[512];
+	static unsigned short hcidx[1024];
 	static unsigned nhc;
-	unsigned i;
-	for (i = 0; i < nhc; i++)
-		if (strcasecmp(hc[i].name, name) == 0)
+	unsigned i = nhc, slot;
+	uint32_t h = 2166136261u;
+	for (const char *s = name; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		h = (h ^ c) * 16777619u;
+	}
+	for (slot = h & 1023; hcidx[slot] != 0; slot = (slot + 1) & 1023) {
+		unsigned k = hcidx[slot] - 1u;
+		if (hc[k].h == h && strcasecmp(hc[k].name, name) == 0) {
+			i = k;
 			break;
+		}
+	}
 	if (i < nhc) {
 		*statp = hc[i].stat;
 		if (hc[i].canon == NULL)
@@ -711,10 +724,15 @@ host_lookup(struct map_ctx *ctx, struct cf_map *m, const char *name,
 				free(hc[i].canon);
 			}
 			nhc = 0;
+			memset(hcidx, 0, sizeof(hcidx));
 		}
+		for (slot = h & 1023; hcidx[slot] != 0; slot = (slot + 1) & 1023)
+			continue;
+		hcidx[slot] = (unsigned short)(nhc + 1);
 		hc[nhc].name = xstrdup(name);
 		hc[nhc].canon = ok ? xstrdup(hbuf) : NULL;
 		hc[nhc].stat = *statp;
+		hc[nhc].h = h;
 		nhc++;
 		if (!ok)
 			return NULL;

@@ -27,18 +27,16 @@ rw_stab_bucket(int type, const char *name)
 	return (uint32_t)h;
 }
 
+/* ASCII case folding, as tolower and strcasecmp do it in the C locale */
+#define FOLD(c)	((unsigned)(c) - 'A' < 26u ? (unsigned)(c) + 32 : (unsigned)(c))
+
 static uint32_t
 foldhash(const char *s)
 {
 	uint32_t h = 2166136261u;
 
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c < 128)
-			c = (unsigned char)tolower(c);
-		h = (h ^ c) * 16777619u;
-	}
+	for (; *s; s++)
+		h = (h ^ FOLD((unsigned char)*s)) * 16777619u;
 	return h;
 }
 
@@ -125,13 +123,19 @@ enter(struct rw_classes *c, const char *word)
 	return w;
 }
 
-#define PFX_BITS	20
-#define PFX_MASK	((1u << PFX_BITS) - 1)
+/*
+ * The prefix filter starts small (it is probed at random while
+ * matching, so it should stay in cache) and grows, rebuilt from the
+ * word table, to keep under one bit in 16 per entered pair.
+ */
+#define PFX_MINBITS	(1u << 15)
+#define PFX_MAXBITS	(1u << 24)
 
 static void
 pfx_set(struct rw_classes *c, uint64_t key)
 {
-	uint32_t a = (uint32_t)key & PFX_MASK, b = (uint32_t)(key >> 32) & PFX_MASK;
+	uint32_t a = (uint32_t)key & c->pfxmask;
+	uint32_t b = (uint32_t)(key >> 32) & c->pfxmask;
 
 	c->pfx[a >> 6] |= (uint64_t)1 << (a & 63);
 	c->pfx[b >> 6] |= (uint64_t)1 << (b & 63);
@@ -144,21 +148,45 @@ pfx_key(uint32_t h, int cls)
 	return k ^ (k >> 29);
 }
 
+static void
+pfx_enter(struct rw_classes *c, int cls, const char *word)
+{
+	uint32_t h = 2166136261u;
+
+	for (const char *s = word; *s; s++) {
+		h = (h ^ FOLD((unsigned char)*s)) * 16777619u;
+		pfx_set(c, pfx_key(h, cls));
+		c->npfx++;
+	}
+}
+
 /* record every prefix of word for class cls */
 static void
 pfx_add(struct rw_classes *c, int cls, const char *word)
 {
-	uint32_t h = 2166136261u;
+	size_t need = strlen(word);
 
-	if (c->pfx == NULL)
-		c->pfx = xcalloc((1u << PFX_BITS) / 64, sizeof(uint64_t));
-	for (const char *s = word; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch < 128)
-			ch = (unsigned char)tolower(ch);
-		h = (h ^ ch) * 16777619u;
-		pfx_set(c, pfx_key(h, cls));
+	if (c->pfx == NULL) {
+		c->pfxmask = PFX_MINBITS - 1;
+		c->pfx = xcalloc(PFX_MINBITS / 64, sizeof(uint64_t));
 	}
+	if ((uint64_t)(c->npfx + need) * 16 > (uint64_t)c->pfxmask + 1 &&
+	    c->pfxmask + 1 < PFX_MAXBITS) {
+		uint32_t bits = (c->pfxmask + 1) * 8;
+		while ((uint64_t)(c->npfx + need) * 16 > bits && bits < PFX_MAXBITS)
+			bits *= 8;
+		if (bits > PFX_MAXBITS)
+			bits = PFX_MAXBITS;
+		free(c->pfx);
+		c->pfx = xcalloc(bits / 64, sizeof(uint64_t));
+		c->pfxmask = bits - 1;
+		c->npfx = 0;
+		for (uint32_t i = 0; i < c->n; i++)
+			for (int k = 0; k < 256; k++)
+				if ((c->w[i].bits[k >> 6] >> (k & 63)) & 1)
+					pfx_enter(c, k, c->w[i].name);
+	}
+	pfx_enter(c, cls, word);
 }
 
 bool
@@ -168,14 +196,11 @@ rw_class_maybe_prefix(const struct rw_classes *c, int cls, const char *word)
 
 	if (c->pfx == NULL)
 		return false;
-	for (const char *s = word; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch < 128)
-			ch = (unsigned char)tolower(ch);
-		h = (h ^ ch) * 16777619u;
-	}
+	for (const char *s = word; *s; s++)
+		h = (h ^ FOLD((unsigned char)*s)) * 16777619u;
 	uint64_t key = pfx_key(h, cls & 0xff);
-	uint32_t a = (uint32_t)key & PFX_MASK, b = (uint32_t)(key >> 32) & PFX_MASK;
+	uint32_t a = (uint32_t)key & c->pfxmask;
+	uint32_t b = (uint32_t)(key >> 32) & c->pfxmask;
 	return ((c->pfx[a >> 6] >> (a & 63)) & 1) && ((c->pfx[b >> 6] >> (b & 63)) & 1);
 }
 
@@ -197,6 +222,31 @@ rw_class_has(const struct rw_classes *c, int cls, const char *word)
 
 	cls &= 0xff;
 	return at >= 0 && (c->w[at].bits[cls >> 6] >> (cls & 63)) & 1;
+}
+
+bool
+rw_class_probe(const struct rw_classes *c, int cls, const char *word,
+    bool *prefix)
+{
+	uint32_t h = foldhash(word);
+	int64_t at = lookup(c, word, h);
+
+	cls &= 0xff;
+	if (at >= 0 && (c->w[at].bits[cls >> 6] >> (cls & 63)) & 1)
+		return true;
+	if (prefix != NULL) {
+		/* rw_class_maybe_prefix: its hash is foldhash */
+		if (c->pfx == NULL)
+			*prefix = false;
+		else {
+			uint64_t key = pfx_key(h, cls);
+			uint32_t a = (uint32_t)key & c->pfxmask;
+			uint32_t b = (uint32_t)(key >> 32) & c->pfxmask;
+			*prefix = ((c->pfx[a >> 6] >> (a & 63)) & 1) &&
+			    ((c->pfx[b >> 6] >> (b & 63)) & 1);
+		}
+	}
+	return false;
 }
 
 bool

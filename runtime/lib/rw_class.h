@@ -27,6 +27,8 @@ struct rw_classes {
 	uint32_t		 seq;
 	uint64_t		 used[4];	/* classes with at least one word */
 	uint64_t		*pfx;		/* Bloom filter of (class, prefix) */
+	uint32_t		 pfxmask;	/* its size in bits - 1 */
+	uint32_t		 npfx;		/* (class, prefix) pairs entered */
 };
 
 void	rw_classes_init(struct rw_classes *c);
@@ -41,6 +43,10 @@ void	rw_class_copy(struct rw_classes *c, int src, int dst);
  */
 bool	rw_class_maybe_prefix(const struct rw_classes *c, int cls,
 	    const char *word);
+/* rw_class_has, and when word is not a member and prefix is not NULL,
+ * rw_class_maybe_prefix into *prefix: one hash of word for both */
+bool	rw_class_probe(const struct rw_classes *c, int cls, const char *word,
+	    bool *prefix);
 bool	rw_class_nonempty(const struct rw_classes *c, int cls);
 /* Calls fn for each member of cls in sendmail's dump order. */
 void	rw_class_dump(const struct rw_classes *c, int cls,

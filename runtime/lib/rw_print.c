@@ -33,6 +33,17 @@ metaname(int c)
 }
 
 static void
+putname_buf(struct buf *b, const struct rw_macnames *mn, int id)
+{
+	if (id & 0200) {
+		buf_addch(b, '{');
+		buf_puts(b, rw_macname(mn, id));
+		buf_addch(b, '}');
+	} else
+		buf_addch(b, id);
+}
+
+static void
 putname(FILE *fp, const struct rw_macnames *mn, int id)
 {
 	if (id & 0200)
@@ -112,6 +123,103 @@ printchar:
 	}
 }
 
+/* rw_xputs into a buffer: the same bytes */
+static void
+xputs_buf(struct buf *b, const struct rw_macnames *mn, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	int c;
+
+	while ((c = *s++) != '\0') {
+		if (!isascii(c)) {
+			if (c == MATCHREPL) {
+				buf_addch(b, '$');
+				if (*s == '\0')
+					continue;
+				c = *s++;
+				goto printchar;
+			}
+			if (c == MACROEXPAND || c == MACRODEXPAND) {
+				buf_addch(b, '$');
+				if (c == MACRODEXPAND)
+					buf_addch(b, '&');
+				if (*s == '\0')
+					continue;
+				if (strchr("=~&?", *s) != NULL)
+					buf_addch(b, *s++);
+				if (*s == '\0')
+					continue;
+				putname_buf(b, mn, *s++);
+				continue;
+			}
+			int m = metaname(c);
+			if (m != 0) {
+				buf_addch(b, '$');
+				buf_addch(b, m);
+				if ((c == MATCHCLASS || c == MATCHNCLASS) &&
+				    *s != '\0')
+					putname_buf(b, mn, *s++);
+				continue;
+			}
+			buf_append(b, "M-", 2);
+			c &= 0177;
+		}
+printchar:
+		if (isascii(c) && isprint(c)) {
+			buf_addch(b, c);
+			continue;
+		}
+		switch (c) {
+		case '\n': c = 'n'; break;
+		case '\r': c = 'r'; break;
+		case '\t': c = 't'; break;
+		}
+		if (isascii(c) && isprint(c)) {
+			buf_addch(b, '\\');
+			buf_addch(b, c);
+		}
+	}
+}
+
+void
+rw_render_av(struct buf *b, const struct rw_macnames *mn,
+    const char *const *av)
+{
+	char line[1024];
+	size_t n = 0;
+
+	for (; *av != NULL; av++) {
+		const unsigned char *q = (const unsigned char *)*av;
+		unsigned c;
+		int m;
+
+		if (n > sizeof(line) - 4) {
+			buf_append(b, line, n);
+			n = 0;
+		}
+		line[n++] = ' ';
+		/* printable ASCII is copied as it is */
+		while ((c = *q) - 0x20u < 0x5fu && n < sizeof(line) - 3) {
+			line[n++] = (char)c;
+			q++;
+		}
+		if (c == '\0')
+			continue;
+		/* a metasymbol alone ($# $@ $: ...) */
+		if (q[1] == '\0' && c != MATCHREPL && c != MACROEXPAND &&
+		    c != MACRODEXPAND && (m = metaname((int)c)) != 0) {
+			line[n++] = '$';
+			line[n++] = (char)m;
+			continue;
+		}
+		buf_append(b, line, n);
+		n = 0;
+		xputs_buf(b, mn, (const char *)q);
+	}
+	line[n++] = '\n';
+	buf_append(b, line, n);
+}
+
 void
 rw_printav_prefixed(FILE *fp, const struct rw_macnames *mn, const char *prefix,
     size_t plen, const char *const *av)
@@ -129,16 +237,18 @@ rw_printav_prefixed(FILE *fp, const struct rw_macnames *mn, const char *prefix,
 	/* plain tokens are collected and written in one call */
 	for (; *av != NULL; av++) {
 		const unsigned char *q = (const unsigned char *)*av;
-		size_t l = 0;
-		while (q[l] >= 0x20 && q[l] < 0x7f)
-			l++;
-		if (q[l] == '\0' && n + l + 2 < sizeof(line)) {
-			line[n++] = ' ';
-			memcpy(line + n, q, l);
-			n += l;
-			continue;
+		size_t start = n;
+		unsigned c;
+
+		line[n++] = ' ';
+		/* copy while the bytes are printable ASCII and fit */
+		while ((c = *q) - 0x20u < 0x5fu && n < sizeof(line) - 1) {
+			line[n++] = (char)c;
+			q++;
 		}
-		fwrite_unlocked(line, 1, n, fp);
+		if (c == '\0')
+			continue;
+		fwrite_unlocked(line, 1, start, fp);
 		n = 0;
 		putc_unlocked(' ', fp);
 		rw_xputs(fp, mn, *av);

@@ -109,6 +109,14 @@ rw_toktabs_opchars(struct rw_toktabs *t, const char *opchars)
 
 #define NOCHAR (-1)
 
+/* bytes that an atom character may be in a table but that the scanner
+ * treats specially: the end, escapes, comments, angle brackets, quotes,
+ * the 0xff that becomes 0x7f */
+static const unsigned char tok_special[256] = {
+	[0] = 1, ['\\'] = 1, ['('] = 1, [')'] = 1, ['<'] = 1, ['>'] = 1,
+	['"'] = 1, [0xff] = 1,
+};
+
 int
 rw_prescan(const unsigned char *toktab, char *addr, int delim, char *pvpbuf,
     size_t pvpbsize, struct rw_tokens *out, char **delimptr, bool ignore,
@@ -137,6 +145,21 @@ rw_prescan(const unsigned char *toktab, char *addr, int delim, char *pvpbuf,
 					c &= 0x7f;
 				*q++ = (char)c;
 				tlen++;
+			}
+			/*
+			 * Inside an atom, outside comments and escapes, an
+			 * atom character that is nothing special just joins
+			 * the token (what the state machine below would do
+			 * with it, one character at a time).
+			 */
+			if (state == TT_ATM && !bslash && cmntcnt <= 0) {
+				unsigned char ch;
+				while (toktab[ch = (unsigned char)*p] == TT_ATM &&
+				    !tok_special[ch] && ch != delim && q < limit) {
+					*q++ = (char)ch;
+					p++;
+					tlen++;
+				}
 			}
 
 			c = (unsigned char)*p++;

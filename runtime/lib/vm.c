@@ -40,6 +40,8 @@ vm_init(struct vm *vm, struct cf *cf, const struct rw_msgs *msgs)
 	vm->env.layer[2] = &cf->meta;
 	vm->env.n = 3;
 	vm->maxrecursion = MAXRULERECURSION;
+	for (int k = 0; k < VM_SHOWN; k++)
+		vm->shown[k].n = SIZE_MAX;
 	if (msgs != NULL)
 		vm->msgs = *msgs;
 }
@@ -51,6 +53,8 @@ vm_reset(struct vm *vm)
 		free(vm->arena[i]);
 	vm->narena = 0;
 	vm->bumpused = 0;
+	for (int k = 0; k < VM_SHOWN; k++)
+		vm->shown[k].n = SIZE_MAX;
 }
 
 void
@@ -61,6 +65,9 @@ vm_fini(struct vm *vm)
 	free(vm->bump);
 	free(vm->scratch);
 	free(vm->toks);
+	for (int k = 0; k < VM_SHOWN; k++)
+		buf_fini(&vm->shown[k].text);
+	free(vm->rshead);
 	rw_mactab_fini(&vm->envmac);
 }
 
@@ -75,21 +82,29 @@ vm_keep(struct vm *vm, char *s)
 	return s;
 }
 
-char *
-vm_strdup(struct vm *vm, const char *s)
+/* n bytes owned until vm_reset */
+static char *
+vm_alloc(struct vm *vm, size_t n)
 {
-	size_t n = strlen(s) + 1;
-
 	/* one block per command for the many short token strings */
 	if (vm->bump == NULL) {
 		vm->bumpcap = 64 * 1024;
 		vm->bump = xmalloc(vm->bumpcap);
 	}
-	if (n > 256 || vm->bumpused + n > vm->bumpcap)
-		return vm_keep(vm, xstrdup(s));
+	if (n > 4096 || vm->bumpused + n > vm->bumpcap)
+		return vm_keep(vm, xmalloc(n));
 	char *p = vm->bump + vm->bumpused;
-	memcpy(p, s, n);
 	vm->bumpused += n;
+	return p;
+}
+
+char *
+vm_strdup(struct vm *vm, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = vm_alloc(vm, n);
+
+	memcpy(p, s, n);
 	return p;
 }
 
@@ -97,10 +112,13 @@ int
 vm_prescan(struct vm *vm, const char *addr, int delim, char **pvp,
     const char **delimptr, const unsigned char *toktab)
 {
-	char *copy = xstrdup(addr);
+	char stackcopy[512];
+	size_t alen = strlen(addr);
+	char *copy = alen < sizeof(stackcopy) ? stackcopy : xmalloc(alen + 1);
 	char *dp = NULL;
 	int n;
 
+	memcpy(copy, addr, alen + 1);
 	if (vm->scratch == NULL) {
 		vm->scratch = xmalloc(PSBUFSIZE);
 		vm->toks = xmalloc(sizeof(*vm->toks));
@@ -115,11 +133,17 @@ vm_prescan(struct vm *vm, const char *addr, int delim, char **pvp,
 	if (delimptr != NULL)
 		*delimptr = dp != NULL ? addr + (dp - copy) : NULL;
 	if (n >= 0) {
+		/* the tokens lie in order in pvpbuf: one copy for all */
+		size_t used = (size_t)(t->av[n - 1] - pvpbuf) +
+		    strlen(t->av[n - 1]) + 1;
+		char *blk = vm_alloc(vm, used);
+		memcpy(blk, pvpbuf, used);
 		for (int i = 0; i < n; i++)
-			pvp[i] = vm_strdup(vm, t->av[i]);
+			pvp[i] = blk + (t->av[i] - pvpbuf);
 		pvp[n] = NULL;
 	}
-	free(copy);
+	if (copy != stackcopy)
+		free(copy);
 	return n;
 }
 
@@ -235,26 +259,211 @@ wordinclass(struct vm *vm, const char *w, int cls)
 	return rw_class_has(&vm->cf->cls, cls, w);
 }
 
-/* "%s%-16.16s%s" and the tokens, built in one buffer: this line is
- * printed for every ruleset call in address test mode */
-static void
-print_rsline(struct vm *vm, const char *prefix, const char *name,
-    const char *suffix, char **pvp)
-{
-	char head[96];
-	size_t n = strlen(prefix), l = strlen(name), k = strlen(suffix);
+/* "%-16.16s   input:" and " returns:" for a ruleset, made once */
+struct vm_rshead {
+	unsigned char	 len[2];
+	char		 s[2][32];
+};
 
-	if (n > 40)
-		n = 40;
-	memcpy(head, prefix, n);
-	if (l > 16)
-		l = 16;
-	memcpy(head + n, name, l);
-	for (; l < 16; l++)
-		head[n + l] = ' ';
-	memcpy(head + n + 16, suffix, k);
-	rw_printav_prefixed(dbg_stream(), &vm->cf->mn, head, n + 16 + k,
-	    (const char *const *)pvp);
+/*
+ * "%s%-16.16s%s" and the tokens, in one write: this line is printed for
+ * every ruleset call in address test mode.  The tokens' text comes from
+ * vm->shown when the same vector was printed lately.
+ */
+static void
+print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
+    char **pvp)
+{
+	const char *prefix = vm->testmode ? "" : "rewrite: ruleset ";
+	const char *suffix = returns ? " returns:" : "   input:";
+	char head[96], line[2048];
+	const char *hs;
+	size_t hl, n;
+
+	if (vm->testmode && ruleset >= 0 && ruleset < MAXRWSETS) {
+		if (vm->rshead == NULL)
+			vm->rshead = xcalloc(MAXRWSETS, sizeof(*vm->rshead));
+		struct vm_rshead *h = &vm->rshead[ruleset];
+		if (h->len[returns] == 0) {
+			size_t l = strlen(name);
+			if (l > 16)
+				l = 16;
+			memcpy(h->s[returns], name, l);
+			memset(h->s[returns] + l, ' ', 16 - l);
+			memcpy(h->s[returns] + 16, suffix, 9);
+			h->len[returns] = 25;
+		}
+		hs = h->s[returns];
+		hl = h->len[returns];
+	} else {
+		size_t p = strlen(prefix), l = strlen(name), k = strlen(suffix);
+		if (l > 16)
+			l = 16;
+		memcpy(head, prefix, p);
+		memcpy(head + p, name, l);
+		memset(head + p + l, ' ', 16 - l);
+		memcpy(head + p + 16, suffix, k);
+		hs = head;
+		hl = p + 16 + k;
+	}
+
+	struct vm_shown *sh = NULL;
+	for (int k = 0; k < VM_SHOWN; k++) {
+		const char **a = vm->shown[k].av;
+		size_t i = 0;
+		if (vm->shown[k].n == SIZE_MAX)
+			continue;
+		while (a[i] == pvp[i] && pvp[i] != NULL)
+			i++;
+		if (a[i] == pvp[i]) {	/* both NULL: the same vector */
+			sh = &vm->shown[k];
+			break;
+		}
+	}
+	if (sh == NULL) {
+		sh = &vm->shown[vm->shownext];
+		vm->shownext = (vm->shownext + 1) % VM_SHOWN;
+		/* (a loop: memcpy of a few pointers became rep movs) */
+		for (n = 0; n < VM_SHOWN_MAX && (sh->av[n] = pvp[n]) != NULL; n++)
+			continue;
+		if (n == VM_SHOWN_MAX && pvp[n] != NULL) {
+			/* too long to remember */
+			FILE *fp = dbg_stream();
+			sh->n = SIZE_MAX;
+			fwrite_unlocked(hs, 1, hl, fp);
+			rw_printav(fp, &vm->cf->mn, (const char *const *)pvp);
+			return;
+		}
+		sh->av[n] = NULL;
+		sh->n = n;
+		buf_reset(&sh->text);
+		rw_render_av(&sh->text, &vm->cf->mn, (const char *const *)pvp);
+	}
+	if (hl + sh->text.len <= sizeof(line)) {
+		/* (a fixed size when it can be: no rep movs for 25 bytes) */
+		if (hs != head)
+			memcpy(line, hs, sizeof(vm->rshead->s[0]));
+		else
+			memcpy(line, hs, hl);
+		memcpy(line + hl, sh->text.s, sh->text.len);
+		fwrite_unlocked(line, 1, hl + sh->text.len, dbg_stream());
+	} else {
+		fwrite_unlocked(hs, 1, hl, dbg_stream());
+		fwrite_unlocked(sh->text.s, 1, sh->text.len, dbg_stream());
+	}
+}
+
+/* the MATCH_LIT test: equal ignoring ASCII case (as strcasecmp in C) */
+static inline bool
+lit_eq(const char *lit, const char *ap)
+{
+	unsigned char c1 = (unsigned char)lit[0], c2 = (unsigned char)ap[0];
+
+	if (c1 >= 'A' && c1 <= 'Z')
+		c1 = (unsigned char)(c1 + 32);
+	if (c2 >= 'A' && c2 <= 'Z')
+		c2 = (unsigned char)(c2 + 32);
+	if (c1 != c2)
+		return false;
+	return c1 == '\0' || (lit[1] == '\0' && ap[1] == '\0') ||
+	    strcasecmp(lit + 1, ap + 1) == 0;
+}
+
+/*
+ * The first token from avp on that equals lit, or NULL.  A $* or $+
+ * followed by a literal is extended one token at a time until the
+ * literal matches; every binding skipped here is one whose literal
+ * test fails, and when the input runs out first the rule fails as a
+ * whole (sendmail stops at "end of input, pattern left").
+ */
+static char **
+lit_scan(char **avp, const char *lit)
+{
+	unsigned char c1 = (unsigned char)lit[0];
+
+	if (c1 >= 'A' && c1 <= 'Z')
+		c1 = (unsigned char)(c1 + 32);
+	for (char *ap; (ap = *avp) != NULL; avp++) {
+		unsigned char c2 = (unsigned char)ap[0];
+		if (c2 >= 'A' && c2 <= 'Z')
+			c2 = (unsigned char)(c2 + 32);
+		if (c1 == c2 && (c1 == '\0' || (lit[1] == '\0' && ap[1] == '\0') ||
+		    strcasecmp(lit + 1, ap + 1) == 0))
+			return avp;
+	}
+	return NULL;
+}
+
+/* what the prefilters know about the workspace (when valid) */
+struct wsinfo {
+	bool		 valid;
+	uint64_t	 mask;		/* cf_tokbit of every token */
+	uint64_t	 pairs;		/* cf_pairbit of each two in a row */
+	size_t		 len;		/* tokens */
+	unsigned	 meta;		/* OR of the tokens' first bytes */
+	unsigned	 c0, cl;	/* folded first byte of the first, last */
+	unsigned char	*idx;		/* cf_tokidx of each token */
+};
+
+/* describe the workspace pvp in *wi */
+static void
+ws_scan(char **pvp, struct wsinfo *wi)
+{
+	uint64_t mask = 0, pairs = 0;
+	unsigned meta = 0, prev = 0;
+	size_t n;
+
+	for (n = 0; pvp[n] != NULL; n++) {
+		unsigned idx = cf_tokidx(pvp[n]);
+		wi->idx[n] = (unsigned char)idx;
+		mask |= (uint64_t)1 << idx;
+		if (n > 0)
+			pairs |= cf_pairbit(prev, idx);
+		prev = idx;
+		meta |= (unsigned char)pvp[n][0];
+	}
+	wi->valid = true;
+	wi->pairs = pairs;
+	wi->mask = mask;
+	wi->len = n;
+	wi->meta = meta;
+	wi->c0 = n > 0 ? cf_fold((unsigned char)pvp[0][0]) : 0;
+	wi->cl = n > 0 ? cf_fold((unsigned char)pvp[n - 1][0]) : 0;
+}
+
+/* false if rule ri cannot match the workspace (its prefilters fail) */
+static inline bool
+rule_may_match(const struct cf *cf, const struct cf_ruleset *rs, int ri,
+    struct wsinfo *wi, char **pvp)
+{
+	const struct cf_rulepf *pf = &rs->pf[ri];
+
+	if (pf->flags == 0)
+		return true;
+	if (pf->flags & CF_PF_WS) {
+		if (!wi->valid)
+			ws_scan(pvp, wi);
+		if (wi->len < pf->minlen || wi->len > pf->maxlen ||
+		    (pf->litmask & ~wi->mask) != 0)
+			return false;
+		if ((pf->pairmask & ~wi->pairs) != 0)
+			return false;
+		/* minlen > 0 when there is a first or last literal */
+		if ((pf->flags & CF_PF_FIRST) && pf->first != wi->c0)
+			return false;
+		if ((pf->flags & CF_PF_LAST) && pf->last != wi->cl)
+			return false;
+	}
+	const struct cf_rule *r = &rs->r[ri];
+	if ((pf->flags & CF_PF_FIRST) && !lit_eq(r->firstlit, pvp[0]))
+		return false;
+	if ((pf->flags & CF_PF_LAST) && !lit_eq(r->lastlit, pvp[wi->len - 1]))
+		return false;
+	return !(pf->flags & CF_PF_NEEDCLS) ||
+	    ((r->needcls[0] & ~cf->cls.used[0]) == 0 &&
+	     (r->needcls[1] & ~cf->cls.used[1]) == 0 &&
+	     (r->needcls[2] & ~cf->cls.used[2]) == 0 &&
+	     (r->needcls[3] & ~cf->cls.used[3]) == 0);
 }
 
 struct match {
@@ -265,15 +474,34 @@ struct match {
 
 static int callsubr(struct vm *vm, char **pvp, int reclevel);
 
+/* the workspace pvp into the caller's vector pvp0; status */
+static int
+ws_done(char **pvp0, char **pvp, int status)
+{
+	if (pvp != pvp0) {
+		size_t n = 0;
+		while (pvp[n] != NULL)
+			n++;
+		memcpy(pvp0, pvp, (n + 1) * sizeof(*pvp));
+	}
+	return status;
+}
+
 int
-vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
+vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 {
 	struct cf *cf = vm->cf;
 	char **avp, *ap;
 	const uint32_t *rvp;
 	struct match mlist[MAXMATCH + 2], *mlp;
 	int ruleno, loopcount, rstat = EX_OK;
-	char *npvp[MAXATOM + 1];
+	/*
+	 * The workspace (pvp) and the one being built (npvp) take turns
+	 * in the caller's vector and wsbuf; the caller's has the result
+	 * when we return (ws_done).
+	 */
+	char *wsbuf[MAXATOM + 1];
+	char **pvp = pvp0, **npvp = wsbuf;
 	char namebuf[16];
 	const char *rulename;
 
@@ -282,10 +510,13 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		return EX_CONFIG;
 	}
 	rulename = cf_rsname(cf, ruleset, namebuf, sizeof(namebuf));
-	if (vm->testmode || tTd(21, 1)) {
-		print_rsline(vm, vm->testmode ? "" : "rewrite: ruleset ", rulename,
-		    "   input:", pvp);
+	if (reclevel == 0 && !vm->shown_keep) {
+		/* tokens may have changed between top-level calls */
+		for (int k = 0; k < VM_SHOWN; k++)
+		vm->shown[k].n = SIZE_MAX;
 	}
+	if (vm->testmode || tTd(21, 1))
+		print_rsline(vm, ruleset, rulename, false, pvp);
 	if (reclevel++ > vm->maxrecursion) {
 		rw_syserr(&vm->msgs, "rewrite: excessive recursion (max %d), ruleset %s",
 		    vm->maxrecursion, rulename);
@@ -296,32 +527,30 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 
 	const struct cf_ruleset *rs = &cf->rs[ruleset];
 	int ri = 0;
-	uint64_t wsmask = 0;
 	bool prefilter = !tTd(21, 1);
 	const bool trace35 = tTd(21, 35), trace36 = tTd(21, 36);
-	size_t wslen = 0;
+	const bool trace12 = tTd(21, 12);
+	struct wsinfo wi;
+	unsigned char idxbuf[2][MAXATOM + 1];
 
-	if (prefilter)
-		for (avp = pvp; *avp != NULL; avp++, wslen++)
-			wsmask |= cf_tokbit(*avp);
+	wi.valid = false;	/* described when a prefilter needs it */
+	wi.idx = idxbuf[0];
 	ruleno = 1;
 	loopcount = 0;
 	while (ri < rs->n) {
-		const struct cf_rule *rwr = &rs->r[ri];
+		const struct cf_rule *rwr;
 		int status;
 
 		if (pvp[0] != NULL && (unsigned char)pvp[0][0] == CANONNET)
 			break;
-		if (tTd(21, 12)) {
+		if (trace12) {
+			rwr = &rs->r[ri];
 			if (tTd(21, 15))
 				dbg_printf("-----trying rule (line %d):", rwr->line);
 			else
 				dbg_printf("-----trying rule:");
 			printrule(vm, rwr, true);
 		}
-		mlp = mlist;
-		rvp = rwr->lhs;
-		avp = pvp;
 		if (++loopcount > 100) {
 			rw_syserr(&vm->msgs, "554 5.3.5 Infinite loop in ruleset %s, rule %d",
 			    rulename, ruleno);
@@ -331,21 +560,27 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			}
 			break;
 		}
-		if (prefilter && ((rwr->litmask & ~wsmask) != 0 ||
-		    (rwr->needcls[0] & ~cf->cls.used[0]) != 0 ||
-		    (rwr->needcls[1] & ~cf->cls.used[1]) != 0 ||
-		    (rwr->needcls[2] & ~cf->cls.used[2]) != 0 ||
-		    (rwr->needcls[3] & ~cf->cls.used[3]) != 0 ||
-		    (rwr->firstlit != NULL && (pvp[0] == NULL ||
-		     strcasecmp(rwr->firstlit, pvp[0]) != 0)) ||
-		    (rwr->lastlit != NULL && (pvp[0] == NULL ||
-		     strcasecmp(rwr->lastlit, pvp[wslen - 1]) != 0)))) {
-			/* the pattern cannot match this workspace */
-			ri++;
-			ruleno++;
-			loopcount = 0;
-			continue;
+		if (prefilter) {
+			/*
+			 * While the pattern cannot match this workspace: on to
+			 * the next rule (the workspace stays the same, there
+			 * are no traces, each skipped try resets loopcount).
+			 */
+			int first = ri;
+			while (!rule_may_match(cf, rs, ri, &wi, pvp)) {
+				ruleno++;
+				if (++ri >= rs->n)
+					break;
+			}
+			if (ri >= rs->n)
+				break;
+			if (ri != first)
+				loopcount = 1;
 		}
+		rwr = &rs->r[ri];
+		mlp = mlist;
+		rvp = rwr->lhs;
+		avp = pvp;
 
 		while ((ap = *avp) != NULL || CFB_GET_OP(*rvp) != OP_END) {
 			uint32_t w = *rvp;
@@ -384,11 +619,18 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				if (ap == NULL)
 					goto backup;
 				mlp->last = avp++;
-				vm_cataddr(cf, mlp->first, mlp->last, buf, sizeof(buf), '\0');
-				if (!wordinclass(vm, buf, (int)CFB_GET_B(*mlp->pattern))) {
+				/* one short token spells itself */
+				const char *word = buf;
+				if (mlp->first == mlp->last &&
+				    strnlen(ap, sizeof(buf) - 2) < sizeof(buf) - 2)
+					word = ap;
+				else
+					vm_cataddr(cf, mlp->first, mlp->last, buf, sizeof(buf), '\0');
+				bool pfx = true;
+				if (!rw_class_probe(&cf->cls, (int)CFB_GET_B(*mlp->pattern),
+				    word, prefilter ? &pfx : NULL)) {
 					/* no member starts so: longer bindings cannot match */
-					if (prefilter && !rw_class_maybe_prefix(&cf->cls,
-					    (int)CFB_GET_B(*mlp->pattern), buf))
+					if (!pfx)
 						goto backup;
 					if (trace36) {
 						dbg_printf("EXTEND  rp=");
@@ -416,12 +658,21 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			** Synopsis: $- exactly one token; $+ one or more (extended on backup)
 			*/
 			case OP_MATCH_ONE:
-			case OP_MATCH_ANY:
 				mlp->pattern = rvp;
 				mlp->first = avp;
 				mlp->last = avp++;
 				mlp++;
 				break;
+			case OP_MATCH_ANY:
+				mlp->pattern = rvp;
+				mlp->first = avp;
+				mlp->last = avp++;
+				if (!prefilter || ((op = CFB_GET_OP(rvp[1])) != OP_MATCH_LIT &&
+				    op != OP_END)) {
+					mlp++;
+					break;
+				}
+				goto extendfast;
 			/*
 			** Op: MATCH_ZANY A
 			** Synopsis: $* -- zero tokens at first, extended on backup
@@ -430,6 +681,30 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				mlp->pattern = rvp;
 				mlp->first = avp;
 				mlp->last = avp - 1;
+				if (!prefilter)	{
+					mlp++;
+					break;
+				}
+				op = CFB_GET_OP(rvp[1]);
+			extendfast:
+				/*
+				 * Without traces, the extensions backup would
+				 * try one by one are skipped: a trailing $* or $+
+				 * takes the rest at once, one before a literal
+				 * goes straight to the literal's next occurrence.
+				 */
+				if (op == OP_END) {
+					while (*avp != NULL)
+						avp++;
+					mlp->last = avp - 1;
+				} else if (op == OP_MATCH_LIT) {
+					char **at = lit_scan(avp,
+					    cf_rule_str(rwr, CFB_GET_Bx(rvp[1])));
+					if (at == NULL)
+						goto rulefails;
+					mlp->last = at - 1;
+					avp = at;
+				}
 				mlp++;
 				break;
 			/*
@@ -465,19 +740,9 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			** Op: MATCH_LIT Bx
 			** Synopsis: the token equals string Bx, ignoring case
 			*/
-			case OP_MATCH_LIT: {
-				const char *lit = cf_rule_str(rwr, CFB_GET_Bx(w));
-				unsigned char c1 = (unsigned char)lit[0], c2 = (unsigned char)ap[0];
-				if (c1 >= 'A' && c1 <= 'Z')
-					c1 = (unsigned char)(c1 + 32);
-				if (c2 >= 'A' && c2 <= 'Z')
-					c2 = (unsigned char)(c2 + 32);
-				if (c1 != c2)
+			case OP_MATCH_LIT:
+				if (!lit_eq(cf_rule_str(rwr, CFB_GET_Bx(w)), ap))
 					goto backup;
-				if (c1 != '\0' && (lit[1] != '\0' || ap[1] != '\0') &&
-				    strcasecmp(lit + 1, ap + 1) != 0)
-					goto backup;
-			}
 				avp++;
 				break;
 			default:
@@ -501,6 +766,15 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				op = CFB_GET_OP(*rvp);
 				if (op == OP_MATCH_ANY || op == OP_MATCH_ZANY) {
 					mlp->last = avp++;
+					if (prefilter &&
+					    CFB_GET_OP(rvp[1]) == OP_MATCH_LIT) {
+						char **at = lit_scan(avp,
+						    cf_rule_str(rwr, CFB_GET_Bx(rvp[1])));
+						if (at == NULL)
+							goto rulefails;
+						mlp->last = at - 1;
+						avp = at;
+					}
 					rvp++;
 					mlp++;
 					break;
@@ -515,6 +789,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		}
 
 		if (mlp < mlist || CFB_GET_OP(*rvp) != OP_END) {
+		rulefails:
 			if (tTd(21, 10))
 				dbg_printf("----- rule fails\n");
 			ri++;
@@ -525,7 +800,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 
 		/* the rule matched: build the replacement */
 		rvp = rwr->rhs;
-		if (tTd(21, 12)) {
+		if (trace12) {
 			dbg_printf("-----rule matches:");
 			printrule(vm, rwr, false);
 		}
@@ -538,6 +813,21 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			rvp++;
 			ri = rs->n;
 		}
+
+		/*
+		 * A plain rewrite (no metasymbol can come out of it: no
+		 * lookups, no calls) describes the new workspace as it builds
+		 * it, from the literals' and the old tokens' Bloom indexes.
+		 */
+		bool plain = prefilter && !rwr->rhsmeta;
+		if (plain && rwr->rhsrepl && !wi.valid)
+			ws_scan(pvp, &wi);
+		if (plain && rwr->rhsrepl && (wi.meta & 0200) != 0)
+			plain = false;
+		const bool trackidx = plain && (wi.valid || !rwr->rhsrepl);
+		unsigned char *nidx = wi.idx == idxbuf[0] ? idxbuf[1] : idxbuf[0];
+		uint64_t nmask = 0, npairs = 0;
+		unsigned nprev = 64;	/* 64: no token yet */
 
 		for (avp = npvp; CFB_GET_OP(*rvp) != OP_END; rvp++) {
 			uint32_t w = *rvp;
@@ -553,7 +843,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				if (c < '1' || m >= mlp) {
 					rw_syserr(&vm->msgs, "554 5.3.5 rewrite: ruleset %s: replacement $%c out of bounds",
 					    rulename, c);
-					return EX_CONFIG;
+					return ws_done(pvp0, pvp, EX_CONFIG);
 				}
 				if (tTd(21, 15)) {
 					dbg_printf("$%c:", c);
@@ -564,11 +854,25 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 					}
 					dbg_printf("\n");
 				}
-				for (char **pp = m->first; pp <= m->last; pp++) {
-					if (avp >= &npvp[maxatom])
-						goto toolong;
-					*avp++ = *pp;
-				}
+				char **src = m->first;
+				size_t cnt = (size_t)(m->last + 1 - src), at = (size_t)(avp - npvp);
+				if (at + cnt > (size_t)maxatom)
+					goto toolong;
+				if (trackidx) {
+					const unsigned char *oi = wi.idx + (src - pvp);
+					for (size_t i = 0; i < cnt; i++) {
+						unsigned x = oi[i];
+						avp[i] = src[i];
+						nidx[at + i] = (unsigned char)x;
+						nmask |= (uint64_t)1 << x;
+						if (nprev < 64)
+							npairs |= cf_pairbit(nprev, x);
+						nprev = x;
+					}
+				} else
+					for (size_t i = 0; i < cnt; i++)
+						avp[i] = src[i];
+				avp += cnt;
 				break;
 			}
 			/*
@@ -587,7 +891,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				if (mval == NULL || *mval == '\0')
 					continue;
 				if (vm_prescan(vm, mval, '\0', xpvp, NULL, NULL) < 0)
-					return EX_DATAERR;
+					return ws_done(pvp0, pvp, EX_DATAERR);
 				for (char **x = xpvp; *x != NULL; x++) {
 					*avp++ = *x;
 					if (avp >= &npvp[maxatom])
@@ -602,7 +906,16 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			case OP_EMIT_LIT:
 				if (avp >= &npvp[maxatom])
 					goto toolong;
-				*avp++ = (char *)cf_rule_str(rwr, CFB_GET_Bx(w));
+				*avp = (char *)cf_rule_str(rwr, CFB_GET_Bx(w));
+				if (trackidx) {
+					unsigned x = rwr->rhsidx[rvp - rwr->rhs];
+					nidx[avp - npvp] = (unsigned char)x;
+					nmask |= (uint64_t)1 << x;
+					if (nprev < 64)
+						npairs |= cf_pairbit(nprev, x);
+					nprev = x;
+				}
+				avp++;
 				break;
 			/*
 			** Op: RHS_CONT / RHS_RETURN
@@ -622,12 +935,48 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			continue;
 		toolong:
 			rw_syserr(&vm->msgs, "554 5.3.0 rewrite: expansion too long");
-			return EX_DATAERR;
+			return ws_done(pvp0, pvp, EX_DATAERR);
 		}
-		*avp++ = NULL;
+		*avp = NULL;
+		char **npend = avp;	/* the new workspace's NULL */
 
-		/* $[ $] and $( $) lookups */
-		for (rvp = NULL, avp = npvp; *avp != NULL; avp++) {
+		/*
+		 * Without a metasymbol token in the new workspace there is
+		 * nothing to look up or call: its tokens are the rule's own
+		 * and those $N copied from the old workspace.
+		 */
+		if (plain) {
+			/* the new workspace replaces the old one */
+			size_t n = (size_t)(npend - npvp);
+			char **t = pvp;
+			pvp = npvp;
+			npvp = t;
+			if (trackidx) {
+				wi.idx = nidx;
+				wi.valid = true;
+				wi.mask = nmask;
+				wi.pairs = npairs;
+				/* first bytes: the RHS literals have no
+				 * metasymbol, so the old ones still cover */
+				wi.meta = rwr->rhsrepl ? wi.meta : 0;
+				wi.len = n;
+				wi.c0 = n > 0 ? cf_fold((unsigned char)pvp[0][0]) : 0;
+				wi.cl = n > 0 ? cf_fold((unsigned char)pvp[n - 1][0]) : 0;
+			} else
+				wi.valid = false;
+			if (tTd(21, 4)) {
+				dbg_printf("rewritten as:");
+				printav(vm, pvp);
+			}
+			continue;
+		}
+
+		/* $[ $] and $( $) lookups (none when the RHS cannot have one) */
+		avp = npvp;
+		if (prefilter && !rwr->rhslookup &&
+		    (!rwr->rhsrepl || (wi.meta & 0200) == 0))
+			avp = npend;
+		for (rvp = NULL; *avp != NULL; avp++) {
 			char **hbrvp, **xpvp, **key_rvp, **default_rvp;
 			char **arg_rvp, *replac, *argvect[MAX_MAP_ARGS];
 			char *pvpb1[MAXATOM + 1], *xbuf[MAXATOM + 1], *nullpvp[1];
@@ -648,7 +997,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				mapname = *++r2;
 				if (mapname == NULL) {
 					rw_syserr(&vm->msgs, "554 5.3.0 rewrite: missing mapname");
-					return EX_CONFIG;
+					return ws_done(pvp0, pvp, EX_CONFIG);
 				}
 			} else
 				continue;
@@ -722,7 +1071,7 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 			} else {
 				if (vm_prescan(vm, replac, '\0', xbuf, NULL,
 				    external ? NULL : cf->tok.intl) < 0)
-					return EX_DATAERR;
+					return ws_done(pvp0, pvp, EX_DATAERR);
 				xpvp = xbuf;
 			}
 			avp = hbrvp;
@@ -731,14 +1080,14 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 				    *xpvp : *xpvp;
 				if (avp >= &npvp[maxatom]) {
 					rw_syserr(&vm->msgs, "554 5.3.0 rewrite: expansion too long");
-					return EX_DATAERR;
+					return ws_done(pvp0, pvp, EX_DATAERR);
 				}
 			}
 			char **restart = avp - 1;
 			for (char **x = pvpb1; (*avp++ = *x++) != NULL;)
 				if (avp >= &npvp[maxatom]) {
 					rw_syserr(&vm->msgs, "554 5.3.0 rewrite: expansion too long");
-					return EX_DATAERR;
+					return ws_done(pvp0, pvp, EX_DATAERR);
 				}
 			avp = restart;
 		}
@@ -747,26 +1096,54 @@ vm_rewrite(struct vm *vm, char **pvp, int ruleset, int reclevel, int maxatom)
 		if (rstat == EX_OK || status == EX_TEMPFAIL)
 			rstat = status;
 
-		for (avp = npvp; *avp++ != NULL;)
-			continue;
-		memmove(pvp, npvp, (size_t)(avp - npvp) * sizeof(*avp));
-		if (prefilter) {
-			wsmask = 0;
-			wslen = 0;
-			for (avp = pvp; *avp != NULL; avp++, wslen++)
-				wsmask |= cf_tokbit(*avp);
-		}
+		char **t = pvp;
+		pvp = npvp;
+		npvp = t;
+		wi.valid = false;
 		if (tTd(21, 4)) {
 			dbg_printf("rewritten as:");
 			printav(vm, pvp);
 		}
 	}
 
-	if (vm->testmode || tTd(21, 1)) {
-		print_rsline(vm, vm->testmode ? "" : "rewrite: ruleset ", rulename,
-		    " returns:", pvp);
+	if (vm->testmode || tTd(21, 1))
+		print_rsline(vm, ruleset, rulename, true, pvp);
+	return ws_done(pvp0, pvp, rstat);
+}
+
+/* cf_strtorwset(name, FIND), remembering the names it found */
+static int
+subr_find(struct vm *vm, const char *name)
+{
+	struct cf *cf = vm->cf;
+	uint32_t h = 2166136261u;
+	size_t n;
+
+	if (vm->subr_nrsnames != cf->nrsnames) {
+		memset(vm->subr, 0, sizeof(vm->subr));
+		vm->subr_nrsnames = cf->nrsnames;
 	}
-	return rstat;
+	for (n = 0; name[n] != '\0'; n++)
+		h = (h ^ (unsigned char)name[n]) * 16777619u;
+	/* up to four slots from the hashed one; the first free one is filled */
+	const size_t nslot = sizeof(vm->subr) / sizeof(vm->subr[0]);
+	struct vm_subr *e = NULL;
+	for (size_t k = 0; k < 4; k++) {
+		struct vm_subr *t = &vm->subr[(h + k) % nslot];
+		if (t->name[0] == '\0') {
+			e = t;
+			break;
+		}
+		if (strcmp(t->name, name) == 0)
+			return t->rs;
+	}
+	int rs = cf_strtorwset(cf, name, NULL, CF_ST_FIND);
+	if (rs >= 0 && e != NULL && n < sizeof(e->name) &&
+	    vm->subr_nrsnames == cf->nrsnames) {
+		memcpy(e->name, name, n + 1);
+		e->rs = rs;
+	}
+	return rs;
 }
 
 static int
@@ -779,10 +1156,14 @@ callsubr(struct vm *vm, char **pvp, int reclevel)
 
 	for (avp = pvp, j = 0; *avp != NULL; avp++, j++) {
 		if ((unsigned char)**avp == CALLSUBR && avp[1] != NULL) {
-			char *name = vm_strdup(vm, avp[1]);
-			rw_stripquotes(name);
-			avp[1] = name;
-			subr = cf_strtorwset(vm->cf, name, NULL, CF_ST_FIND);
+			char *name = avp[1];
+			if (strchr(name, '"') != NULL) {
+				/* stripquotes changes it: a copy */
+				name = vm_strdup(vm, name);
+				rw_stripquotes(name);
+				avp[1] = name;
+			}
+			subr = subr_find(vm, name);
 			if (subr < 0) {
 				rw_syserr(&vm->msgs, "554 5.3.5 Unknown ruleset %s", name);
 				return EX_CONFIG;

@@ -12,6 +12,9 @@
 #include "cf.h"
 #include "map.h"
 
+#define VM_SHOWN	4	/* vectors remembered */
+#define VM_SHOWN_MAX	64	/* tokens in one */
+
 struct vm {
 	struct cf		*cf;
 	struct rw_mactab	 envmac;	/* envelope / run-time macros */
@@ -26,6 +29,32 @@ struct vm {
 	size_t			 bumpused, bumpcap;
 	char			*scratch;	/* prescan buffers, reused */
 	struct rw_tokens	*toks;
+	/*
+	 * The last VM_SHOWN workspaces printed by the input:/returns: lines,
+	 * as pointer vectors and text.  A token's text cannot change
+	 * while one top-level vm_rewrite runs (tokens are image strings
+	 * or strings owned until vm_reset, and the VM writes new tokens
+	 * instead of changing old ones), so the same vector prints the
+	 * same text; the cache is emptied when a top-level call starts
+	 * (unless shown_keep) and by vm_reset.
+	 */
+	struct vm_shown {
+		const char	*av[VM_SHOWN_MAX + 1];	/* NULL-terminated */
+		size_t		 n;		/* SIZE_MAX: empty */
+		struct buf	 text;		/* " tok tok\n" */
+	} shown[VM_SHOWN];
+	unsigned		 shownext;
+	bool			 shown_keep;	/* set while the caller changes no
+						 * token between top-level calls:
+						 * vm->shown outlives them */
+	struct vm_rshead	*rshead;	/* "name   input:" per ruleset */
+	/* $> names found lately: name -> ruleset (cf_strtorwset is a pure
+	 * function of the name once it has found it) */
+	struct vm_subr {
+		char		 name[24];	/* "": empty */
+		int		 rs;
+	} subr[32];
+	int			 subr_nrsnames;	/* cf->nrsnames when filled */
 };
 
 void	 vm_init(struct vm *vm, struct cf *cf, const struct rw_msgs *msgs);
