@@ -772,9 +772,15 @@ static char *
 dns_lookup(struct map_ctx *ctx, struct cf_map *m, const char *key,
     char **av, int *statp)
 {
-	(void)ctx; (void)key; (void)av;
-	/* no resolver (as in -bt's /mx): the name is not found */
-	*statp = strcmp(m->cls->name, "bestmx") == 0 ? EX_OK : EX_NOTFOUND;
+	(void)ctx;
+	bool bestmx = strcmp(m->cls->name, "bestmx") == 0;
+	/* an address literal is its own (only) MX host, as getmxrr says */
+	if (bestmx && key[0] == '[') {
+		*statp = EX_OK;
+		return map_rewrite(m, key, strlen(key), av);
+	}
+	/* no resolver here (as in -bt's /mx): the name is not found */
+	*statp = bestmx ? EX_OK : EX_NOTFOUND;
 	return NULL;
 }
 
