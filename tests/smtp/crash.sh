@@ -12,15 +12,10 @@
 # smtp-source: $SMTP_SOURCE, else $PFDIR (default /tmp/pf) from
 # `apt-get download postfix && dpkg -x`, fetched here if absent; without
 # it (no network, no apt) the test SKIPs.
-B=${1:-build}
-case $B in /*) ;; *) B=$(pwd)/$B ;; esac
-CFC=$B/cfc CFMTA=$B/cfmta
+. "$(dirname "$0")/common.sh"
 N=${CRASH_N:-2000}
 KILLS=${CRASH_KILLS:-5}
 PFDIR=${PFDIR:-/tmp/pf}
-pass=0 fail=0
-ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
 done_() { echo "crash: $pass passed, $fail failed"; [ $fail -eq 0 ]; exit $?; }
 
 SS=${SMTP_SOURCE:-$PFDIR/usr/sbin/smtp-source}

@@ -7,14 +7,8 @@
 # lines against golden/maillog.golden, made by oracle-log.sh from the real
 # sendmail; LogLevel=0 logs none of it; -L sets the ident.
 # Prints "log: N passed, M failed".
-B=${1:-build}
-case $B in /*) ;; *) B=$(pwd)/$B ;; esac
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$(dirname "$0")/common.sh"
 G=$TOP/tests/smtp/golden
-CFC=$B/cfc CFMTA=$B/cfmta
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 T=$(mktemp -d /tmp/cfmta-log.XXXXXX)
 SINKPID= LOGPID=
 cleanup() {

@@ -10,13 +10,7 @@
 #   - an MX list that points back to this host
 #   - Timeout.initial / Timeout.rcpt against a server that stalls
 # Prints "mx: N passed, M failed" (to be added to the smtp totals).
-B=${1:-build}
-case $B in /*) ;; *) B=$(pwd)/$B ;; esac
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-CFC=$B/cfc CFMTA=$B/cfmta
-pass=0 fail=0
-ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/common.sh"
 if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null 2>&1 ||
     ! command -v ip >/dev/null 2>&1 || ! command -v perl >/dev/null 2>&1 ||
     ! unshare -mn true 2>/dev/null; then

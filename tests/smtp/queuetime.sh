@@ -10,13 +10,7 @@
 # classes; the old T option; MinQueueAge; RFC 2852 BY=;R (5.4.7) and
 # BY=;N (a delay DSN), and BY= passed on to a next hop offering DELIVERBY.
 # The texts are those the real sendmail 8.17 writes (see the README).
-B=${1:-build}
-case $B in /*) ;; *) B=$(pwd)/$B ;; esac
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-CFC=$B/cfc CFMTA=$B/cfmta
-pass=0 fail=0
-ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/common.sh"
 done_() { echo "queuetime: $pass passed, $fail failed"; [ $fail -eq 0 ]; exit $?; }
 command -v perl > /dev/null 2>&1 || { echo "SKIP: queue lifetime (no perl)"; done_; }
 
