@@ -34,10 +34,11 @@ dns_mx_parse(const unsigned char *ans, int n, struct dns_mx *mx, int max)
 		if (ns_name_uncompress(ns_msg_base(msg), ns_msg_end(msg),
 		    rd + 2, host, sizeof(host)) < 0)
 			continue;
-		if (strlen(host) >= sizeof(mx[0].host))
+		size_t hl = strlen(host);
+		if (hl >= sizeof(mx[0].host))
 			continue;
 		mx[count].pref = (rd[0] << 8) | rd[1];
-		snprintf(mx[count].host, sizeof(mx[count].host), "%s", host);
+		memcpy(mx[count].host, host, hl + 1);
 		count++;
 	}
 	/* insertion sort: stable, the lists are short */
