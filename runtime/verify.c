@@ -48,7 +48,8 @@ mta_verify(struct mta *mta, char **addrs, int n)
 	int nok = 0;
 	for (int i = 0; i < l.n; i++) {
 		if (l.v[i].state == AD_ERROR && rc == EX_OK)
-			rc = l.v[i].stat == EX_TEMPFAIL ? EX_TEMPFAIL : EX_NOUSER;
+			rc = l.v[i].stat == EX_TEMPFAIL ? EX_TEMPFAIL :
+			    l.v[i].stat == EX_CONFIG ? EX_USAGE : EX_NOUSER;
 		if (l.v[i].state != AD_DELIVER)
 			continue;
 		ok[nok].d = &l.v[i];

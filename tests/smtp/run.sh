@@ -450,6 +450,9 @@ has bv-fwd "^\"|$T/pipeprog fwd\"... deliverable: mailer prog"
 has bv-fwd-self '^mail... deliverable: mailer local, user mail'
 count bv-dup-root 'deliverable: mailer local, user root$' 1
 has bv-loop 'aliasing/forwarding loop broken'
+# a loop alone exits 64, as sendmail -bv does (User unknown: 67)
+"$CFMTA" $CF -bv loopa > "$T/out" 2>&1; rc=$?
+[ $rc = 64 ] && ok || bad "-bv loopa: exit $rc, want 64"
 # delivery: every address once, programs and files, owner- gets the errors
 printf 'Subject: to lists\n\nlist body\n' | "$CFMTA" $CF -f boss@example.org -odq \
     team incl dupes pipe file mail postmaster root sys > "$T/out" 2>&1
