@@ -9,6 +9,7 @@
  * rules compiled in-process come from rw_rule.c.
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -339,6 +340,28 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 		buf_reset(&sh->text);
 		rw_render_av(&sh->text, &vm->cf->mn, (const char *const *)pvp);
 	}
+	FILE *fp = dbg_stream();
+#ifdef __GLIBC__
+	/*
+	 * Room in the stream's buffer (a fully buffered stream being
+	 * written): the line goes straight there, as putc_unlocked puts
+	 * a byte, without an fwrite call and a copy per line.  A line or
+	 * unbuffered stream keeps _IO_write_end at or below _IO_write_ptr.
+	 */
+	ptrdiff_t room = fp->_IO_write_end - fp->_IO_write_ptr;
+	/* (the fixed-size header copy may write past hl: room for it too) */
+	if (room > 0 && (size_t)room >= hl + sh->text.len &&
+	    (size_t)room >= sizeof(vm->rshead->s[0])) {
+		char *w = fp->_IO_write_ptr;
+		if (hs != head)
+			memcpy(w, hs, sizeof(vm->rshead->s[0]));
+		else
+			memcpy(w, hs, hl);
+		memcpy(w + hl, sh->text.s, sh->text.len);
+		fp->_IO_write_ptr = w + hl + sh->text.len;
+		return;
+	}
+#endif
 	if (hl + sh->text.len <= sizeof(line)) {
 		/* (a fixed size when it can be: no rep movs for 25 bytes) */
 		if (hs != head)
@@ -346,7 +369,7 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 		else
 			memcpy(line, hs, hl);
 		memcpy(line + hl, sh->text.s, sh->text.len);
-		fwrite_unlocked(line, 1, hl + sh->text.len, dbg_stream());
+		fwrite_unlocked(line, 1, hl + sh->text.len, fp);
 	} else {
 		fwrite_unlocked(hs, 1, hl, dbg_stream());
 		fwrite_unlocked(sh->text.s, 1, sh->text.len, dbg_stream());
