@@ -271,9 +271,57 @@ struct vm_rshead {
  * every ruleset call in address test mode.  The tokens' text comes from
  * vm->shown when the same vector was printed lately.
  */
+/* what the prefilters know about the workspace (when valid) */
+struct wsinfo {
+	bool		 valid;
+	uint64_t	 mask;		/* cf_tokbit of every token */
+	uint64_t	 pairs;		/* cf_pairbit of each two in a row */
+	size_t		 len;		/* tokens */
+	unsigned	 meta;		/* OR of the tokens' first bytes */
+	unsigned	 c0, cl;	/* folded first byte of the first, last */
+	unsigned char	*idx;		/* cf_tokidx of each token */
+};
+
+/* remember wi (describing sh's vector) in sh */
 static void
+ws_save(struct vm_shown *sh, const struct wsinfo *wi)
+{
+	if (sh->wsok || !wi->valid || wi->len != sh->n)
+		return;
+	memcpy(sh->idx, wi->idx, wi->len);
+	sh->mask = wi->mask;
+	sh->pairs = wi->pairs;
+	sh->meta = wi->meta;
+	sh->c0 = wi->c0;
+	sh->cl = wi->cl;
+	sh->wsok = true;
+}
+
+/* the vector pvp's entry in vm->shown, or NULL */
+static inline struct vm_shown *
+shown_find(struct vm *vm, char **pvp)
+{
+	for (int k = 0; k < VM_SHOWN; k++) {
+		const char **a = vm->shown[k].av;
+		size_t i = 0;
+		if (vm->shown[k].n == SIZE_MAX)
+			continue;
+		while (a[i] == pvp[i] && pvp[i] != NULL)
+			i++;
+		if (a[i] == pvp[i])	/* both NULL: the same vector */
+			return &vm->shown[k];
+	}
+	return NULL;
+}
+
+/*
+ * The input:/returns: line of the workspace pvp; when wi describes it,
+ * that is remembered with the vector.  The vector's entry in
+ * vm->shown, or NULL.
+ */
+static struct vm_shown *
 print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
-    char **pvp)
+    char **pvp, const struct wsinfo *wi)
 {
 	const char *prefix = vm->testmode ? "" : "rewrite: ruleset ";
 	const char *suffix = returns ? " returns:" : "   input:";
@@ -308,19 +356,7 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 		hl = p + 16 + k;
 	}
 
-	struct vm_shown *sh = NULL;
-	for (int k = 0; k < VM_SHOWN; k++) {
-		const char **a = vm->shown[k].av;
-		size_t i = 0;
-		if (vm->shown[k].n == SIZE_MAX)
-			continue;
-		while (a[i] == pvp[i] && pvp[i] != NULL)
-			i++;
-		if (a[i] == pvp[i]) {	/* both NULL: the same vector */
-			sh = &vm->shown[k];
-			break;
-		}
-	}
+	struct vm_shown *sh = shown_find(vm, pvp);
 	if (sh == NULL) {
 		sh = &vm->shown[vm->shownext];
 		vm->shownext = (vm->shownext + 1) % VM_SHOWN;
@@ -333,13 +369,16 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 			sh->n = SIZE_MAX;
 			fwrite_unlocked(hs, 1, hl, fp);
 			rw_printav(fp, &vm->cf->mn, (const char *const *)pvp);
-			return;
+			return NULL;
 		}
 		sh->av[n] = NULL;
 		sh->n = n;
+		sh->wsok = false;
 		buf_reset(&sh->text);
 		rw_render_av(&sh->text, &vm->cf->mn, (const char *const *)pvp);
 	}
+	if (wi != NULL && wi->valid)
+		ws_save(sh, wi);
 	FILE *fp = dbg_stream();
 #ifdef __GLIBC__
 	/*
@@ -359,7 +398,7 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 			memcpy(w, hs, hl);
 		memcpy(w + hl, sh->text.s, sh->text.len);
 		fp->_IO_write_ptr = w + hl + sh->text.len;
-		return;
+		return sh;
 	}
 #endif
 	if (hl + sh->text.len <= sizeof(line)) {
@@ -372,8 +411,9 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 		fwrite_unlocked(line, 1, hl + sh->text.len, fp);
 	} else {
 		fwrite_unlocked(hs, 1, hl, dbg_stream());
-		fwrite_unlocked(sh->text.s, 1, sh->text.len, dbg_stream());
+		fwrite_unlocked(sh->text.s, 1, sh->text.len, fp);
 	}
+	return sh;
 }
 
 /* the MATCH_LIT test: equal ignoring ASCII case (as strcasecmp in C) */
@@ -417,17 +457,6 @@ lit_scan(char **avp, const char *lit)
 	return NULL;
 }
 
-/* what the prefilters know about the workspace (when valid) */
-struct wsinfo {
-	bool		 valid;
-	uint64_t	 mask;		/* cf_tokbit of every token */
-	uint64_t	 pairs;		/* cf_pairbit of each two in a row */
-	size_t		 len;		/* tokens */
-	unsigned	 meta;		/* OR of the tokens' first bytes */
-	unsigned	 c0, cl;	/* folded first byte of the first, last */
-	unsigned char	*idx;		/* cf_tokidx of each token */
-};
-
 /* describe the workspace pvp in *wi */
 static void
 ws_scan(char **pvp, struct wsinfo *wi)
@@ -454,10 +483,34 @@ ws_scan(char **pvp, struct wsinfo *wi)
 	wi->cl = n > 0 ? cf_fold((unsigned char)pvp[n - 1][0]) : 0;
 }
 
+/*
+ * Describe the workspace pvp in *wi: as remembered with the same
+ * vector when it was printed (sh, when not NULL, is its entry in
+ * vm->shown), else by ws_scan (and then remembered).
+ */
+static void
+ws_describe(char **pvp, struct vm_shown *sh, struct wsinfo *wi)
+{
+	if (sh != NULL && sh->wsok) {
+		memcpy(wi->idx, sh->idx, sh->n);
+		wi->valid = true;
+		wi->mask = sh->mask;
+		wi->pairs = sh->pairs;
+		wi->len = sh->n;
+		wi->meta = sh->meta;
+		wi->c0 = sh->c0;
+		wi->cl = sh->cl;
+		return;
+	}
+	ws_scan(pvp, wi);
+	if (sh != NULL)
+		ws_save(sh, wi);
+}
+
 /* false if rule ri cannot match the workspace (its prefilters fail) */
 static inline bool
 rule_may_match(const struct cf *cf, const struct cf_ruleset *rs, int ri,
-    struct wsinfo *wi, char **pvp)
+    struct wsinfo *wi, char **pvp, struct vm_shown *cursh)
 {
 	const struct cf_rulepf *pf = &rs->pf[ri];
 
@@ -465,7 +518,7 @@ rule_may_match(const struct cf *cf, const struct cf_ruleset *rs, int ri,
 		return true;
 	if (pf->flags & CF_PF_WS) {
 		if (!wi->valid)
-			ws_scan(pvp, wi);
+			ws_describe(pvp, cursh, wi);
 		if (wi->len < pf->minlen || wi->len > pf->maxlen ||
 		    (pf->litmask & ~wi->mask) != 0)
 			return false;
@@ -495,7 +548,8 @@ struct match {
 	const uint32_t	*pattern;
 };
 
-static int callsubr(struct vm *vm, char **pvp, int reclevel);
+static int callsubr(struct vm *vm, char **pvp, int reclevel,
+    struct vm_shown **whole);
 
 /* the workspace pvp into the caller's vector pvp0; status */
 static int
@@ -538,8 +592,10 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 		for (int k = 0; k < VM_SHOWN; k++)
 		vm->shown[k].n = SIZE_MAX;
 	}
+	/* the entry in vm->shown of the vector pvp (while known) */
+	struct vm_shown *cursh = NULL;
 	if (vm->testmode || tTd(21, 1))
-		print_rsline(vm, ruleset, rulename, false, pvp);
+		cursh = print_rsline(vm, ruleset, rulename, false, pvp, NULL);
 	if (reclevel++ > vm->maxrecursion) {
 		rw_syserr(&vm->msgs, "rewrite: excessive recursion (max %d), ruleset %s",
 		    vm->maxrecursion, rulename);
@@ -590,7 +646,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 			 * are no traces, each skipped try resets loopcount).
 			 */
 			int first = ri;
-			while (!rule_may_match(cf, rs, ri, &wi, pvp)) {
+			while (!rule_may_match(cf, rs, ri, &wi, pvp, cursh)) {
 				ruleno++;
 				if (++ri >= rs->n)
 					break;
@@ -822,6 +878,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 		}
 
 		/* the rule matched: build the replacement */
+		cursh = NULL;
 		rvp = rwr->rhs;
 		if (trace12) {
 			dbg_printf("-----rule matches:");
@@ -844,7 +901,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 		 */
 		bool plain = prefilter && !rwr->rhsmeta;
 		if (plain && rwr->rhsrepl && !wi.valid)
-			ws_scan(pvp, &wi);
+			ws_describe(pvp, cursh, &wi);
 		if (plain && rwr->rhsrepl && (wi.meta & 0200) != 0)
 			plain = false;
 		const bool trackidx = plain && (wi.valid || !rwr->rhsrepl);
@@ -1115,7 +1172,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 			avp = restart;
 		}
 
-		status = callsubr(vm, npvp, reclevel);
+		status = callsubr(vm, npvp, reclevel, &cursh);
 		if (rstat == EX_OK || status == EX_TEMPFAIL)
 			rstat = status;
 
@@ -1129,8 +1186,10 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 		}
 	}
 
+	vm->shown_ret = NULL;
 	if (vm->testmode || tTd(21, 1))
-		print_rsline(vm, ruleset, rulename, true, pvp);
+		vm->shown_ret = print_rsline(vm, ruleset, rulename, true, pvp,
+		    prefilter ? &wi : NULL);
 	return ws_done(pvp0, pvp, rstat);
 }
 
@@ -1169,14 +1228,20 @@ subr_find(struct vm *vm, const char *name)
 	return rs;
 }
 
+/*
+ * The $> calls in the workspace pvp, last first.  *whole: the entry in
+ * vm->shown of the new workspace when the first call's result is all
+ * of it (its returns: line printed it), else NULL.
+ */
 static int
-callsubr(struct vm *vm, char **pvp, int reclevel)
+callsubr(struct vm *vm, char **pvp, int reclevel, struct vm_shown **whole)
 {
 	char **avp;
 	int i, j, subr, nsubr = 0, status, rstat = EX_OK;
 	int subrnumber[MAX_SUBR], subrindex[MAX_SUBR];
 	char *tpvp[MAXATOM + 1];
 
+	*whole = NULL;
 	for (avp = pvp, j = 0; *avp != NULL; avp++, j++) {
 		if ((unsigned char)**avp == CALLSUBR && avp[1] != NULL) {
 			char *name = avp[1];
@@ -1234,6 +1299,8 @@ callsubr(struct vm *vm, char **pvp, int reclevel)
 			pvp[i] = *avp;
 		}
 		pvp[i] = NULL;
+		/* (only a call that got to its end sets shown_ret) */
+		*whole = j == 0 ? vm->shown_ret : NULL;
 	}
 	return rstat;
 }
