@@ -317,11 +317,11 @@ shown_find(struct vm *vm, char **pvp)
 /*
  * The input:/returns: line of the workspace pvp; when wi describes it,
  * that is remembered with the vector.  The vector's entry in
- * vm->shown, or NULL.
+ * vm->shown (known, when not NULL), or NULL.
  */
 static struct vm_shown *
 print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
-    char **pvp, const struct wsinfo *wi)
+    char **pvp, const struct wsinfo *wi, struct vm_shown *known)
 {
 	const char *prefix = vm->testmode ? "" : "rewrite: ruleset ";
 	const char *suffix = returns ? " returns:" : "   input:";
@@ -356,7 +356,7 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 		hl = p + 16 + k;
 	}
 
-	struct vm_shown *sh = shown_find(vm, pvp);
+	struct vm_shown *sh = known != NULL ? known : shown_find(vm, pvp);
 	if (sh == NULL) {
 		sh = &vm->shown[vm->shownext];
 		vm->shownext = (vm->shownext + 1) % VM_SHOWN;
@@ -595,7 +595,8 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 	/* the entry in vm->shown of the vector pvp (while known) */
 	struct vm_shown *cursh = NULL;
 	if (vm->testmode || tTd(21, 1))
-		cursh = print_rsline(vm, ruleset, rulename, false, pvp, NULL);
+		cursh = print_rsline(vm, ruleset, rulename, false, pvp, NULL,
+		    NULL);
 	if (reclevel++ > vm->maxrecursion) {
 		rw_syserr(&vm->msgs, "rewrite: excessive recursion (max %d), ruleset %s",
 		    vm->maxrecursion, rulename);
@@ -1189,7 +1190,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 	vm->shown_ret = NULL;
 	if (vm->testmode || tTd(21, 1))
 		vm->shown_ret = print_rsline(vm, ruleset, rulename, true, pvp,
-		    prefilter ? &wi : NULL);
+		    prefilter ? &wi : NULL, cursh);
 	return ws_done(pvp0, pvp, rstat);
 }
 
