@@ -279,8 +279,11 @@ struct wsinfo {
 	size_t		 len;		/* tokens */
 	unsigned	 meta;		/* OR of the tokens' first bytes */
 	unsigned	 c0, cl;	/* folded first byte of the first, last */
-	unsigned char	*idx;		/* cf_tokidx of each token */
+	unsigned char	*idx;		/* cf_tokidx of each token, then
+					 * IDXPAD bytes 0xff (no index) */
 };
+#define IDXPAD	8
+#define IDXPAD_SET(p)	memcpy((p), "\377\377\377\377\377\377\377\377", IDXPAD)
 
 /* remember wi (describing sh's vector) in sh */
 static void
@@ -474,6 +477,7 @@ ws_scan(char **pvp, struct wsinfo *wi)
 		prev = idx;
 		meta |= (unsigned char)pvp[n][0];
 	}
+	IDXPAD_SET(wi->idx + n);
 	wi->valid = true;
 	wi->pairs = pairs;
 	wi->mask = mask;
@@ -493,6 +497,7 @@ ws_describe(char **pvp, struct vm_shown *sh, struct wsinfo *wi)
 {
 	if (sh != NULL && sh->wsok) {
 		memcpy(wi->idx, sh->idx, sh->n);
+		IDXPAD_SET(wi->idx + sh->n);
 		wi->valid = true;
 		wi->mask = sh->mask;
 		wi->pairs = sh->pairs;
@@ -540,6 +545,45 @@ rule_may_match(const struct cf *cf, const struct cf_ruleset *rs, int ri,
 	     (r->needcls[1] & ~cf->cls.used[1]) == 0 &&
 	     (r->needcls[2] & ~cf->cls.used[2]) == 0 &&
 	     (r->needcls[3] & ~cf->cls.used[3]) == 0);
+}
+
+/*
+ * lit_scan in a described workspace pvp, x being lit's cf_tokidx:
+ * equal tokens (ignoring case) have equal indexes, so only the tokens
+ * whose index is x are compared; those are found eight index bytes at
+ * a time (fewer branches than a test per token: a mispredicted branch
+ * costs more than the arithmetic).
+ */
+static char **
+lit_find(char **pvp, char **avp, const struct wsinfo *wi, const char *lit,
+    unsigned x)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t lo7 = 0x7f7f7f7f7f7f7f7fu;
+	const uint64_t pat = 0x0101010101010101u * x;
+	size_t len = wi->len;
+
+	if (!wi->valid)
+		return lit_scan(avp, lit);
+	/* the bytes from len on are 0xff (IDXPAD): never x, never read past */
+	for (size_t base = (size_t)(avp - pvp); base < len; base += 8) {
+		uint64_t v;
+		memcpy(&v, wi->idx + base, 8);
+		v ^= pat;
+		/* the high bit of each byte of v that is 0, exactly */
+		uint64_t z = ~(((v & lo7) + lo7) | v | lo7);
+		while (z != 0) {
+			size_t at = base + (size_t)__builtin_ctzll(z) / 8;
+			if (lit_eq(lit, pvp[at]))
+				return &pvp[at];
+			z &= z - 1;
+		}
+	}
+	return NULL;
+#else
+	(void)pvp; (void)wi; (void)x;
+	return lit_scan(avp, lit);
+#endif
 }
 
 struct match {
@@ -611,7 +655,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 	const bool trace35 = tTd(21, 35), trace36 = tTd(21, 36);
 	const bool trace12 = tTd(21, 12);
 	struct wsinfo wi;
-	unsigned char idxbuf[2][MAXATOM + 1];
+	unsigned char idxbuf[2][MAXATOM + 1 + IDXPAD];
 
 	wi.valid = false;	/* described when a prefilter needs it */
 	wi.idx = idxbuf[0];
@@ -778,8 +822,9 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 						avp++;
 					mlp->last = avp - 1;
 				} else if (op == OP_MATCH_LIT) {
-					char **at = lit_scan(avp,
-					    cf_rule_str(rwr, CFB_GET_Bx(rvp[1])));
+					char **at = lit_find(pvp, avp, &wi,
+					    cf_rule_str(rwr, CFB_GET_Bx(rvp[1])),
+					    rwr->lhsidx[rvp + 1 - rwr->lhs]);
 					if (at == NULL)
 						goto rulefails;
 					mlp->last = at - 1;
@@ -848,8 +893,9 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 					mlp->last = avp++;
 					if (prefilter &&
 					    CFB_GET_OP(rvp[1]) == OP_MATCH_LIT) {
-						char **at = lit_scan(avp,
-						    cf_rule_str(rwr, CFB_GET_Bx(rvp[1])));
+						char **at = lit_find(pvp, avp, &wi,
+						    cf_rule_str(rwr, CFB_GET_Bx(rvp[1])),
+						    rwr->lhsidx[rvp + 1 - rwr->lhs]);
 						if (at == NULL)
 							goto rulefails;
 						mlp->last = at - 1;
@@ -1033,6 +1079,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 			pvp = npvp;
 			npvp = t;
 			if (trackidx) {
+				IDXPAD_SET(nidx + n);
 				wi.idx = nidx;
 				wi.valid = true;
 				wi.mask = nmask;
