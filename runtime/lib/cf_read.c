@@ -309,8 +309,13 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 		return -1;
 	}
 	if (isdigit((unsigned char)*p)) {
-		char *e;
-		long v = strtol(p, &e, 10);
+		/* strtol's value up to the clamp below (the address test mode
+		 * parses a number per ruleset of each line: no strtol call) */
+		const char *e = p;
+		long v = 0;
+		for (; *e >= '0' && *e <= '9'; e++)
+			if (v <= 100000)
+				v = v * 10 + (*e - '0');
 
 		if (endp != NULL)
 			*endp = e;
