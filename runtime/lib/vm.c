@@ -465,19 +465,31 @@ static void
 ws_scan(char **pvp, struct wsinfo *wi)
 {
 	uint64_t mask = 0, pairs = 0;
-	unsigned meta = 0, prev = 0;
-	size_t n;
+	unsigned meta = 0, prev;
+	unsigned char *ix = wi->idx;
+	const char *s;
+	size_t n = 0;
 
-	for (n = 0; pvp[n] != NULL; n++) {
-		unsigned idx = cf_tokidx(pvp[n]);
-		wi->idx[n] = (unsigned char)idx;
-		mask |= (uint64_t)1 << idx;
-		if (n > 0)
+	/*
+	 * (The first token apart: no pair test in the loop.  Each token's
+	 * bytes are read before its index byte is stored, which could
+	 * alias them and force reloads.)
+	 */
+	if ((s = pvp[0]) != NULL) {
+		prev = cf_tokidx(s);
+		meta = (unsigned char)s[0];
+		ix[0] = (unsigned char)prev;
+		mask = (uint64_t)1 << prev;
+		for (n = 1; (s = pvp[n]) != NULL; n++) {
+			unsigned idx = cf_tokidx(s);
+			meta |= (unsigned char)s[0];
+			ix[n] = (unsigned char)idx;
+			mask |= (uint64_t)1 << idx;
 			pairs |= cf_pairbit(prev, idx);
-		prev = idx;
-		meta |= (unsigned char)pvp[n][0];
+			prev = idx;
+		}
 	}
-	IDXPAD_SET(wi->idx + n);
+	IDXPAD_SET(ix + n);
 	wi->valid = true;
 	wi->pairs = pairs;
 	wi->mask = mask;
