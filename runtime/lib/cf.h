@@ -46,6 +46,7 @@ struct cf_rule {
 	bool		 rhsrepl;	/* RHS has a $N */
 	bool		 needany;	/* needcls is not empty */
 	unsigned char	*rhsidx;	/* cf_tokidx of RHS literal rhs[k] at [k] */
+	unsigned char	*lhsidx;	/* cf_tokidx of LHS literal lhs[k] at [k] */
 	void		*owned;		/* storage to free, if not image-backed */
 };
 

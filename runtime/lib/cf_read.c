@@ -46,6 +46,7 @@ free_rules(struct cf_ruleset *rs)
 	for (int i = 0; i < rs->n; i++) {
 		free(rs->r[i].owned);
 		free(rs->r[i].rhsidx);
+		free(rs->r[i].lhsidx);
 	}
 	free(rs->r);
 	free(rs->pf);
@@ -308,8 +309,13 @@ cf_strtorwset(struct cf *cf, const char *p, const char **endp, int mode)
 		return -1;
 	}
 	if (isdigit((unsigned char)*p)) {
-		char *e;
-		long v = strtol(p, &e, 10);
+		/* strtol's value up to the clamp below (the address test mode
+		 * parses a number per ruleset of each line: no strtol call) */
+		const char *e = p;
+		long v = 0;
+		for (; *e >= '0' && *e <= '9'; e++)
+			if (v <= 100000)
+				v = v * 10 + (*e - '0');
 
 		if (endp != NULL)
 			*endp = e;
@@ -607,6 +613,9 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 	bool bounded = true;
 	memset(nr->needcls, 0, sizeof(nr->needcls));
 	nr->firstlit = nr->lastlit = NULL;
+	for (pc = r->lhs; CFB_GET_OP(*pc) != OP_END; pc++)
+		continue;
+	nr->lhsidx = xcalloc((size_t)(pc - r->lhs) + 1, 1);
 	for (pc = r->lhs; CFB_GET_OP(*pc) != OP_END; pc++) {
 		uint32_t w = *pc;
 		unsigned idx = 64;
@@ -614,6 +623,7 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 		case OP_MATCH_LIT:
 			/* two literals in a row match two tokens in a row */
 			idx = cf_tokidx(r->str + CFB_GET_Bx(w));
+			nr->lhsidx[pc - r->lhs] = (unsigned char)idx;
 			m |= (uint64_t)1 << idx;
 			if (previdx < 64)
 				pairs |= cf_pairbit(previdx, idx);

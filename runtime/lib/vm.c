@@ -9,6 +9,7 @@
  * rules compiled in-process come from rw_rule.c.
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -270,9 +271,60 @@ struct vm_rshead {
  * every ruleset call in address test mode.  The tokens' text comes from
  * vm->shown when the same vector was printed lately.
  */
+/* what the prefilters know about the workspace (when valid) */
+struct wsinfo {
+	bool		 valid;
+	uint64_t	 mask;		/* cf_tokbit of every token */
+	uint64_t	 pairs;		/* cf_pairbit of each two in a row */
+	size_t		 len;		/* tokens */
+	unsigned	 meta;		/* OR of the tokens' first bytes */
+	unsigned	 c0, cl;	/* folded first byte of the first, last */
+	unsigned char	*idx;		/* cf_tokidx of each token, then
+					 * IDXPAD bytes 0xff (no index) */
+};
+#define IDXPAD	8
+#define IDXPAD_SET(p)	memcpy((p), "\377\377\377\377\377\377\377\377", IDXPAD)
+
+/* remember wi (describing sh's vector) in sh */
 static void
+ws_save(struct vm_shown *sh, const struct wsinfo *wi)
+{
+	if (sh->wsok || !wi->valid || wi->len != sh->n)
+		return;
+	memcpy(sh->idx, wi->idx, wi->len);
+	sh->mask = wi->mask;
+	sh->pairs = wi->pairs;
+	sh->meta = wi->meta;
+	sh->c0 = wi->c0;
+	sh->cl = wi->cl;
+	sh->wsok = true;
+}
+
+/* the vector pvp's entry in vm->shown, or NULL */
+static inline struct vm_shown *
+shown_find(struct vm *vm, char **pvp)
+{
+	for (int k = 0; k < VM_SHOWN; k++) {
+		const char **a = vm->shown[k].av;
+		size_t i = 0;
+		if (vm->shown[k].n == SIZE_MAX)
+			continue;
+		while (a[i] == pvp[i] && pvp[i] != NULL)
+			i++;
+		if (a[i] == pvp[i])	/* both NULL: the same vector */
+			return &vm->shown[k];
+	}
+	return NULL;
+}
+
+/*
+ * The input:/returns: line of the workspace pvp; when wi describes it,
+ * that is remembered with the vector.  The vector's entry in
+ * vm->shown (known, when not NULL), or NULL.
+ */
+static struct vm_shown *
 print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
-    char **pvp)
+    char **pvp, const struct wsinfo *wi, struct vm_shown *known)
 {
 	const char *prefix = vm->testmode ? "" : "rewrite: ruleset ";
 	const char *suffix = returns ? " returns:" : "   input:";
@@ -307,19 +359,7 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 		hl = p + 16 + k;
 	}
 
-	struct vm_shown *sh = NULL;
-	for (int k = 0; k < VM_SHOWN; k++) {
-		const char **a = vm->shown[k].av;
-		size_t i = 0;
-		if (vm->shown[k].n == SIZE_MAX)
-			continue;
-		while (a[i] == pvp[i] && pvp[i] != NULL)
-			i++;
-		if (a[i] == pvp[i]) {	/* both NULL: the same vector */
-			sh = &vm->shown[k];
-			break;
-		}
-	}
+	struct vm_shown *sh = known != NULL ? known : shown_find(vm, pvp);
 	if (sh == NULL) {
 		sh = &vm->shown[vm->shownext];
 		vm->shownext = (vm->shownext + 1) % VM_SHOWN;
@@ -332,13 +372,38 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 			sh->n = SIZE_MAX;
 			fwrite_unlocked(hs, 1, hl, fp);
 			rw_printav(fp, &vm->cf->mn, (const char *const *)pvp);
-			return;
+			return NULL;
 		}
 		sh->av[n] = NULL;
 		sh->n = n;
+		sh->wsok = false;
 		buf_reset(&sh->text);
 		rw_render_av(&sh->text, &vm->cf->mn, (const char *const *)pvp);
 	}
+	if (wi != NULL && wi->valid)
+		ws_save(sh, wi);
+	FILE *fp = dbg_stream();
+#ifdef __GLIBC__
+	/*
+	 * Room in the stream's buffer (a fully buffered stream being
+	 * written): the line goes straight there, as putc_unlocked puts
+	 * a byte, without an fwrite call and a copy per line.  A line or
+	 * unbuffered stream keeps _IO_write_end at or below _IO_write_ptr.
+	 */
+	ptrdiff_t room = fp->_IO_write_end - fp->_IO_write_ptr;
+	/* (the fixed-size header copy may write past hl: room for it too) */
+	if (room > 0 && (size_t)room >= hl + sh->text.len &&
+	    (size_t)room >= sizeof(vm->rshead->s[0])) {
+		char *w = fp->_IO_write_ptr;
+		if (hs != head)
+			memcpy(w, hs, sizeof(vm->rshead->s[0]));
+		else
+			memcpy(w, hs, hl);
+		memcpy(w + hl, sh->text.s, sh->text.len);
+		fp->_IO_write_ptr = w + hl + sh->text.len;
+		return sh;
+	}
+#endif
 	if (hl + sh->text.len <= sizeof(line)) {
 		/* (a fixed size when it can be: no rep movs for 25 bytes) */
 		if (hs != head)
@@ -346,11 +411,12 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 		else
 			memcpy(line, hs, hl);
 		memcpy(line + hl, sh->text.s, sh->text.len);
-		fwrite_unlocked(line, 1, hl + sh->text.len, dbg_stream());
+		fwrite_unlocked(line, 1, hl + sh->text.len, fp);
 	} else {
 		fwrite_unlocked(hs, 1, hl, dbg_stream());
-		fwrite_unlocked(sh->text.s, 1, sh->text.len, dbg_stream());
+		fwrite_unlocked(sh->text.s, 1, sh->text.len, fp);
 	}
+	return sh;
 }
 
 /* the MATCH_LIT test: equal ignoring ASCII case (as strcasecmp in C) */
@@ -394,34 +460,36 @@ lit_scan(char **avp, const char *lit)
 	return NULL;
 }
 
-/* what the prefilters know about the workspace (when valid) */
-struct wsinfo {
-	bool		 valid;
-	uint64_t	 mask;		/* cf_tokbit of every token */
-	uint64_t	 pairs;		/* cf_pairbit of each two in a row */
-	size_t		 len;		/* tokens */
-	unsigned	 meta;		/* OR of the tokens' first bytes */
-	unsigned	 c0, cl;	/* folded first byte of the first, last */
-	unsigned char	*idx;		/* cf_tokidx of each token */
-};
-
 /* describe the workspace pvp in *wi */
 static void
 ws_scan(char **pvp, struct wsinfo *wi)
 {
 	uint64_t mask = 0, pairs = 0;
-	unsigned meta = 0, prev = 0;
-	size_t n;
+	unsigned meta = 0, prev;
+	unsigned char *ix = wi->idx;
+	const char *s;
+	size_t n = 0;
 
-	for (n = 0; pvp[n] != NULL; n++) {
-		unsigned idx = cf_tokidx(pvp[n]);
-		wi->idx[n] = (unsigned char)idx;
-		mask |= (uint64_t)1 << idx;
-		if (n > 0)
+	/*
+	 * (The first token apart: no pair test in the loop.  Each token's
+	 * bytes are read before its index byte is stored, which could
+	 * alias them and force reloads.)
+	 */
+	if ((s = pvp[0]) != NULL) {
+		prev = cf_tokidx(s);
+		meta = (unsigned char)s[0];
+		ix[0] = (unsigned char)prev;
+		mask = (uint64_t)1 << prev;
+		for (n = 1; (s = pvp[n]) != NULL; n++) {
+			unsigned idx = cf_tokidx(s);
+			meta |= (unsigned char)s[0];
+			ix[n] = (unsigned char)idx;
+			mask |= (uint64_t)1 << idx;
 			pairs |= cf_pairbit(prev, idx);
-		prev = idx;
-		meta |= (unsigned char)pvp[n][0];
+			prev = idx;
+		}
 	}
+	IDXPAD_SET(ix + n);
 	wi->valid = true;
 	wi->pairs = pairs;
 	wi->mask = mask;
@@ -431,10 +499,35 @@ ws_scan(char **pvp, struct wsinfo *wi)
 	wi->cl = n > 0 ? cf_fold((unsigned char)pvp[n - 1][0]) : 0;
 }
 
+/*
+ * Describe the workspace pvp in *wi: as remembered with the same
+ * vector when it was printed (sh, when not NULL, is its entry in
+ * vm->shown), else by ws_scan (and then remembered).
+ */
+static void
+ws_describe(char **pvp, struct vm_shown *sh, struct wsinfo *wi)
+{
+	if (sh != NULL && sh->wsok) {
+		memcpy(wi->idx, sh->idx, sh->n);
+		IDXPAD_SET(wi->idx + sh->n);
+		wi->valid = true;
+		wi->mask = sh->mask;
+		wi->pairs = sh->pairs;
+		wi->len = sh->n;
+		wi->meta = sh->meta;
+		wi->c0 = sh->c0;
+		wi->cl = sh->cl;
+		return;
+	}
+	ws_scan(pvp, wi);
+	if (sh != NULL)
+		ws_save(sh, wi);
+}
+
 /* false if rule ri cannot match the workspace (its prefilters fail) */
 static inline bool
 rule_may_match(const struct cf *cf, const struct cf_ruleset *rs, int ri,
-    struct wsinfo *wi, char **pvp)
+    struct wsinfo *wi, char **pvp, struct vm_shown *cursh)
 {
 	const struct cf_rulepf *pf = &rs->pf[ri];
 
@@ -442,7 +535,7 @@ rule_may_match(const struct cf *cf, const struct cf_ruleset *rs, int ri,
 		return true;
 	if (pf->flags & CF_PF_WS) {
 		if (!wi->valid)
-			ws_scan(pvp, wi);
+			ws_describe(pvp, cursh, wi);
 		if (wi->len < pf->minlen || wi->len > pf->maxlen ||
 		    (pf->litmask & ~wi->mask) != 0)
 			return false;
@@ -466,13 +559,53 @@ rule_may_match(const struct cf *cf, const struct cf_ruleset *rs, int ri,
 	     (r->needcls[3] & ~cf->cls.used[3]) == 0);
 }
 
+/*
+ * lit_scan in a described workspace pvp, x being lit's cf_tokidx:
+ * equal tokens (ignoring case) have equal indexes, so only the tokens
+ * whose index is x are compared; those are found eight index bytes at
+ * a time (fewer branches than a test per token: a mispredicted branch
+ * costs more than the arithmetic).
+ */
+static char **
+lit_find(char **pvp, char **avp, const struct wsinfo *wi, const char *lit,
+    unsigned x)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t lo7 = 0x7f7f7f7f7f7f7f7fu;
+	const uint64_t pat = 0x0101010101010101u * x;
+	size_t len = wi->len;
+
+	if (!wi->valid)
+		return lit_scan(avp, lit);
+	/* the bytes from len on are 0xff (IDXPAD): never x, never read past */
+	for (size_t base = (size_t)(avp - pvp); base < len; base += 8) {
+		uint64_t v;
+		memcpy(&v, wi->idx + base, 8);
+		v ^= pat;
+		/* the high bit of each byte of v that is 0, exactly */
+		uint64_t z = ~(((v & lo7) + lo7) | v | lo7);
+		while (z != 0) {
+			size_t at = base + (size_t)__builtin_ctzll(z) / 8;
+			if (lit_eq(lit, pvp[at]))
+				return &pvp[at];
+			z &= z - 1;
+		}
+	}
+	return NULL;
+#else
+	(void)pvp; (void)wi; (void)x;
+	return lit_scan(avp, lit);
+#endif
+}
+
 struct match {
 	char		**first;
 	char		**last;
 	const uint32_t	*pattern;
 };
 
-static int callsubr(struct vm *vm, char **pvp, int reclevel);
+static int callsubr(struct vm *vm, char **pvp, int reclevel,
+    struct vm_shown **whole);
 
 /* the workspace pvp into the caller's vector pvp0; status */
 static int
@@ -515,8 +648,11 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 		for (int k = 0; k < VM_SHOWN; k++)
 		vm->shown[k].n = SIZE_MAX;
 	}
+	/* the entry in vm->shown of the vector pvp (while known) */
+	struct vm_shown *cursh = NULL;
 	if (vm->testmode || tTd(21, 1))
-		print_rsline(vm, ruleset, rulename, false, pvp);
+		cursh = print_rsline(vm, ruleset, rulename, false, pvp, NULL,
+		    NULL);
 	if (reclevel++ > vm->maxrecursion) {
 		rw_syserr(&vm->msgs, "rewrite: excessive recursion (max %d), ruleset %s",
 		    vm->maxrecursion, rulename);
@@ -531,7 +667,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 	const bool trace35 = tTd(21, 35), trace36 = tTd(21, 36);
 	const bool trace12 = tTd(21, 12);
 	struct wsinfo wi;
-	unsigned char idxbuf[2][MAXATOM + 1];
+	unsigned char idxbuf[2][MAXATOM + 1 + IDXPAD];
 
 	wi.valid = false;	/* described when a prefilter needs it */
 	wi.idx = idxbuf[0];
@@ -567,7 +703,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 			 * are no traces, each skipped try resets loopcount).
 			 */
 			int first = ri;
-			while (!rule_may_match(cf, rs, ri, &wi, pvp)) {
+			while (!rule_may_match(cf, rs, ri, &wi, pvp, cursh)) {
 				ruleno++;
 				if (++ri >= rs->n)
 					break;
@@ -698,8 +834,9 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 						avp++;
 					mlp->last = avp - 1;
 				} else if (op == OP_MATCH_LIT) {
-					char **at = lit_scan(avp,
-					    cf_rule_str(rwr, CFB_GET_Bx(rvp[1])));
+					char **at = lit_find(pvp, avp, &wi,
+					    cf_rule_str(rwr, CFB_GET_Bx(rvp[1])),
+					    rwr->lhsidx[rvp + 1 - rwr->lhs]);
 					if (at == NULL)
 						goto rulefails;
 					mlp->last = at - 1;
@@ -768,8 +905,9 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 					mlp->last = avp++;
 					if (prefilter &&
 					    CFB_GET_OP(rvp[1]) == OP_MATCH_LIT) {
-						char **at = lit_scan(avp,
-						    cf_rule_str(rwr, CFB_GET_Bx(rvp[1])));
+						char **at = lit_find(pvp, avp, &wi,
+						    cf_rule_str(rwr, CFB_GET_Bx(rvp[1])),
+						    rwr->lhsidx[rvp + 1 - rwr->lhs]);
 						if (at == NULL)
 							goto rulefails;
 						mlp->last = at - 1;
@@ -799,6 +937,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 		}
 
 		/* the rule matched: build the replacement */
+		cursh = NULL;
 		rvp = rwr->rhs;
 		if (trace12) {
 			dbg_printf("-----rule matches:");
@@ -821,7 +960,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 		 */
 		bool plain = prefilter && !rwr->rhsmeta;
 		if (plain && rwr->rhsrepl && !wi.valid)
-			ws_scan(pvp, &wi);
+			ws_describe(pvp, cursh, &wi);
 		if (plain && rwr->rhsrepl && (wi.meta & 0200) != 0)
 			plain = false;
 		const bool trackidx = plain && (wi.valid || !rwr->rhsrepl);
@@ -952,6 +1091,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 			pvp = npvp;
 			npvp = t;
 			if (trackidx) {
+				IDXPAD_SET(nidx + n);
 				wi.idx = nidx;
 				wi.valid = true;
 				wi.mask = nmask;
@@ -1092,7 +1232,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 			avp = restart;
 		}
 
-		status = callsubr(vm, npvp, reclevel);
+		status = callsubr(vm, npvp, reclevel, &cursh);
 		if (rstat == EX_OK || status == EX_TEMPFAIL)
 			rstat = status;
 
@@ -1106,8 +1246,10 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 		}
 	}
 
+	vm->shown_ret = NULL;
 	if (vm->testmode || tTd(21, 1))
-		print_rsline(vm, ruleset, rulename, true, pvp);
+		vm->shown_ret = print_rsline(vm, ruleset, rulename, true, pvp,
+		    prefilter ? &wi : NULL, cursh);
 	return ws_done(pvp0, pvp, rstat);
 }
 
@@ -1146,14 +1288,20 @@ subr_find(struct vm *vm, const char *name)
 	return rs;
 }
 
+/*
+ * The $> calls in the workspace pvp, last first.  *whole: the entry in
+ * vm->shown of the new workspace when the first call's result is all
+ * of it (its returns: line printed it), else NULL.
+ */
 static int
-callsubr(struct vm *vm, char **pvp, int reclevel)
+callsubr(struct vm *vm, char **pvp, int reclevel, struct vm_shown **whole)
 {
 	char **avp;
 	int i, j, subr, nsubr = 0, status, rstat = EX_OK;
 	int subrnumber[MAX_SUBR], subrindex[MAX_SUBR];
 	char *tpvp[MAXATOM + 1];
 
+	*whole = NULL;
 	for (avp = pvp, j = 0; *avp != NULL; avp++, j++) {
 		if ((unsigned char)**avp == CALLSUBR && avp[1] != NULL) {
 			char *name = avp[1];
@@ -1211,6 +1359,8 @@ callsubr(struct vm *vm, char **pvp, int reclevel)
 			pvp[i] = *avp;
 		}
 		pvp[i] = NULL;
+		/* (only a call that got to its end sets shown_ret) */
+		*whole = j == 0 ? vm->shown_ret : NULL;
 	}
 	return rstat;
 }

@@ -42,11 +42,22 @@ struct vm {
 		const char	*av[VM_SHOWN_MAX + 1];	/* NULL-terminated */
 		size_t		 n;		/* SIZE_MAX: empty */
 		struct buf	 text;		/* " tok tok\n" */
+		/* the rule prefilters' description of the vector (vm.c's
+		 * struct wsinfo), when wsok: a vector printed is often
+		 * matched again (by the ruleset it is passed to, or by the
+		 * caller it is returned to) */
+		bool		 wsok;
+		unsigned	 meta, c0, cl;
+		uint64_t	 mask, pairs;
+		unsigned char	 idx[VM_SHOWN_MAX];
 	} shown[VM_SHOWN];
 	unsigned		 shownext;
 	bool			 shown_keep;	/* set while the caller changes no
 						 * token between top-level calls:
 						 * vm->shown outlives them */
+	struct vm_shown		*shown_ret;	/* the entry of the vector the
+						 * last vm_rewrite returned
+						 * (after its returns: line) */
 	struct vm_rshead	*rshead;	/* "name   input:" per ruleset */
 	/* $> names found lately: name -> ruleset (cf_strtorwset is a pure
 	 * function of the name once it has found it) */
