@@ -1113,8 +1113,10 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 
 		/* $[ $] and $( $) lookups (none when the RHS cannot have one) */
 		avp = npvp;
-		if (prefilter && !rwr->rhslookup &&
-		    (!rwr->rhsrepl || (wi.meta & 0200) == 0))
+		/* (copied tokens may carry them: only a described workspace
+		 * says they do not) */
+		if (prefilter && !rwr->rhslookup && (!rwr->rhsrepl ||
+		    (wi.valid && (wi.meta & 0200) == 0)))
 			avp = npend;
 		for (rvp = NULL; *avp != NULL; avp++) {
 			char **hbrvp, **xpvp, **key_rvp, **default_rvp;
