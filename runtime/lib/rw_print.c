@@ -43,87 +43,7 @@ putname_buf(struct buf *b, const struct rw_macnames *mn, int id)
 		buf_addch(b, id);
 }
 
-static void
-putname(FILE *fp, const struct rw_macnames *mn, int id)
-{
-	if (id & 0200)
-		fprintf(fp, "{%s}", rw_macname(mn, id));
-	else
-		putc(id, fp);
-}
-
-void
-rw_xputs(FILE *fp, const struct rw_macnames *mn, const char *str)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	int c;
-
-	if (str == NULL) {
-		fputs("<null>", fp);
-		return;
-	}
-	{
-		/* fast path: plain printable ASCII */
-		const unsigned char *q = s;
-		while (*q >= 0x20 && *q < 0x7f)
-			q++;
-		if (*q == '\0') {
-			fwrite_unlocked(str, 1, (size_t)(q - s), fp);
-			return;
-		}
-	}
-	while ((c = *s++) != '\0') {
-		if (!isascii(c)) {
-			if (c == MATCHREPL) {
-				putc('$', fp);
-				if (*s == '\0')
-					continue;
-				c = *s++;
-				goto printchar;
-			}
-			if (c == MACROEXPAND || c == MACRODEXPAND) {
-				putc('$', fp);
-				if (c == MACRODEXPAND)
-					putc('&', fp);
-				if (*s == '\0')
-					continue;
-				if (strchr("=~&?", *s) != NULL)
-					putc(*s++, fp);
-				if (*s == '\0')
-					continue;
-				putname(fp, mn, *s++);
-				continue;
-			}
-			int m = metaname(c);
-			if (m != 0) {
-				putc('$', fp);
-				putc(m, fp);
-				if ((c == MATCHCLASS || c == MATCHNCLASS) &&
-				    *s != '\0')
-					putname(fp, mn, *s++);
-				continue;
-			}
-			fputs("M-", fp);
-			c &= 0177;
-		}
-printchar:
-		if (isascii(c) && isprint(c)) {
-			putc(c, fp);
-			continue;
-		}
-		switch (c) {
-		case '\n': c = 'n'; break;
-		case '\r': c = 'r'; break;
-		case '\t': c = 't'; break;
-		}
-		if (isascii(c) && isprint(c)) {
-			putc('\\', fp);
-			putc(c, fp);
-		}
-	}
-}
-
-/* rw_xputs into a buffer: the same bytes */
+/* sendmail's xputs into a buffer: metasymbols as $x, 8-bit as M-x */
 static void
 xputs_buf(struct buf *b, const struct rw_macnames *mn, const char *str)
 {
@@ -179,6 +99,30 @@ printchar:
 			buf_addch(b, c);
 		}
 	}
+}
+
+void
+rw_xputs(FILE *fp, const struct rw_macnames *mn, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	if (str == NULL) {
+		fputs("<null>", fp);
+		return;
+	}
+	/* fast path: plain printable ASCII */
+	const unsigned char *q = s;
+	while (*q >= 0x20 && *q < 0x7f)
+		q++;
+	if (*q == '\0') {
+		fwrite_unlocked(str, 1, (size_t)(q - s), fp);
+		return;
+	}
+	struct buf b = BUF_INIT;
+	xputs_buf(&b, mn, str);
+	if (b.len > 0)
+		fwrite_unlocked(b.s, 1, b.len, fp);
+	buf_fini(&b);
 }
 
 void
