@@ -1031,6 +1031,31 @@ cmd_data(struct sess *s)
 		reset_envelope(s);
 		return;
 	}
+	/* check_eoh: the number of header fields $| their size, the
+	 * blank line after them included (as sendmail's collect counts) */
+	{
+		int nh = 0;
+		for (const char *h = buf_cstr(&sp.hdrs); *h != '\0';
+		    h = strchr(h, '\n') + 1) {
+			if (*h != ' ' && *h != '\t')
+				nh++;
+			if (strchr(h, '\n') == NULL)
+				break;
+		}
+		char hn[16], hs[24];
+		snprintf(hn, sizeof(hn), "%d", nh);
+		snprintf(hs, sizeof(hs), "%ld", sp.hdrlen + (sp.inbody ? 1 : 0));
+		if (policy_check(mta, "check_eoh", hn, hs, &pr) != POL_OK &&
+		    pr.v != POL_DISCARD) {
+			log_policy(s, "check_eoh", hn, hs, pr.reply);
+			spool_abort(&sp);
+			reply(s, "%s", pr.reply);
+			reset_envelope(s);
+			return;
+		}
+		if (pr.v == POL_DISCARD)
+			s->discard = true;
+	}
 	snprintf(n, sizeof(n), "%ld", sp.size);
 	setmac(s, "msg_size", n);
 	if (policy_check(mta, "check_eom", n, NULL, &pr) != POL_OK &&
