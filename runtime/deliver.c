@@ -154,8 +154,14 @@ restore_macros(struct mta *mta, struct q_env *e)
 static void
 set_result(struct dlv_result *r, enum dlv_stat st, const char *text)
 {
+	size_t n = strlen(text);
+
+	/* a longer reply is cut (policy replies may be up to 1 KB) */
+	if (n >= sizeof(r->text))
+		n = sizeof(r->text) - 1;
 	r->st = st;
-	snprintf(r->text, sizeof(r->text), "%s", text);
+	memcpy(r->text, text, n);
+	r->text[n] = '\0';
 }
 
 struct job {
@@ -447,7 +453,23 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 		if (j->m == NULL) {
 			set_result(&j->res, DLV_PERM, "554 5.3.5 unknown mailer");
 			j->done = true;
+			continue;
 		}
+		/* check_compat: sender $| recipient, asked before delivery as
+		 * sendmail does; $#discard drops the recipient quietly */
+		struct pol_result pr;
+		struct buf from = BUF_INIT;
+		buf_printf(&from, "<%s>", e.sender);
+		if (policy_check(mta, "check_compat", buf_cstr(&from), r->addr,
+		    &pr) != POL_OK) {
+			if (pr.v == POL_DISCARD)
+				set_result(&j->res, DLV_OK, "discarded");
+			else
+				set_result(&j->res, pr.v == POL_TEMPFAIL ?
+				    DLV_TEMP : DLV_PERM, pr.reply);
+			j->done = true;
+		}
+		buf_fini(&from);
 	}
 
 	/* queue lifetime: the class, an expired BY=;R (queue_time.c) */

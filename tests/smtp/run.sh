@@ -440,6 +440,24 @@ has rcpt-incl '^550 5.7.1 <:include:.*>... Cannot mail directly to :include:s'
 count rcpt-dup '^250 2.1.5 <root>... Recipient ok' 2
 count rcpt-dup-alias '^250 2.1.5 <postmaster>... Recipient ok' 2
 has rcpt-unknown '^550 5.1.1 <nosuchperson>... User unknown'
+# check_compat (sender $| recipient) at delivery: an error bounces that
+# recipient, $#discard drops it; the others are delivered
+{ cat "$T/test.mc"; printf 'LOCAL_RULESETS\nScheck_compat\nR$* $| $* compatno $*\t$#error $@ 5.7.1 $: "550 compat says no"\nR$* $| $* compatdrop $*\t$#discard $: x\n'; } > "$T/compat.mc"
+if "$CFC" -o "$T/compat.cfb" "$T/compat.mc" 2> "$T/cfc.err"; then
+	rm -f "$T"/q/* "$T/mail/root" "$T/mail/daemon"
+	printf 'Subject: compat\n\ncompat body\n' | "$CFMTA" -C "$T/compat.cfb" -OQueueDirectory="$T/q" \
+	    -f root -odq 'compatno@far.example' compatdrop@far.example daemon > "$T/out" 2>&1
+	"$CFMTA" -C "$T/compat.cfb" -OQueueDirectory="$T/q" -q > "$T/out" 2>&1
+	"$CFMTA" -C "$T/compat.cfb" -OQueueDirectory="$T/q" -q > "$T/out" 2>&1
+	cat "$T/mail/root" > "$T/out" 2>/dev/null
+	has compat-bounce 'compat says no'
+	hasnt compat-drop-bounced 'compatdrop'
+	grep -q 'compat body' "$T/mail/daemon" 2>/dev/null && ok || bad "check_compat: daemon not delivered"
+	[ "$(qcount)" = 0 ] && ok || bad "check_compat: queue not empty"
+	rm -f "$T"/q/* "$T/mail/root" "$T/mail/daemon"
+else
+	bad "cfc compat.mc"; cat "$T/cfc.err"
+fi
 # -bv expands like sendmail -bv
 "$CFMTA" $CF -bv team incl dupes pipe file mail loopa > "$T/out" 2>&1
 has bv-unknown '^nosuchperson... User unknown'
