@@ -52,7 +52,14 @@ struct listener {
 	const char *family;
 	char	 modifiers[32];
 	char	*spec;		/* the DaemonPortOptions value */
+	int	 backlog;	/* Listen= (default 10, as sendmail) */
+	int	 sndbuf, rcvbuf;	/* SndBufSize=, RcvBufSize= (0: system) */
+	int	 maxkids;	/* children= (0: no limit of its own) */
+	char	 dmode[8];	/* DeliveryMode= for its sessions, or "" */
+	int	 id;		/* for counting its sessions (struct counts) */
 };
+
+static int next_listener_id = 1;
 
 static volatile sig_atomic_t got_term, got_chld, got_hup;
 
@@ -86,6 +93,10 @@ parse_dpo(const char *v, struct listener *l, char *why, size_t whysz)
 
 	snprintf(l->name, sizeof(l->name), "Daemon%d", 0);
 	l->modifiers[0] = '\0';
+	l->backlog = 10;
+	l->sndbuf = l->rcvbuf = l->maxkids = 0;
+	l->id = next_listener_id++;
+	l->dmode[0] = '\0';
 	while (*p != '\0') {
 		while (*p == ' ' || *p == ',' || *p == '\t')
 			p++;
@@ -104,7 +115,17 @@ parse_dpo(const char *v, struct listener *l, char *why, size_t whysz)
 		size_t el = strlen(eq);
 		while (el > 0 && eq[el - 1] == ' ')
 			eq[--el] = '\0';
-		switch (toupper((unsigned char)kv[0])) {
+		/* sendmail tells the keys by their first letter, and the
+		 * case matters for c(hildren), d(elayLA), q(ueueLA),
+		 * r(efuseLA); the others are taken in either case */
+		int key = strchr("cdqr", kv[0]) != NULL ? kv[0] :
+		    toupper((unsigned char)kv[0]);
+		switch (key) {
+		case 'L': l->backlog = atoi(eq) > 0 ? atoi(eq) : 10; break;
+		case 'S': l->sndbuf = atoi(eq); break;
+		case 'R': l->rcvbuf = atoi(eq); break;
+		case 'c': l->maxkids = atoi(eq); break;
+		case 'D': snprintf(l->dmode, sizeof(l->dmode), "%s", eq); break;
 		case 'P': snprintf(port, sizeof(port), "%s", eq); break;
 		case 'A': snprintf(addr, sizeof(addr), "%s", eq); break;
 		case 'F': snprintf(fam, sizeof(fam), "%s", eq); break;
@@ -136,12 +157,18 @@ parse_dpo(const char *v, struct listener *l, char *why, size_t whysz)
 	int one = 1;
 	if (l->fd >= 0) {
 		setsockopt(l->fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+		if (l->sndbuf > 0)
+			setsockopt(l->fd, SOL_SOCKET, SO_SNDBUF, &l->sndbuf,
+			    sizeof(l->sndbuf));
+		if (l->rcvbuf > 0)
+			setsockopt(l->fd, SOL_SOCKET, SO_RCVBUF, &l->rcvbuf,
+			    sizeof(l->rcvbuf));
 		if (res->ai_family == AF_INET6)
 			setsockopt(l->fd, IPPROTO_IPV6, IPV6_V6ONLY, &one,
 			    sizeof(one));
 	}
 	if (l->fd < 0 || bind(l->fd, res->ai_addr, res->ai_addrlen) != 0 ||
-	    listen(l->fd, 128) != 0) {
+	    listen(l->fd, l->backlog) != 0) {
 		snprintf(why, whysz, "cannot bind %s port %s: %s",
 		    addr[0] ? addr : "*", port, strerror(errno));
 		if (l->fd >= 0)
@@ -208,7 +235,7 @@ drop_privs(struct mta *mta)
 struct counts {
 	struct { time_t t; char addr[64]; } hit[RATE_MAX];
 	int	 nhit;
-	struct { pid_t pid; char addr[64]; } sess[SESS_MAX];
+	struct { pid_t pid; int lid; char addr[64]; } sess[SESS_MAX];
 	int	 nsess;
 };
 
@@ -243,13 +270,25 @@ counts_connect(struct counts *c, const char *addr, time_t now, long window,
 }
 
 static void
-counts_session(struct counts *c, pid_t pid, const char *addr)
+counts_session(struct counts *c, pid_t pid, int lid, const char *addr)
 {
 	if (c->nsess == SESS_MAX)
 		return;
 	c->sess[c->nsess].pid = pid;
+	c->sess[c->nsess].lid = lid;
 	snprintf(c->sess[c->nsess].addr, sizeof(c->sess[0].addr), "%s", addr);
 	c->nsess++;
+}
+
+/* sessions open now on listener lid (its children= limit) */
+static int
+counts_kids(const struct counts *c, int lid)
+{
+	int n = 0;
+
+	for (int i = 0; i < c->nsess; i++)
+		n += c->sess[i].lid == lid;
+	return n;
 }
 
 static void
@@ -543,6 +582,10 @@ daemon_main(struct mta *orig, const struct mode_args *a)
 			 * the connection waits in the listen queue */
 			pf2[i].fd = throttle > 0 && accepted[i] >= throttle ?
 			    -1 : ls[i].fd;
+			/* children=: this listener's own limit */
+			if (ls[i].maxkids > 0 &&
+			    counts_kids(cnt, ls[i].id) >= ls[i].maxkids)
+				pf2[i].fd = -1;
 			throttled |= pf2[i].fd < 0;
 			pf2[i].events = POLLIN;
 			pf2[i].revents = 0;
@@ -572,6 +615,12 @@ daemon_main(struct mta *orig, const struct mode_args *a)
 				for (int k = 0; k < nl; k++)
 					close(ls[k].fd);
 				drop_privs(mta);
+				if (ls[i].dmode[0] != '\0') {
+					/* DeliveryMode= of this listener */
+					free(mta->cf.optv[OPT_DELIVERYMODE]);
+					mta->cf.optv[OPT_DELIVERYMODE] =
+					    xstrdup(ls[i].dmode);
+				}
 				serve(mta, &ls[i], fd, &ss, sl, tls, &counted);
 				close(fd);
 				fflush(NULL);	/* -d traces */
@@ -579,7 +628,7 @@ daemon_main(struct mta *orig, const struct mode_args *a)
 			}
 			if (pid > 0) {
 				children++;
-				counts_session(cnt, pid, ca);
+				counts_session(cnt, pid, ls[i].id, ca);
 			}
 			close(fd);
 		}

@@ -674,6 +674,41 @@ else
 	skip "ratecontrol/conncontrol (needs swaks and perl)"
 fi
 
+# ---- 7d. DaemonPortOptions children=1 (one session at a time on this
+#      listener; the next waits in the listen queue), Listen=, buffers ---
+sed "s/Name=MTA-test')dnl/Name=MTA-test, children=1, Listen=4, SndBufSize=65536, RcvBufSize=65536')dnl/" \
+    "$T/test.mc" > "$T/kids.mc"
+if ! grep -q 'children=1' "$T/kids.mc" || ! "$CFC" -o "$T/kids.cfb" "$T/kids.mc" 2> "$T/cfc.err"; then
+	bad "cfc kids.mc"; cat "$T/cfc.err"
+elif command -v perl >/dev/null 2>&1; then
+	rm -f "$T/cfmta.pid" "$T/held1" "$T/go1"
+	"$CFMTA" -C "$T/kids.cfb" -OQueueDirectory="$T/q" -bD > "$T/daemon.log" 2>&1 & DPID=$!
+	i=0; while [ ! -f "$T/cfmta.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	perl -MIO::Socket::INET -e '
+	    my ($port, $dir) = @ARGV;
+	    my $s = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$port") or die "connect: $!";
+	    $| = 1; print scalar <$s>;
+	    open(my $f, ">", "$dir/held1") or die; close $f;
+	    for (1 .. 100) { last if -e "$dir/go1"; select(undef, undef, undef, 0.1); }
+	    print $s "QUIT\r\n"; print scalar <$s>;' "$DPORT" "$T" > "$T/held1.out" 2>&1 & HELD=$!
+	i=0; while [ ! -f "$T/held1" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	# the second client: connected, but no greeting while the first is open
+	perl -MIO::Socket::INET -e '
+	    my $s = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$ARGV[0]") or die "connect: $!";
+	    local $SIG{ALRM} = sub { print "no greeting\n"; exit 0 };
+	    alarm 2; my $g = <$s>; alarm 0; print "greeting: $g";' "$DPORT" > "$T/out" 2>&1
+	has children-waits '^no greeting'
+	touch "$T/go1"; wait "$HELD"
+	perl -MIO::Socket::INET -e '
+	    my $s = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$ARGV[0]") or die "connect: $!";
+	    local $SIG{ALRM} = sub { print "no greeting\n"; exit 0 };
+	    alarm 10; my $g = <$s>; alarm 0; print "greeting: $g"; print $s "QUIT\r\n";' "$DPORT" > "$T/out" 2>&1
+	has children-after '^greeting: 220 '
+	kill -TERM "$DPID"; wait "$DPID" 2>/dev/null; DPID=
+else
+	skip "DaemonPortOptions children= (no perl)"
+fi
+
 # ---- 7b. -bs transcripts of the real sendmail (golden/, oracle.sh) ---------
 G=$TOP/tests/smtp/golden
 . "$G/lib.sh"
