@@ -212,6 +212,9 @@ reset_envelope(struct sess *s)
 	setmac(s, "rcpt_host", NULL);
 	setmac(s, "rcpt_addr", NULL);
 	setmac(s, "nrcpts", "0");
+	setmac(s, "dsn_envid", NULL);
+	setmac(s, "dsn_ret", NULL);
+	setmac(s, "dsn_notify", NULL);
 	rw_mactab_set(&s->mta->vm.envmac, 'f', NULL);
 	rw_mactab_set(&s->mta->vm.envmac, 'i', NULL);
 }
@@ -363,6 +366,7 @@ mail_dsn_arg(struct sess *s, const char *kw, const char *val)
 			return false;
 		}
 		s->env.envid = xstrndup(val, 100);
+		setmac(s, "dsn_envid", val);	/* as given (xtext) */
 		return true;
 	}
 	/* RET */
@@ -379,6 +383,7 @@ mail_dsn_arg(struct sess *s, const char *kw, const char *val)
 		return false;
 	}
 	s->retparam = true;
+	setmac(s, "dsn_ret", val);
 	if (strcasecmp(val, "HDRS") == 0)
 		s->env.ret = 'H';
 	else if (strcasecmp(val, "FULL") == 0)
@@ -422,6 +427,7 @@ rcpt_dsn_arg(struct sess *s, const char *kw, char *val, int *notify,
 		return true;
 	}
 	*notify = Q_NOTIFY_SET;
+	setmac(s, "dsn_notify", val);	/* as given, before the split */
 	if (strcasecmp(val, "NEVER") == 0)
 		return true;
 	for (char *p = val, *v; p != NULL; ) {
