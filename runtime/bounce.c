@@ -96,6 +96,23 @@ dsn_status(const struct q_rcpt *r, enum dsn_kind kind, bool timeout, char *st,
 		snprintf(st, sz, "%s", c != NULL || timeout ? "4.4.7" : "5.0.0");
 }
 
+/*
+ * Final-Recipient: a local address gets this host's name ($j), as in
+ * sendmail's control files ("RFC822; root@mx.example.com"); programs,
+ * files and :include:s are left as they are.
+ */
+static void
+final_rcpt(struct mta *mta, const char *addr, char *out, size_t sz)
+{
+	const char *me = rw_macvalue(&mta->vm.env, 'j');
+
+	if (strchr(addr, '@') == NULL && addr[0] != '|' && addr[0] != '/' &&
+	    strncasecmp(addr, ":include:", 9) != 0 && me != NULL)
+		snprintf(out, sz, "RFC822; %.700s@%.100s", addr, me);
+	else
+		snprintf(out, sz, "RFC822; %.800s", addr);
+}
+
 /* a mailer's reply ("451 ..."), not a text of our own */
 static bool
 is_reply(const char *d)
@@ -244,6 +261,7 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	put(&sp, "Reporting-MTA: dns; %s\nArrival-Date: %s", me, date);
 	if (byd[0] != '\0')
 		put(&sp, "Deliver-By-Date: %s", byd);
+	char fr[1024];
 	for (int i = 0; i < e->nrcpt; i++) {
 		if (!mine(&e->rcpt[i], owner, note->kind))
 			continue;
@@ -254,9 +272,10 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 				put(&sp, "Original-Recipient: %.800s", v);
 				free(v);
 			}
-			put(&sp, "Final-Recipient: RFC822; %s\nAction: delivered "
+			final_rcpt(mta, e->rcpt[i].addr, fr, sizeof(fr));
+			put(&sp, "Final-Recipient: %s\nAction: delivered "
 			    "(to mailbox)\nStatus: 2.0.0\nLast-Attempt-Date: %s",
-			    e->rcpt[i].addr, rw_macvalue(&mta->vm.env, 'b'));
+			    fr, rw_macvalue(&mta->vm.env, 'b'));
 			continue;
 		}
 		if (e->rcpt[i].orcpt != NULL) {
@@ -268,9 +287,10 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 		char status[16];
 		dsn_status(&e->rcpt[i], note->kind, timeout, status,
 		    sizeof(status));
-		put(&sp, "%sFinal-Recipient: RFC822; %s\nAction: %s\n"
+		final_rcpt(mta, e->rcpt[i].addr, fr, sizeof(fr));
+		put(&sp, "%sFinal-Recipient: %s\nAction: %s\n"
 		    "Status: %s", e->rcpt[i].orcpt != NULL ? "" : "\n",
-		    e->rcpt[i].addr, delay ? "delayed" : "failed", status);
+		    fr, delay ? "delayed" : "failed", status);
 		/* a reply of the remote (or local) mailer; not our own words */
 		if (!(d[0] == status[0] && d[1] == '.') &&
 		    (is_reply(d) || !(timeout || delay)))
