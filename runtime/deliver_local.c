@@ -62,6 +62,65 @@ become(struct mta *mta, const struct cf_mailer *m, long cuid, long cgid)
 	return setgroups(0, NULL) == 0 && setgid(gid) == 0 && setuid(uid) == 0;
 }
 
+/*
+ * A built-in smrsh for a cf with FEATURE(smrsh) on a host without
+ * sendmail's smrsh binary (P= names a file called smrsh that is not
+ * there): "smrsh -c command" runs command only if its program is in the
+ * restricted directory (/etc/mail/smrsh, Debian's; the test hook
+ * CFMTA_SMRSH_DIR names another, not honoured set-id) and the command
+ * has no shell metacharacter.  Runs in the mailer's child; never returns.
+ */
+#define SMRSH_DIR	"/etc/mail/smrsh"
+#define SMRSH_SPECIALS	"<|>^();&`$\r\n"
+
+static void
+smrsh_exec(char **argv)
+{
+	const char *dir = getenv("CFMTA_SMRSH_DIR");
+
+	if (dir == NULL || *dir == '\0' || getuid() != geteuid() ||
+	    getgid() != getegid())
+		dir = SMRSH_DIR;
+	if (argv[1] == NULL || strcmp(argv[1], "-c") != 0 || argv[2] == NULL) {
+		printf("smrsh: usage: smrsh -c command\n");
+		fflush(stdout);
+		_exit(EX_USAGE);
+	}
+	const char *cmd = argv[2];
+	for (const char *c = cmd; *c != '\0'; c++)
+		if (strchr(SMRSH_SPECIALS, *c) != NULL) {
+			printf("smrsh: cannot use '%c' in a command\n", *c);
+			fflush(stdout);
+			_exit(EX_UNAVAILABLE);
+		}
+	while (*cmd == ' ' || *cmd == '\t')
+		cmd++;
+	if (strncmp(cmd, "exec ", 5) == 0)
+		cmd += 5;
+	while (*cmd == ' ' || *cmd == '\t')
+		cmd++;
+	size_t n = strcspn(cmd, " \t");
+	/* only the program's name counts: its directory is ours */
+	const char *prog = cmd;
+	for (const char *c = cmd; c < cmd + n; c++)
+		if (*c == '/')
+			prog = c + 1;
+	struct buf path = BUF_INIT, line = BUF_INIT;
+	buf_printf(&path, "%s/%.*s", dir, (int)(cmd + n - prog), prog);
+	struct stat st;
+	if (prog == cmd + n || stat(path.s, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    access(path.s, X_OK) != 0) {
+		printf("smrsh: \"%.*s\" not available for sendmail programs\n",
+		    (int)(cmd + n - prog), prog);
+		fflush(stdout);
+		_exit(EX_UNAVAILABLE);
+	}
+	buf_printf(&line, "%s%s", path.s, cmd + n);
+	fflush(stdout);
+	execl("/bin/sh", "sh", "-c", line.s, (char *)NULL);
+	_exit(EX_TEMPFAIL);
+}
+
 void
 deliver_prog(struct mta *mta, const struct cf_mailer *m, const char *host,
     const char *user, long cuid, long cgid, struct q_env *e, FILE *df,
@@ -118,6 +177,10 @@ deliver_prog(struct mta *mta, const struct cf_mailer *m, const char *host,
 		const char *dir = m->execdir;
 		if (dir != NULL && *dir == '/' && chdir(dir) != 0)
 			(void)chdir("/");
+		const char *base = strrchr(m->path, '/');
+		if (strcmp(base != NULL ? base + 1 : m->path, "smrsh") == 0 &&
+		    access(m->path, X_OK) != 0)
+			smrsh_exec(argv);
 		execv(m->path, argv);
 		_exit(EX_TEMPFAIL);
 	}

@@ -458,6 +458,28 @@ if "$CFC" -o "$T/compat.cfb" "$T/compat.mc" 2> "$T/cfc.err"; then
 else
 	bad "cfc compat.mc"; cat "$T/cfc.err"
 fi
+# FEATURE(smrsh) without sendmail's smrsh installed: the built-in one runs
+# a program only from the restricted directory (CFMTA_SMRSH_DIR here)
+sed "s|^MAILER(\`local')dnl|FEATURE(\`smrsh', \`$T/nonexistent/smrsh')dnl\\
+&|" "$T/test.mc" > "$T/smrsh.mc"
+if grep -q 'FEATURE(.smrsh' "$T/smrsh.mc" && "$CFC" -o "$T/smrsh.cfb" "$T/smrsh.mc" 2> "$T/cfc.err"; then
+	mkdir -p "$T/smrshdir"
+	rm -f "$T"/q/* "$T/mail/root" "$T"/pipe/out.*
+	printf 'Subject: smrsh no\n\nx\n' | "$CFMTA" -C "$T/smrsh.cfb" -OQueueDirectory="$T/q" -f root -odq pipe > "$T/out" 2>&1
+	CFMTA_SMRSH_DIR="$T/smrshdir" "$CFMTA" -C "$T/smrsh.cfb" -OQueueDirectory="$T/q" -q > "$T/out" 2>&1
+	"$CFMTA" -C "$T/smrsh.cfb" -OQueueDirectory="$T/q" -q > "$T/out" 2>&1
+	cat "$T/mail/root" > "$T/out" 2>/dev/null
+	has smrsh-refused 'smrsh: "pipeprog" not available for sendmail programs'
+	[ -f "$T/pipe/out.alias" ] && bad "smrsh: the program ran from outside its directory" || ok
+	ln -s "$T/pipeprog" "$T/smrshdir/pipeprog"
+	rm -f "$T"/q/* "$T/mail/root"
+	printf 'Subject: smrsh yes\n\nx\n' | "$CFMTA" -C "$T/smrsh.cfb" -OQueueDirectory="$T/q" -f root -odq pipe > "$T/out" 2>&1
+	CFMTA_SMRSH_DIR="$T/smrshdir" "$CFMTA" -C "$T/smrsh.cfb" -OQueueDirectory="$T/q" -q > "$T/out" 2>&1
+	grep -q 'Subject: smrsh yes' "$T/pipe/out.alias" 2>/dev/null && ok || bad "smrsh: the program in its directory did not run"
+	rm -f "$T"/q/* "$T/mail/root" "$T"/pipe/out.*
+else
+	bad "cfc smrsh.mc"; cat "$T/cfc.err"
+fi
 # -bv expands like sendmail -bv
 "$CFMTA" $CF -bv team incl dupes pipe file mail loopa > "$T/out" 2>&1
 has bv-unknown '^nosuchperson... User unknown'
