@@ -584,6 +584,33 @@ cmd_helo(struct sess *s, char *arg, bool ehlo)
 	reply(s, "250 HELP");
 }
 
+/*
+ * The next "KEYWORD[=value]" of a MAIL or RCPT parameter list (split in
+ * place at blanks and "="; val NULL without "="); false at the end.
+ */
+static bool
+next_param(char **rest, char **kw, char **val)
+{
+	char *p = *rest;
+
+	for (;;) {
+		if (*p == '\0')
+			return false;
+		*kw = p;
+		while (*p != '\0' && *p != ' ')
+			p++;
+		if (*p == ' ')
+			*p++ = '\0';
+		if (**kw != '\0')
+			break;
+	}
+	*rest = p;
+	*val = strchr(*kw, '=');
+	if (*val != NULL)
+		*(*val)++ = '\0';
+	return true;
+}
+
 static void
 cmd_mail(struct sess *s, char *arg)
 {
@@ -611,17 +638,8 @@ cmd_mail(struct sess *s, char *arg)
 	}
 	/* ESMTP parameters */
 	char *body = NULL;
-	while (*rest != '\0') {
-		char *kw = rest, *val;
-		while (*rest != '\0' && *rest != ' ')
-			rest++;
-		if (*rest == ' ')
-			*rest++ = '\0';
-		if (*kw == '\0')
-			continue;
-		val = strchr(kw, '=');
-		if (val != NULL)
-			*val++ = '\0';
+	char *kw, *val;
+	while (next_param(&rest, &kw, &val)) {
 		if (strcasecmp(kw, "RET") == 0 || strcasecmp(kw, "ENVID") == 0) {
 			if (!mail_dsn_arg(s, kw, val)) {
 				s->nerrs++;
@@ -758,17 +776,8 @@ cmd_rcpt(struct sess *s, char *arg)
 	}
 	int notify = 0;
 	char *orcpt = NULL;
-	while (*rest != '\0') {
-		char *kw = rest, *val;
-		while (*rest != '\0' && *rest != ' ')
-			rest++;
-		if (*rest == ' ')
-			*rest++ = '\0';
-		if (*kw == '\0')
-			continue;
-		val = strchr(kw, '=');
-		if (val != NULL)
-			*val++ = '\0';
+	char *kw, *val;
+	while (next_param(&rest, &kw, &val)) {
 		if (strcasecmp(kw, "NOTIFY") == 0 || strcasecmp(kw, "ORCPT") == 0) {
 			if (rcpt_dsn_arg(s, kw, val, &notify, &orcpt))
 				continue;
