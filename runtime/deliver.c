@@ -174,29 +174,69 @@ struct job {
 	bool	 done;
 };
 
+static bool
+is_smtp(const struct cf_mailer *m)
+{
+	return m != NULL && m->path != NULL && strcmp(m->path, "[IPC]") == 0;
+}
+
+/* jobs a and b go to the same SMTP server in one transaction */
+static bool
+same_transaction(const struct job *a, const struct job *b)
+{
+	return a->m == b->m && is_smtp(a->m) &&
+	    strcasecmp(a->host, b->host) == 0 &&
+	    (a->sender == NULL) == (b->sender == NULL) &&
+	    (a->sender == NULL || strcmp(a->sender, b->sender) == 0);
+}
+
+/* a recipient as the log names it: <addr> as it came by SMTP, bare
+ * from the command line or an alias; programs and files always bare */
+static void
+log_addr(const struct q_env *e, const struct q_rcpt *r, struct buf *to)
+{
+	if (r->ctladdr == NULL && q_env_macro(e, "r") != NULL &&
+	    r->addr[0] != '|' && r->addr[0] != '/')
+		buf_printf(to, "<%s>", r->addr);
+	else
+		buf_puts(to, r->addr);
+}
+
 /*
- * The to= line of one recipient, as sendmail words it: dsn= is the
- * enhanced code of the result, reply= the SMTP server's refusal, stat=
- * "Sent", "Sent (server's reply)", "Deferred: why", or the failure.
+ * The to= line of recipients jl[0..n) with one outcome (one SMTP
+ * transaction's, or a single recipient's), as sendmail words it: dsn=
+ * is the enhanced code of the result, reply= the SMTP server's refusal,
+ * stat= "Sent", "Sent (server's reply)", "Deferred: why", or the
+ * failure; ctladdr= the alias or .forward a program or file came from.
  */
 static void
-log_delivery(struct q_env *e, struct job *j, time_t start)
+log_delivery(struct mta *mta, struct q_env *e, struct job **jl, int n,
+    int prec, time_t start)
 {
+	const struct job *j = jl[0];
 	const char *text = j->res.text, *rest = maillog_replytext(text);
-	const char *addr = e->rcpt[j->idx].addr;
-	bool smtp = j->m != NULL && j->m->path != NULL &&
-	    strcmp(j->m->path, "[IPC]") == 0;
+	bool smtp = is_smtp(j->m);
 	bool coded = rest != text;
 	struct buf to = BUF_INIT, stat = BUF_INIT, relay = BUF_INIT;
+	struct buf ctl = BUF_INIT;
 	char dsn[32];
 	struct maillog_to t;
 
-	/* as the address came: <addr> by SMTP (and in DSNs), bare from
-	 * the command line, programs and files always bare */
-	if (q_env_macro(e, "r") != NULL && addr[0] != '|' && addr[0] != '/')
-		buf_printf(&to, "<%s>", addr);
-	else
-		buf_puts(&to, addr);
+	for (int k = 0; k < n; k++) {
+		if (k > 0)
+			buf_addch(&to, ',');
+		log_addr(e, &e->rcpt[jl[k]->idx], &to);
+	}
+	const struct q_rcpt *r0 = &e->rcpt[j->idx];
+	if (n == 1 && r0->ctladdr != NULL && j->mailer != NULL &&
+	    (strcmp(j->mailer, "prog") == 0 || strcmp(j->mailer, "*file*") == 0)) {
+		/* sendmail: the owner's ids, else DefaultUser's uid and 0 */
+		uid_t du;
+		gid_t dg;
+		mta_defaultuser(&mta->cf, &du, &dg);
+		buf_printf(&ctl, "%s (%ld/%ld)", r0->ctladdr,
+		    r0->uid > 0 ? r0->uid : (long)du, r0->uid > 0 ? r0->gid : 0L);
+	}
 	if (coded && text[4] != ' ' && text[4] != '\0' && text[5] == '.')
 		snprintf(dsn, sizeof(dsn), "%.*s", (int)strcspn(text + 4, " "),
 		    text + 4);
@@ -222,14 +262,31 @@ log_delivery(struct q_env *e, struct job *j, time_t start)
 	if (smtp && relay.len == 0 && j->host != NULL)
 		buf_printf(&relay, j->host[0] == '[' ? "%s %s" : "%s", j->host,
 		    j->host);
+	/*
+	 * sendmail's priority: the size, the class (Precedence) and the
+	 * recipients as accepted, and WkTimeFact for each queue run that
+	 * took the message (the delivery right after acceptance adds none)
+	 */
+	int nrcpts = 0;
+	for (int i = 0; i < e->nrcpt; i++)
+		if (e->rcpt[i].ctladdr == NULL)
+			nrcpts++;
+	long runs = 0;
+	if (mta->qrun) {
+		const char *dm = mta->cf.optv[OPT_DELIVERYMODE];
+		int mode = dm != NULL && *dm != '\0' ? tolower((unsigned char)*dm) : 'b';
+		runs = e->ntries + 1 - (mode == 'b' || mode == 'i');
+		if (runs < 1)
+			runs = 1;
+	}
 	memset(&t, 0, sizeof(t));
 	t.id = e->id;
 	t.to = to.s;
+	t.ctladdr = ctl.len > 0 ? ctl.s : NULL;
 	t.queued = e->ctime;
 	t.start = start;
 	t.mailer = j->mailer != NULL ? j->mailer : "*error*";
-	/* sendmail's priority: size, recipients, and each attempt so far */
-	t.pri = e->size + 30000L * e->nrcpt + 90000L * e->ntries;
+	t.pri = e->size - 1800L * prec + 30000L * nrcpts + 90000L * runs;
 	t.relay = relay.len > 0 ? relay.s : NULL;
 	t.dsn = dsn;
 	t.reply = smtp && coded && j->res.st != DLV_OK ? text : NULL;
@@ -238,6 +295,55 @@ log_delivery(struct q_env *e, struct job *j, time_t start)
 	buf_fini(&to);
 	buf_fini(&stat);
 	buf_fini(&relay);
+	buf_fini(&ctl);
+}
+
+/*
+ * The to= lines of this attempt.  Recipients of one SMTP transaction
+ * come in the order they were sent (run_jobs); one refused at RCPT has
+ * its own line, the rest that share an outcome share one (sendmail's
+ * "to=<a>,<b>").  Every other delivery has its own line.
+ */
+static void
+log_deliveries(struct mta *mta, struct q_env *e, struct job *jv, int nj,
+    int prec, time_t start)
+{
+	bool *seen = xcalloc((size_t)nj + 1, sizeof(*seen));
+	struct job **grp = xcalloc((size_t)nj + 1, sizeof(*grp));
+	struct job **same = xcalloc((size_t)nj + 1, sizeof(*same));
+
+	for (int i = 0; i < nj; i++) {
+		if (seen[i])
+			continue;
+		int ng = 0;
+		if (jv[i].m != NULL && is_smtp(jv[i].m)) {
+			/* the transaction, in the order of its RCPTs */
+			for (int k = nj - 1; k >= i; k--)
+				if (!seen[k] && jv[k].m != NULL &&
+				    same_transaction(&jv[i], &jv[k]))
+					grp[ng++] = &jv[k];
+		} else
+			grp[ng++] = &jv[i];
+		for (int g = 0; g < ng; g++)
+			seen[grp[g] - jv] = true;
+		for (int g = 0; g < ng; g++) {
+			if (grp[g] == NULL)
+				continue;
+			int ns = 0;
+			same[ns++] = grp[g];
+			for (int h = g + 1; h < ng && !grp[g]->res.rcpt; h++)
+				if (grp[h] != NULL && !grp[h]->res.rcpt &&
+				    grp[h]->res.st == grp[g]->res.st &&
+				    strcmp(grp[h]->res.text, grp[g]->res.text) == 0) {
+					same[ns++] = grp[h];
+					grp[h] = NULL;
+				}
+			log_delivery(mta, e, same, ns, prec, start);
+		}
+	}
+	free(seen);
+	free(grp);
+	free(same);
 }
 
 /* the sender (or the list owner) as mailer m wants it, in $g */
@@ -266,16 +372,15 @@ run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 		const char *from = j->sender != NULL ? j->sender : e->sender;
 		set_sender_for(mta, from, j->m);
 		if (j->m->path != NULL && strcmp(j->m->path, "[IPC]") == 0) {
-			/* every recipient for the same mailer and host at once */
+			/*
+			 * every recipient for the same mailer and host at
+			 * once, the last first as sendmail sends them
+			 */
 			struct dlv_rcpt *rv = xcalloc((size_t)nj, sizeof(*rv));
 			int *map = xcalloc((size_t)nj, sizeof(int));
 			int nr = 0;
-			for (int k = i; k < nj; k++) {
-				if (jv[k].done || jv[k].m != j->m ||
-				    strcasecmp(jv[k].host, j->host) != 0 ||
-				    (jv[k].sender == NULL) != (j->sender == NULL) ||
-				    (j->sender != NULL &&
-				    strcmp(jv[k].sender, j->sender) != 0))
+			for (int k = nj - 1; k >= i; k--) {
+				if (jv[k].done || !same_transaction(j, &jv[k]))
 					continue;
 				rv[nr].addr = jv[k].user;
 				rv[nr].notify = e->rcpt[jv[k].idx].notify;
@@ -302,6 +407,27 @@ run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 			j->done = true;
 		}
 	}
+}
+
+/*
+ * The controlling address of expansion entry k, as the log names it:
+ * the alias, .forward or :include: owner that added it -- the
+ * recipient itself as it came (<addr> by SMTP) or a list member bare.
+ */
+static char *
+ctladdr_of(const struct q_env *e, const struct alias_list *al, int k,
+    int first)
+{
+	int p = al->v[k].parent;
+	struct buf b = BUF_INIT;
+
+	if (p < 0 || p >= al->n)
+		return NULL;
+	if (p == first && q_env_macro(e, "r") != NULL)
+		buf_printf(&b, "<%s>", al->v[p].addr);
+	else
+		buf_puts(&b, al->v[p].addr);
+	return buf_steal(&b);
 }
 
 /*
@@ -378,6 +504,8 @@ expand_all(struct mta *mta, struct q_env *e)
 			if (d->state == AD_DELIVER) {
 				q_env_addchild(e, d->addr, d->mailer, d->host,
 				    d->user, d->owner, d->uid, d->gid);
+				e->rcpt[e->nrcpt - 1].ctladdr =
+				    ctladdr_of(e, &al, k, first);
 				continue;
 			}
 			q_env_addchild(e, d->addr, d->mailer != NULL ? d->mailer :
@@ -491,10 +619,10 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 	run_jobs(mta, &e, df, jv, nj);
 	fclose(df);
 
+	log_deliveries(mta, &e, jv, nj, qi.prec, now);
 	for (int i = 0; i < nj; i++) {
 		struct job *j = &jv[i];
 		struct q_rcpt *r = &e.rcpt[j->idx];
-		log_delivery(&e, j, now);
 		free(r->diag);
 		r->diag = xstrdup(j->res.text);
 		switch (j->res.st) {

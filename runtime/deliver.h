@@ -25,6 +25,8 @@ struct dlv_result {
 	enum dlv_stat	 st;
 	char		 text[512];	/* "550 5.1.1 ..." or stat= text */
 	char		 relay[300];	/* SMTP: "name [addr]" for the log */
+	bool		 rcpt;		/* SMTP: the refusal of its own RCPT
+					   (logged alone, not with the rest) */
 };
 
 /*

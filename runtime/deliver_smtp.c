@@ -285,6 +285,8 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 		    buf_cstr(&text));
 		if (rv[i].res.st == DLV_OK)
 			ok++;
+		else
+			rv[i].res.rcpt = true;
 		if (code < 0)
 			break;
 	}

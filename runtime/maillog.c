@@ -168,8 +168,8 @@ maillog_from(const struct maillog_from *f)
 
 	if (!maillog_on(ML_FROM))
 		return;
-	buf_printf(&b, "from=%.300s, size=%ld, class=0, nrcpts=%d", f->sender,
-	    f->size, f->nrcpts);
+	buf_printf(&b, "from=%.300s, size=%ld, class=%d, nrcpts=%d", f->sender,
+	    f->size, f->class, f->nrcpts);
 	field(&b, "msgid", f->msgid);
 	field(&b, "bodytype", f->bodytype);
 	field(&b, "proto", f->proto);

@@ -61,7 +61,7 @@ void	maillog_msgid(const char *hdrs, struct buf *out);
 struct maillog_from {
 	const char	*id, *sender;
 	long		 size;
-	int		 nrcpts;
+	int		 nrcpts, class;
 	const char	*msgid, *bodytype, *proto, *daemon, *relay;
 };
 void	maillog_from(const struct maillog_from *f);

@@ -34,6 +34,7 @@ struct mta {
 	bool		 testmode;
 	int		 exitstat;
 	const char	*e_to;		/* address being processed ("to... ") */
+	bool		 qrun;		/* delivering in a queue run */
 };
 
 /* cfmta.c: load / free one configuration */

@@ -71,6 +71,7 @@ q_env_fini(struct q_env *e)
 		free(e->rcpt[i].user);
 		free(e->rcpt[i].owner);
 		free(e->rcpt[i].orcpt);
+		free(e->rcpt[i].ctladdr);
 	}
 	free(e->rcpt);
 	queue_unlock(e);
@@ -91,6 +92,7 @@ q_env_addrcpt(struct q_env *e, const char *addr)
 	e->rcpt[e->nrcpt].mailer = e->rcpt[e->nrcpt].host = NULL;
 	e->rcpt[e->nrcpt].user = e->rcpt[e->nrcpt].owner = NULL;
 	e->rcpt[e->nrcpt].uid = e->rcpt[e->nrcpt].gid = -1;
+	e->rcpt[e->nrcpt].ctladdr = NULL;
 	e->rcpt[e->nrcpt].notify = 0;
 	e->rcpt[e->nrcpt].orcpt = NULL;
 	e->rcpt[e->nrcpt].dsnsuccess = false;
@@ -112,20 +114,25 @@ q_env_addchild(struct q_env *e, const char *addr, const char *mailer,
 	r->gid = gid;
 }
 
-/* record C: the fields of an expanded recipient, one per line */
+/*
+ * record C: the fields of an expanded recipient, one per line; the
+ * seventh (the controlling address) is absent in older queue files
+ */
 static void
 child_rec(struct buf *b, const struct q_rcpt *r)
 {
 	buf_printf(b, "%s\n%s\n%s\n%s\n%ld\n%ld", r->mailer, r->host, r->user,
 	    r->owner != NULL ? r->owner : "", r->uid, r->gid);
+	if (r->ctladdr != NULL && strchr(r->ctladdr, '\n') == NULL)
+		buf_printf(b, "\n%s", r->ctladdr);
 }
 
 static bool
 child_parse(struct q_rcpt *r, const char *v)
 {
-	char *f[6], *copy = xstrdup(v), *p = copy;
+	char *f[7] = { NULL }, *copy = xstrdup(v), *p = copy;
 
-	for (int i = 0; i < 6; i++) {
+	for (int i = 0; i < 7 && p != NULL; i++) {
 		f[i] = p;
 		p = strchr(p, '\n');
 		if (p == NULL && i < 5) {
@@ -141,6 +148,7 @@ child_parse(struct q_rcpt *r, const char *v)
 	r->owner = *f[3] != '\0' ? xstrdup(f[3]) : NULL;
 	r->uid = strtol(f[4], NULL, 10);
 	r->gid = strtol(f[5], NULL, 10);
+	r->ctladdr = f[6] != NULL && *f[6] != '\0' ? xstrdup(f[6]) : NULL;
 	free(copy);
 	return true;
 }
@@ -240,21 +248,32 @@ make_id(char *id, size_t sz, unsigned seq)
 	    (long)getpid() % 1000000);
 }
 
+/* the id generator's sequence: two base-60 digits, per process */
+static unsigned id_seq;
+
+void
+queue_newid(struct q_env *e)
+{
+	if (id_seq == 0)
+		id_seq = (unsigned)(time(NULL) ^ getpid()) % 3600;
+	make_id(e->id, sizeof(e->id), id_seq++);
+}
+
 FILE *
 queue_df_create(const char *dir, struct q_env *e)
 {
-	static unsigned seq;
 	struct buf p = BUF_INIT;
 	int fd = -1;
 
-	if (seq == 0)
-		seq = (unsigned)(time(NULL) ^ getpid()) % 3600;
+	/* the id given at MAIL when it is still free, else a new one */
+	if (e->id[0] == '\0')
+		queue_newid(e);
 	for (int tries = 0; tries < 3600; tries++) {
-		make_id(e->id, sizeof(e->id), seq++);
 		path(&p, dir, "df", e->id);
 		fd = open(p.s, O_WRONLY | O_CREAT | O_EXCL, 0600);
 		if (fd >= 0 || errno != EEXIST)
 			break;
+		queue_newid(e);
 	}
 	buf_fini(&p);
 	if (fd < 0)

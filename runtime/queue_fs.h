@@ -33,6 +33,8 @@ struct q_rcpt {
 	char	*mailer, *host, *user;	/* resolved triple, or NULL */
 	char	*owner;		/* owner-LIST sender, or NULL */
 	long	 uid, gid;	/* programs and files run as; -1 default */
+	char	*ctladdr;	/* the alias, .forward or :include: it came
+				   from, as the log names it, or NULL */
 	int	 notify;	/* RFC 3461 NOTIFY: Q_NOTIFY_* bits, 0 unset */
 	char	*orcpt;		/* ORCPT "addr-type;xtext", or NULL */
 	bool	 dsnsuccess;	/* not stored: a success DSN is due now */
@@ -83,9 +85,12 @@ void	 q_xtext_encode(const char *s, struct buf *out);
 void	 q_env_setmacro(struct q_env *e, const char *name, const char *val);
 const char *q_env_macro(const struct q_env *e, const char *name);
 
+/* a new queue id in e->id (sendmail gives one at MAIL) */
+void	queue_newid(struct q_env *e);
 /*
- * Create a new data file in dir with a fresh queue id (in e->id);
- * returns a stream open for writing, or NULL (errno set).
+ * Create a new data file in dir named by e->id, or by a new id when
+ * e->id is empty or taken (e->id is updated); returns a stream open
+ * for writing, or NULL (errno set).
  */
 FILE	*queue_df_create(const char *dir, struct q_env *e);
 /* flush and fsync the data file, close it; false on error */

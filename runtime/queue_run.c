@@ -111,6 +111,7 @@ queue_run(struct mta *mta, const struct mode_args *sel, bool due_only)
 	char **ids;
 
 	queue_recover(qdir);
+	mta->qrun = true;
 	ids = queue_list(qdir, &n);
 	for (int i = 0; i < n; i++) {
 		if (selected(sel, qdir, ids[i]) &&
@@ -120,6 +121,7 @@ queue_run(struct mta *mta, const struct mode_args *sel, bool due_only)
 		free(ids[i]);
 	}
 	free(ids);
+	mta->qrun = false;
 	return left;
 }
 

@@ -87,6 +87,18 @@ header_value(const char *block, const char *name, struct buf *out)
 	return false;
 }
 
+int
+qtime_precedence(const struct cf *cf, const char *hdrs)
+{
+	struct buf v = BUF_INIT;
+	int prec = 0;
+
+	if (header_value(hdrs, "Precedence", &v))
+		prec = priencode(cf, buf_cstr(&v));
+	buf_fini(&v);
+	return prec;
+}
+
 void
 qtime_classify(struct mta *mta, const struct q_env *e, FILE *df,
     struct qt_info *qi)
@@ -104,10 +116,8 @@ qtime_classify(struct mta *mta, const struct q_env *e, FILE *df,
 		}
 		rewind(df);
 	}
-	qi->prec = 0;
+	qi->prec = qtime_precedence(&mta->cf, buf_cstr(&hdrs));
 	qi->cls = QT_NORMAL;
-	if (header_value(buf_cstr(&hdrs), "Precedence", &v))
-		qi->prec = priencode(&mta->cf, buf_cstr(&v));
 	if (qi->prec < 0)
 		qi->cls = QT_NONURGENT;
 	else if (qi->prec > 0)

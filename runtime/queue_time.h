@@ -36,6 +36,8 @@ void	qtime_classify(struct mta *mta, const struct q_env *e, FILE *df,
 
 /* sendmail's pintvl: "4 hours", "1 day, 2 hours", "0 seconds" */
 void	qtime_interval(long secs, struct buf *out);
+/* the class of a header block: its Precedence: as the P lines value it */
+int	qtime_precedence(const struct cf *cf, const char *hdrs);
 
 /*
  * BY=n;R whose deadline has passed: true, with the recipients' status

@@ -121,7 +121,7 @@ log_policy(struct sess *s, const char *ruleset, const char *arg1,
 
 /* the from= line of the envelope (msgid NULL: none) */
 static void
-log_from(struct sess *s, long size, const char *msgid)
+log_from(struct sess *s, long size, const char *msgid, int class)
 {
 	struct maillog_from f;
 	struct buf from = BUF_INIT;
@@ -132,6 +132,7 @@ log_from(struct sess *s, long size, const char *msgid)
 	f.sender = from.s;
 	f.size = size;
 	f.nrcpts = s->env.nrcpt;
+	f.class = class;
 	f.msgid = msgid != NULL && *msgid != '\0' ? msgid : NULL;
 	f.bodytype = s->env.body;
 	f.proto = protocol(s);
@@ -636,6 +637,10 @@ cmd_mail(struct sess *s, char *arg)
 		s->nerrs++;
 		return;
 	}
+	/* the transaction's queue id, seen by check_mail as $i */
+	if (s->env.id[0] == '\0')
+		queue_newid(&s->env);
+	rw_mactab_set(&mta->vm.envmac, 'i', s->env.id);
 	/* ESMTP parameters */
 	char *body = NULL;
 	char *kw, *val;
@@ -1005,7 +1010,8 @@ cmd_data(struct sess *s)
 		/* connection lost mid-message: nothing was accepted */
 		struct buf m = BUF_INIT;
 		maillog_msgid(buf_cstr(&sp.hdrs), &m);
-		log_from(s, sp.size - size0, m.s);
+		log_from(s, sp.size - size0, m.s,
+		    qtime_precedence(&mta->cf, buf_cstr(&sp.hdrs)));
 		buf_fini(&m);
 		s->have_mail = false;
 		spool_abort(&sp);
@@ -1093,7 +1099,9 @@ cmd_data(struct sess *s)
 	}
 	/* the message id for the log, before commit frees the headers */
 	struct buf msgid = BUF_INIT;
+	int class = 0;
 	if (maillog_on(ML_FROM)) {
+		class = qtime_precedence(&mta->cf, buf_cstr(&sp.hdrs));
 		maillog_msgid(buf_cstr(&sp.hdrs), &msgid);
 		if (msgid.len == 0)
 			(void)hdr_expand_cf(mta, "Message-Id", &msgid);
@@ -1108,7 +1116,7 @@ cmd_data(struct sess *s)
 	char id[Q_IDLEN + 1];
 	snprintf(id, sizeof(id), "%s", s->env.id);
 	/* sendmail's size: what the client sent, as LF lines */
-	log_from(s, sp.size - size0, msgid.s);
+	log_from(s, sp.size - size0, msgid.s, class);
 	buf_fini(&msgid);
 	reply(s, "250 2.0.0 %s Message accepted for delivery", id);
 	(void)sio_flush(&s->io);
@@ -1673,7 +1681,7 @@ toomany:
 		maillog(ML_LOST, ML_NOTICE, s.env.id, "lost input channel from %s "
 		    "to %s after %s", relay_of(&s), daemon_of(&s), s.cmdname);
 	if (s.have_mail && !s.quit)
-		log_from(&s, 0, NULL);
+		log_from(&s, 0, NULL, 0);
 	if (!s.mailseen)
 		maillog(ML_DSN, ML_INFO, s.env.id, "%s did not issue "
 		    "MAIL/EXPN/VRFY/ETRN during connection to %s", relay_of(&s),

@@ -96,6 +96,7 @@ spool_begin(struct spool *sp, struct mta *mta, struct q_env *env,
 		sp->err = SPOOL_IOERR;
 		return false;
 	}
+	sp->created = true;
 	rw_mactab_set(&mta->vm.envmac, 'i', env->id);
 	if (env->ctime == 0)
 		env->ctime = time(NULL);
@@ -195,7 +196,7 @@ spool_abort(struct spool *sp)
 		fclose(sp->df);
 		sp->df = NULL;
 	}
-	if (sp->env->id[0] != '\0') {
+	if (sp->created) {
 		struct buf p = BUF_INIT;
 		buf_printf(&p, "%s/df%s", sp->qdir, sp->env->id);
 		(void)unlink(p.s);

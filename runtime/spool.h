@@ -35,6 +35,7 @@ struct spool {
 	long		 size, hdrlen;
 	bool		 inbody;
 	bool		 eightbit;	/* saw 8-bit data */
+	bool		 created;	/* df<id> is ours to remove */
 	enum spool_err	 err;
 	struct buf	 hdrs;		/* the header block (for -t and checks) */
 };
