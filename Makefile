@@ -119,8 +119,15 @@ fuzz:
 $(B)/fuzzobjs: $(CFC_OBJS) $(B)/libcfrt.a
 	@touch $@
 
+# every golden made by the real sendmail: -bt transcripts, maps, aliases,
+# -bs sessions, the mail log, the daemon's ident query
 oracle:
 	sh scripts/oracle.sh
+	sh tests/maps/oracle.sh
+	sh tests/aliases/oracle.sh
+	sh tests/smtp/oracle.sh
+	sh tests/smtp/oracle-log.sh
+	ORACLE=1 sh tests/smtp/ident.sh
 
 lint-ops:
 	sh scripts/lint-ops.sh

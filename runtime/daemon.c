@@ -32,6 +32,7 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
+#include "ident.h"
 #include "maillog.h"
 #include "map.h"
 #include "modes.h"
@@ -332,6 +333,9 @@ serve(struct mta *mta, const struct listener *l, int fd,
 		snprintf(p.name, sizeof(p.name), "[%s]", p.addr);
 		p.resolve = "FAIL";
 	}
+	/* Timeout.ident (sendmail's default 5s): ask the client's identd */
+	(void)ident_query(fd, cf_timeout(&mta->cf, "ident", 5), p.ident,
+	    sizeof(p.ident));
 	snprintf(p.daemon_name, sizeof(p.daemon_name), "%s", l->name);
 	snprintf(p.daemon_addr, sizeof(p.daemon_addr), "%s", l->addr);
 	snprintf(p.daemon_port, sizeof(p.daemon_port), "%s", l->port);

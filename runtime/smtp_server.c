@@ -535,13 +535,7 @@ cmd_helo(struct sess *s, char *arg, bool ehlo)
 	rw_mactab_set(&mta->vm.envmac, 'r', protocol(s));
 
 	struct buf who = BUF_INIT;
-	if (s->peer->local)
-		buf_puts(&who, rw_macvalue(&mta->vm.env, '_') ?
-		    rw_macvalue(&mta->vm.env, '_') : "localhost");
-	else if (s->peer->name[0] == '[')
-		buf_puts(&who, s->peer->name);
-	else
-		buf_printf(&who, "%s [%s]", s->peer->name, s->peer->addr);
+	buf_puts(&who, relay_of(s));
 	if (!ehlo) {
 		reply(s, "250 %s Hello %s, pleased to meet you", me, who.s);
 		buf_fini(&who);
@@ -1461,7 +1455,14 @@ connect_macros(struct sess *s)
 		setmac(s, "client_port", p->port);
 		setmac(s, "client_resolve", p->resolve);
 		struct buf u = BUF_INIT;
-		buf_printf(&u, "%s [%s]", p->name, p->addr);
+		/* $_: "user@host [addr]" when the client's identd named one;
+		 * an unresolved client is only "[addr]" */
+		if (p->ident[0] != '\0')
+			buf_printf(&u, "%s@", p->ident);
+		if (p->name[0] == '[')
+			buf_puts(&u, p->name);
+		else
+			buf_printf(&u, "%s [%s]", p->name, p->addr);
 		rw_mactab_set(&s->mta->vm.envmac, '_', u.s);
 		buf_fini(&u);
 	} else {

@@ -16,6 +16,7 @@ struct smtp_peer {
 	char	 name[MAXNAME + 1];	/* ${client_name} */
 	char	 port[8];		/* ${client_port} */
 	const char *resolve;		/* ${client_resolve}: OK FAIL ... */
+	char	 ident[64];		/* its RFC 1413 user id, or "" */
 	char	 daemon_name[64];	/* ${daemon_name} (Name=) */
 	char	 daemon_addr[64];
 	char	 daemon_port[8];

@@ -800,8 +800,8 @@ add_counts crash "$T/crash.out"
 
 # ---- 9. the mail log (log.sh), MX records and client timeouts (mx.sh:
 #      private namespaces), queue lifetime: queuewarn, queuereturn,
-#      DELIVERBY (queuetime.sh) ------------------------------------------
-for sub in log mx queuetime; do
+#      DELIVERBY (queuetime.sh), the client's identd (ident.sh) ----------
+for sub in log mx queuetime ident; do
 	sh "$TOP/tests/smtp/$sub.sh" "$B" > "$T/$sub.out" 2>&1
 	grep -E '^(FAIL|SKIP)' -A3 "$T/$sub.out"
 	add_counts "$sub" "$T/$sub.out"
