@@ -41,6 +41,10 @@ trap '[ -n "$DPID" ] && kill $DPID 2>/dev/null; [ -n "$IPID" ] && kill $IPID 2>/
 bs_setup "$T"
 printf 'hosts files\naliases files\npasswd files\n' > "$T/switch"
 printf '127.0.0.1\tlocalhost\n' > "$T/hosts"
+# the system's host table too (reverse lookups of clients): 127.0.0.5
+# resolves both ways, 127.0.0.7's name leads to another address
+printf '127.0.0.1\tlocalhost\n127.0.0.5\tgood.test.example\n127.0.0.6\tliar.test.example\n127.0.0.7\tliar.test.example\n' > "$T/etchosts"
+mount --bind "$T/etchosts" /etc/hosts || { echo "ident: 0 passed, 1 failed"; exit 1; }
 PORT=2525
 # shellcheck disable=SC2046
 set -- -C "$G/bs.cf" $(bs_args "$T") -ODontProbeInterfaces=true \
@@ -65,15 +69,16 @@ while (my $c = $s->accept) {
 	close $c;
 }
 EOF
-# one EHLO; the greeting and the Hello line (the rest of EHLO's reply
-# depends on the MTA's features, not on ident)
+# one EHLO from address $1 (default 127.0.0.1); the greeting and the
+# Hello line (the rest of EHLO's reply depends on the MTA's features)
 ehlo() {
 	perl -MIO::Socket::INET -e '
-	    my $s = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$ARGV[0]") or die "connect: $!";
+	    my $s = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$ARGV[0]",
+	        LocalAddr => $ARGV[1]) or die "connect: $!";
 	    local $SIG{ALRM} = sub { print "timeout\n"; exit 0 };
 	    alarm 20; my $g = <$s>; print $g; print $s "EHLO client.example\r\n";
 	    while (my $l = <$s>) { print $l if $l =~ /Hello/; last if $l =~ /^\d{3} /; }
-	    print $s "QUIT\r\n"; print scalar <$s>;' "$PORT"
+	    print $s "QUIT\r\n"; print scalar <$s>;' "$PORT" "${1:-127.0.0.1}"
 }
 "$MTA" "$@" -bd > "$T/daemon.log" 2>&1
 i=0; while [ ! -s "$T/mta.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
@@ -89,6 +94,11 @@ for mode in user error none stall; do
 	ehlo
 	if [ -n "$IPID" ]; then kill $IPID 2>/dev/null; wait $IPID 2>/dev/null; IPID=; fi
 done 2>&1 | bs_filter "$T" > "$T/out"
+# the client's name: resolved, one whose name has two addresses, none
+for a in 127.0.0.5 127.0.0.7 127.0.0.9; do
+	echo "== $a"
+	ehlo $a
+done 2>&1 | bs_filter "$T" >> "$T/out"
 if [ "${ORACLE:-}" = 1 ]; then
 	cp "$T/out" "$G/ident.out"
 	echo "ident oracle: $(wc -l < "$G/ident.out") lines written to tests/smtp/golden/ident.out"
