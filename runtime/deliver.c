@@ -618,6 +618,13 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 	}
 	run_jobs(mta, &e, df, jv, nj);
 	fclose(df);
+	/* SoftBounce: a permanent failure is kept for another try */
+	if (mta_optbool(&mta->cf, OPT_SOFTBOUNCE, false))
+		for (int i = 0; i < nj; i++)
+			if (jv[i].res.st == DLV_PERM) {
+				jv[i].res.st = DLV_TEMP;
+				mta_softbounce(jv[i].res.text);
+			}
 
 	log_deliveries(mta, &e, jv, nj, qi.prec, now);
 	for (int i = 0; i < nj; i++) {

@@ -32,7 +32,12 @@ policy_getmacro(struct mta *mta, const char *name)
 	return id != 0 ? rw_macvalue(&mta->vm.env, id) : NULL;
 }
 
-/* the text of $#error: "CODE ENH text" as sendmail's buildaddr words it */
+/*
+ * The reply of $#error: "CODE ENH <to>... text" as sendmail words it.
+ * A text without its own reply code is "553 5.3.0" whatever $@ says;
+ * with one, the enhanced code is the text's, else $@ when that is one,
+ * else X.0.0.  Only a permanent (5xy) refusal names the address.
+ */
 static void
 error_reply(const char *host, bool hashost, char *user, const char *to,
     struct pol_result *r)
@@ -42,8 +47,6 @@ error_reply(const char *host, bool hashost, char *user, const char *to,
 	char codebuf[4], enhbuf[32];
 
 	rw_stripquotes(user);
-	if (to != NULL && *to != '\0')
-		snprintf(ap, sizeof(ap), "%.200s... ", to);
 	if (isdigit((unsigned char)user[0]) && isdigit((unsigned char)user[1]) &&
 	    isdigit((unsigned char)user[2]) && user[3] == ' ') {
 		memcpy(codebuf, user, 3);
@@ -60,13 +63,11 @@ error_reply(const char *host, bool hashost, char *user, const char *to,
 		else
 			enh = code[0] == '4' ? "4.0.0" : code[0] == '2' ?
 			    "2.0.0" : "5.0.0";
-	} else if (hashost && addr_isenhsc(host, '\0') > 0) {
-		/* sendmail: usrerr("553 5.3.0 %s") unless the host is a code */
-		enh = host;
-		code = host[0] == '4' ? "451" : "553";
 	}
 	if (code[0] != '4' && code[0] != '5')
 		code = "553", enh = "5.3.0";
+	if (code[0] == '5' && to != NULL && *to != '\0')
+		snprintf(ap, sizeof(ap), "%.200s... ", to);
 	snprintf(r->reply, sizeof(r->reply), "%s %s %s%s", code, enh, ap, text);
 	r->v = code[0] == '4' ? POL_TEMPFAIL : POL_REJECT;
 }

@@ -34,6 +34,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -304,6 +305,20 @@ queue_df_open(const char *dir, const char *id)
 	f = fopen(p.s, "r");
 	buf_fini(&p);
 	return f;
+}
+
+bool
+queue_space_ok(const char *dir, long minblocks, long msgsize)
+{
+	struct statvfs sv;
+
+	if (minblocks <= 0 && msgsize <= 0)
+		return true;
+	if (statvfs(dir, &sv) != 0 || sv.f_frsize == 0)
+		return true;	/* cannot tell: the writes will say */
+	unsigned long long need = (unsigned long long)(minblocks > 0 ? minblocks : 0) +
+	    (unsigned long long)(msgsize > 0 ? msgsize : 0) / sv.f_frsize;
+	return (unsigned long long)sv.f_bavail >= need;
 }
 
 static void

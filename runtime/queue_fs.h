@@ -85,6 +85,11 @@ void	 q_xtext_encode(const char *s, struct buf *out);
 void	 q_env_setmacro(struct q_env *e, const char *name, const char *val);
 const char *q_env_macro(const struct q_env *e, const char *name);
 
+/*
+ * MinFreeBlocks: true when the file system of dir has minblocks free
+ * blocks beyond the msgsize bytes a message announced (SIZE=)
+ */
+bool	queue_space_ok(const char *dir, long minblocks, long msgsize);
 /* a new queue id in e->id (sendmail gives one at MAIL) */
 void	queue_newid(struct q_env *e);
 /*

@@ -55,6 +55,7 @@ struct sess {
 	char			*authuser;	/* after AUTH */
 	long			 maxsize;
 	int			 maxrcpt;
+	bool			 softbounce;	/* SoftBounce: 5xy replies as 4xy */
 	int			 nerrs, nnoop;
 	struct buf		 reply;		/* first usrerr while parsing */
 	int			 exitstat;
@@ -86,6 +87,9 @@ reply(struct sess *s, const char *fmt, ...)
 	for (size_t i = 0; i < b.len; i++)
 		if (b.s[i] == '\r' || b.s[i] == '\n')
 			b.s[i] = ' ';
+	/* SoftBounce: every permanent refusal temporary */
+	if (s->softbounce)
+		mta_softbounce(b.s);
 	sio_write(&s->io, b.s, b.len);
 	sio_puts(&s->io, "\r\n");
 	maillog(ML_COMMANDS, ML_INFO, s->env.id, "--- %s", b.s);
@@ -637,6 +641,7 @@ cmd_mail(struct sess *s, char *arg)
 	rw_mactab_set(&mta->vm.envmac, 'i', s->env.id);
 	/* ESMTP parameters */
 	char *body = NULL;
+	long msgsize = 0;
 	char *kw, *val;
 	while (next_param(&rest, &kw, &val)) {
 		if (strcasecmp(kw, "RET") == 0 || strcasecmp(kw, "ENVID") == 0) {
@@ -667,6 +672,7 @@ cmd_mail(struct sess *s, char *arg)
 				free(body);
 				return;
 			}
+			msgsize = sz;
 			if (s->maxsize > 0 && sz > s->maxsize) {
 				reply(s, "552 5.2.3 Message size exceeds fixed "
 				    "maximum message size (%ld)", s->maxsize);
@@ -697,6 +703,15 @@ cmd_mail(struct sess *s, char *arg)
 		}
 	}
 
+	/* MinFreeBlocks (and SIZE=) against the queue's file system */
+	if (!queue_space_ok(s->qdir, mta_optlong(&mta->cf, OPT_MINFREEBLOCKS, 0),
+	    msgsize)) {
+		maillog(ML_REJECT, ML_NOTICE, s->env.id, "low on space (have "
+		    "too little in %s, SIZE=%ld)", s->qdir, msgsize);
+		reply(s, "452 4.4.5 Insufficient disk space; try again later");
+		free(body);
+		return;
+	}
 	bare_addr(path, &a);
 	buf_reset(&s->reply);
 	mta->e_to = path;
@@ -1508,6 +1523,7 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 	s.tlsctx = tls;
 	s.qdir = mta_qdir(&mta->cf);
 	s.maxsize = mta_optlong(&mta->cf, OPT_MAXMESSAGESIZE, 0);
+	s.softbounce = mta_optbool(&mta->cf, OPT_SOFTBOUNCE, false);
 	s.maxrcpt = (int)mta_optlong(&mta->cf, OPT_MAXRECIPIENTSPERMESSAGE, 0);
 	if (s.maxrcpt <= 0 || s.maxrcpt > SMTP_MAXRCPT)
 		s.maxrcpt = SMTP_MAXRCPT;

@@ -6,6 +6,7 @@
  * header block).  spool_commit fsyncs the data file, then writes the
  * control file (queue_qf_write fsyncs it and the directory).
  */
+#include <ctype.h>
 #include <pwd.h>
 #include <grp.h>
 #include <stdlib.h>
@@ -31,6 +32,27 @@ mta_optlong(const struct cf *cf, int id, long dflt)
 	if (end == v)
 		return dflt;
 	return n;
+}
+
+void
+mta_softbounce(char *t)
+{
+	if (t[0] != '5' || !isdigit((unsigned char)t[1]) ||
+	    !isdigit((unsigned char)t[2]) || (t[3] != ' ' && t[3] != '-'))
+		return;
+	t[0] = '4';
+	if (t[4] == '5' && t[5] == '.')
+		t[4] = '4';
+}
+
+bool
+mta_optbool(const struct cf *cf, int id, bool dflt)
+{
+	const char *v = cf->optv[id];
+
+	if (v == NULL)
+		return dflt;
+	return *v == '\0' || strchr("TtYy", *v) != NULL;
 }
 
 long

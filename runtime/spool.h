@@ -52,6 +52,10 @@ void	spool_abort(struct spool *sp);
 
 /* option helpers shared by the receivers */
 long	mta_optlong(const struct cf *cf, int id, long dflt);
+/* SoftBounce: a reply "5xy[ -]5.x.y ..." made "4xy[ -]4.x.y ..." in place */
+void	mta_softbounce(char *reply);
+/* a boolean option as sendmail reads one (empty, T..., Y...: true) */
+bool	mta_optbool(const struct cf *cf, int id, bool dflt);
 /* DefaultUser: "user", "uid" or "uid:gid"; 1:1 when unset */
 void	mta_defaultuser(const struct cf *cf, uid_t *uid, gid_t *gid);
 /* a time option ("60", "1m") in seconds; dflt when unset */

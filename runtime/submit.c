@@ -23,12 +23,6 @@
 
 #define SUBMIT_LINEMAX	(64 * 1024)
 
-static bool
-truthy(const char *v)
-{
-	return v != NULL && (*v == '\0' || strchr("TtYy1", *v) != NULL);
-}
-
 /* split an address list header value on commas outside quotes and <> */
 static void
 add_list(struct q_env *e, const char *v)
@@ -117,9 +111,7 @@ submit_main(struct mta *mta, const struct mode_args *a)
 	struct buf line = BUF_INIT, sender = BUF_INIT;
 	enum sio_eol eol;
 	const char *qdir = mta_qdir(&mta->cf);
-	bool ignoredots = truthy(mta->cf.optv[OPT_IGNOREDOTS]) ||
-	    (mta->cf.optv[OPT_IGNOREDOTS] != NULL &&
-	     mta->cf.optv[OPT_IGNOREDOTS][0] == '\0');
+	bool ignoredots = mta_optbool(&mta->cf, OPT_IGNOREDOTS, false);
 	bool first = true, tmp_rcpts = false;
 
 	q_env_init(&e);

@@ -328,6 +328,13 @@ else
 	has defer-rcpt '<defer@far.example>'
 	rm -f "$T"/q/*
 
+	# SoftBounce: the relay's 550 defers the message instead of bouncing it
+	printf 'Subject: soft\n\nbody\n' | "$CFMTA" $CF -f root -odq reject@far.example
+	"$CFMTA" $CF -OSoftBounce=true -q > /dev/null 2>&1
+	"$CFMTA" $CF -bp > "$T/out" 2>&1
+	has softbounce-bp '(Deferred: 450 4.1.1 <reject@far.example>... no such user'
+	rm -f "$T"/q/*
+
 	# RFC 3461 DSN: NOTIFY=NEVER (no bounce), NOTIFY=SUCCESS (a success
 	# report for a local delivery, with ENVID and ORCPT), the parameters
 	# passed on to a next hop that offers DSN (the sink does)

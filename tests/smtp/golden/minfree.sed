@@ -1,0 +1,1 @@
+s/^O MinFreeBlocks=.*/O MinFreeBlocks=999999999999/
