@@ -524,29 +524,23 @@ ws_describe(char **pvp, struct vm_shown *sh, struct wsinfo *wi)
 		ws_save(sh, wi);
 }
 
-/* false if rule ri cannot match the workspace (its prefilters fail) */
+/*
+ * The prefilters of rule ri other than the masks and lengths (which
+ * the caller tested): false if it cannot match the described workspace.
+ */
 static inline bool
-rule_may_match(const struct cf *cf, const struct cf_ruleset *rs, int ri,
-    struct wsinfo *wi, char **pvp, struct vm_shown *cursh)
+rule_may_match_rest(const struct cf *cf, const struct cf_ruleset *rs, int ri,
+    const struct wsinfo *wi, char **pvp)
 {
 	const struct cf_rulepf *pf = &rs->pf[ri];
 
-	if (pf->flags == 0)
+	if ((pf->flags & (CF_PF_FIRST | CF_PF_LAST | CF_PF_NEEDCLS)) == 0)
 		return true;
-	if (pf->flags & CF_PF_WS) {
-		if (!wi->valid)
-			ws_describe(pvp, cursh, wi);
-		if (wi->len < pf->minlen || wi->len > pf->maxlen ||
-		    (pf->litmask & ~wi->mask) != 0)
-			return false;
-		if ((pf->pairmask & ~wi->pairs) != 0)
-			return false;
-		/* minlen > 0 when there is a first or last literal */
-		if ((pf->flags & CF_PF_FIRST) && pf->first != wi->c0)
-			return false;
-		if ((pf->flags & CF_PF_LAST) && pf->last != wi->cl)
-			return false;
-	}
+	/* minlen > 0 when there is a first or last literal */
+	if ((pf->flags & CF_PF_FIRST) && pf->first != wi->c0)
+		return false;
+	if ((pf->flags & CF_PF_LAST) && pf->last != wi->cl)
+		return false;
 	const struct cf_rule *r = &rs->r[ri];
 	if ((pf->flags & CF_PF_FIRST) && !lit_eq(r->firstlit, pvp[0]))
 		return false;
@@ -557,6 +551,32 @@ rule_may_match(const struct cf *cf, const struct cf_ruleset *rs, int ri,
 	     (r->needcls[1] & ~cf->cls.used[1]) == 0 &&
 	     (r->needcls[2] & ~cf->cls.used[2]) == 0 &&
 	     (r->needcls[3] & ~cf->cls.used[3]) == 0);
+}
+
+/*
+ * The first rule from ri on whose prefilters the described workspace
+ * passes, or rs->n.  Most rules fail on their literal masks or lengths:
+ * those are tested in a tight loop (a rule without workspace conditions
+ * has empty masks and lengths 0..UINT16_MAX, cf_add_rule, so it passes
+ * them), the rest only for the rules that pass.
+ */
+static inline int
+rule_next(const struct cf *cf, const struct cf_ruleset *rs, int ri,
+    const struct wsinfo *wi, char **pvp)
+{
+	const struct cf_rulepf *pf = rs->pf;
+	const uint64_t nmask = ~wi->mask, npairs = ~wi->pairs;
+	const size_t len = wi->len;
+	const int n = rs->n;
+
+	for (; ri < n; ri++) {
+		if (((pf[ri].litmask & nmask) | (pf[ri].pairmask & npairs)) != 0 ||
+		    len < pf[ri].minlen || len > pf[ri].maxlen)
+			continue;
+		if (rule_may_match_rest(cf, rs, ri, wi, pvp))
+			break;
+	}
+	return ri;
 }
 
 /*
@@ -703,11 +723,10 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 			 * are no traces, each skipped try resets loopcount).
 			 */
 			int first = ri;
-			while (!rule_may_match(cf, rs, ri, &wi, pvp, cursh)) {
-				ruleno++;
-				if (++ri >= rs->n)
-					break;
-			}
+			if (!wi.valid)
+				ws_describe(pvp, cursh, &wi);
+			ri = rule_next(cf, rs, ri, &wi, pvp);
+			ruleno += ri - first;
 			if (ri >= rs->n)
 				break;
 			if (ri != first)
