@@ -419,6 +419,13 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 	return sh;
 }
 
+/* lit_eq from the second byte on (apart: its callers stay leaf code) */
+static bool __attribute__((noinline))
+lit_eq_tail(const char *lit, const char *ap)
+{
+	return strcasecmp(lit + 1, ap + 1) == 0;
+}
+
 /* the MATCH_LIT test: equal ignoring ASCII case (as strcasecmp in C) */
 static inline bool
 lit_eq(const char *lit, const char *ap)
@@ -431,8 +438,12 @@ lit_eq(const char *lit, const char *ap)
 		c2 = (unsigned char)(c2 + 32);
 	if (c1 != c2)
 		return false;
-	return c1 == '\0' || (lit[1] == '\0' && ap[1] == '\0') ||
-	    strcasecmp(lit + 1, ap + 1) == 0;
+	if (c1 == '\0')
+		return true;
+	/* one-byte literals (most of them: operators) need no call */
+	if (lit[1] == '\0')
+		return ap[1] == '\0';
+	return lit_eq_tail(lit, ap);
 }
 
 /*
@@ -586,7 +597,7 @@ rule_next(const struct cf *cf, const struct cf_ruleset *rs, int ri,
  * a time (fewer branches than a test per token: a mispredicted branch
  * costs more than the arithmetic).
  */
-static char **
+static inline __attribute__((always_inline)) char **
 lit_find(char **pvp, char **avp, const struct wsinfo *wi, const char *lit,
     unsigned x)
 {
