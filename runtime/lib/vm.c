@@ -998,6 +998,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 		uint64_t nmask = 0, npairs = 0;
 		unsigned nprev = 64;	/* 64: no token yet */
 
+		char **const nlimit = &npvp[maxatom];	/* no room from here */
 		for (avp = npvp; CFB_GET_OP(*rvp) != OP_END; rvp++) {
 			uint32_t w = *rvp;
 
@@ -1073,7 +1074,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 			** Synopsis: append the token string Bx (words, operators, $# $@ ...)
 			*/
 			case OP_EMIT_LIT:
-				if (avp >= &npvp[maxatom])
+				if (avp >= nlimit)
 					goto toolong;
 				*avp = (char *)cf_rule_str(rwr, CFB_GET_Bx(w));
 				if (trackidx) {
