@@ -495,7 +495,7 @@ bt_run(struct mta *mta, FILE *in)
 	printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
 	printf("Enter <ruleset> <address>\n");
 	for (;;) {
-		printf("> ");
+		fputs_unlocked("> ", stdout);
 		if ((line = bt_getline(fd, buf, sizeof(buf))) == NULL) {
 			char quit[] = "/quit";
 			bt_line(mta, quit);

@@ -654,6 +654,17 @@ map_getcanonname(struct cf *cf, char *host, size_t hsz, int *statp)
 	return true;
 }
 
+/* snprintf(dst, sz, "%s", src) without the format machinery (sz > 0;
+ * host_lookup copies a name per lookup) */
+static void
+copy_name(char *dst, size_t sz, const char *src)
+{
+	size_t n = strnlen(src, sz - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 static char *
 host_lookup(struct map_ctx *ctx, struct cf_map *m, const char *name,
     char **av, int *statp)
@@ -714,9 +725,9 @@ host_lookup(struct map_ctx *ctx, struct cf_map *m, const char *name,
 		*statp = hc[i].stat;
 		if (hc[i].canon == NULL)
 			return NULL;
-		snprintf(hbuf, sizeof(hbuf), "%s", hc[i].canon);
+		copy_name(hbuf, sizeof(hbuf), hc[i].canon);
 	} else {
-		snprintf(hbuf, sizeof(hbuf), "%s", name);
+		copy_name(hbuf, sizeof(hbuf), name);
 		bool ok = map_getcanonname(ctx->cf, hbuf, sizeof(hbuf) - 1, statp);
 		if (nhc == sizeof(hc) / sizeof(hc[0])) {
 			for (i = 0; i < nhc; i++) {

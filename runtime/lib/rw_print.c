@@ -2,6 +2,7 @@
  * rw_print.c -- xputs-compatible rendering of internal strings.
  */
 #include <ctype.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "rw_meta.h"
@@ -125,43 +126,77 @@ rw_xputs(FILE *fp, const struct rw_macnames *mn, const char *str)
 	buf_fini(&b);
 }
 
+/* printable ASCII (as the fast paths copy it) */
+static inline bool
+plainch(unsigned c)
+{
+	return c - 0x20u < 0x5fu;
+}
+
 void
 rw_render_av(struct buf *b, const struct rw_macnames *mn,
     const char *const *av)
 {
 	char line[1024];
-	size_t n = 0;
+	char *w = line;
+	/* room for a four-byte step, then a metasymbol pair and the newline */
+	char *const wend = line + sizeof(line) - 8;
 
 	for (; *av != NULL; av++) {
 		const unsigned char *q = (const unsigned char *)*av;
 		unsigned c;
 		int m;
 
-		if (n > sizeof(line) - 4) {
-			buf_append(b, line, n);
-			n = 0;
+		if (w >= wend) {
+			buf_append(b, line, (size_t)(w - line));
+			w = line;
 		}
-		line[n++] = ' ';
-		/* printable ASCII is copied as it is */
-		while ((c = *q) - 0x20u < 0x5fu && n < sizeof(line) - 3) {
-			line[n++] = (char)c;
-			q++;
+		*w++ = ' ';
+		/*
+		 * Printable ASCII is copied as it is, four bytes a step while
+		 * there is room (one bound test per step instead of one per
+		 * byte; tokens are mostly short words and operators).
+		 */
+		for (;;) {
+			if (w >= wend) {
+				buf_append(b, line, (size_t)(w - line));
+				w = line;
+			}
+			if (!plainch(c = q[0]))
+				break;
+			w[0] = (char)c;
+			if (!plainch(c = q[1])) {
+				q += 1, w += 1;
+				break;
+			}
+			w[1] = (char)c;
+			if (!plainch(c = q[2])) {
+				q += 2, w += 2;
+				break;
+			}
+			w[2] = (char)c;
+			if (!plainch(c = q[3])) {
+				q += 3, w += 3;
+				break;
+			}
+			w[3] = (char)c;
+			q += 4, w += 4;
 		}
 		if (c == '\0')
 			continue;
 		/* a metasymbol alone ($# $@ $: ...) */
 		if (q[1] == '\0' && c != MATCHREPL && c != MACROEXPAND &&
 		    c != MACRODEXPAND && (m = metaname((int)c)) != 0) {
-			line[n++] = '$';
-			line[n++] = (char)m;
+			*w++ = '$';
+			*w++ = (char)m;
 			continue;
 		}
-		buf_append(b, line, n);
-		n = 0;
+		buf_append(b, line, (size_t)(w - line));
+		w = line;
 		xputs_buf(b, mn, (const char *)q);
 	}
-	line[n++] = '\n';
-	buf_append(b, line, n);
+	*w++ = '\n';
+	buf_append(b, line, (size_t)(w - line));
 }
 
 void

@@ -163,6 +163,19 @@ rw_prescan(const unsigned char *toktab, char *addr, int delim, char *pvpbuf,
 			}
 
 			c = (unsigned char)*p++;
+			/*
+			 * An ordinary character (not the end, the delimiter,
+			 * a space, an escape, a quote, a parenthesis or an
+			 * angle bracket) outside quotes, comments and escapes
+			 * passes every test below untouched: straight to the
+			 * state machine (operators and each token's first
+			 * character come here).
+			 */
+			if (c > ' ' && !tok_special[c] && c != delim && !bslash &&
+			    cmntcnt <= 0 && state != TT_QST) {
+				*q = '\0';
+				goto transition;
+			}
 			if (c == '\0') {
 				if (ignore)
 					break;
@@ -249,7 +262,7 @@ rw_prescan(const unsigned char *toktab, char *addr, int delim, char *pvpbuf,
 
 			if (c == delim && anglecnt <= 0 && state != TT_QST)
 				break;
-
+		transition:;
 			int ns = next_state[state][toktab[c & 0xff]];
 			state = ns & ST_MASK;
 			if (state == TT_ILL) {

@@ -419,6 +419,13 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 	return sh;
 }
 
+/* lit_eq from the second byte on (apart: its callers stay leaf code) */
+static bool __attribute__((noinline))
+lit_eq_tail(const char *lit, const char *ap)
+{
+	return strcasecmp(lit + 1, ap + 1) == 0;
+}
+
 /* the MATCH_LIT test: equal ignoring ASCII case (as strcasecmp in C) */
 static inline bool
 lit_eq(const char *lit, const char *ap)
@@ -431,8 +438,12 @@ lit_eq(const char *lit, const char *ap)
 		c2 = (unsigned char)(c2 + 32);
 	if (c1 != c2)
 		return false;
-	return c1 == '\0' || (lit[1] == '\0' && ap[1] == '\0') ||
-	    strcasecmp(lit + 1, ap + 1) == 0;
+	if (c1 == '\0')
+		return true;
+	/* one-byte literals (most of them: operators) need no call */
+	if (lit[1] == '\0')
+		return ap[1] == '\0';
+	return lit_eq_tail(lit, ap);
 }
 
 /*
@@ -524,29 +535,23 @@ ws_describe(char **pvp, struct vm_shown *sh, struct wsinfo *wi)
 		ws_save(sh, wi);
 }
 
-/* false if rule ri cannot match the workspace (its prefilters fail) */
+/*
+ * The prefilters of rule ri other than the masks and lengths (which
+ * the caller tested): false if it cannot match the described workspace.
+ */
 static inline bool
-rule_may_match(const struct cf *cf, const struct cf_ruleset *rs, int ri,
-    struct wsinfo *wi, char **pvp, struct vm_shown *cursh)
+rule_may_match_rest(const struct cf *cf, const struct cf_ruleset *rs, int ri,
+    const struct wsinfo *wi, char **pvp)
 {
 	const struct cf_rulepf *pf = &rs->pf[ri];
 
-	if (pf->flags == 0)
+	if ((pf->flags & (CF_PF_FIRST | CF_PF_LAST | CF_PF_NEEDCLS)) == 0)
 		return true;
-	if (pf->flags & CF_PF_WS) {
-		if (!wi->valid)
-			ws_describe(pvp, cursh, wi);
-		if (wi->len < pf->minlen || wi->len > pf->maxlen ||
-		    (pf->litmask & ~wi->mask) != 0)
-			return false;
-		if ((pf->pairmask & ~wi->pairs) != 0)
-			return false;
-		/* minlen > 0 when there is a first or last literal */
-		if ((pf->flags & CF_PF_FIRST) && pf->first != wi->c0)
-			return false;
-		if ((pf->flags & CF_PF_LAST) && pf->last != wi->cl)
-			return false;
-	}
+	/* minlen > 0 when there is a first or last literal */
+	if ((pf->flags & CF_PF_FIRST) && pf->first != wi->c0)
+		return false;
+	if ((pf->flags & CF_PF_LAST) && pf->last != wi->cl)
+		return false;
 	const struct cf_rule *r = &rs->r[ri];
 	if ((pf->flags & CF_PF_FIRST) && !lit_eq(r->firstlit, pvp[0]))
 		return false;
@@ -560,13 +565,39 @@ rule_may_match(const struct cf *cf, const struct cf_ruleset *rs, int ri,
 }
 
 /*
+ * The first rule from ri on whose prefilters the described workspace
+ * passes, or rs->n.  Most rules fail on their literal masks or lengths:
+ * those are tested in a tight loop (a rule without workspace conditions
+ * has empty masks and lengths 0..UINT16_MAX, cf_add_rule, so it passes
+ * them), the rest only for the rules that pass.
+ */
+static inline int
+rule_next(const struct cf *cf, const struct cf_ruleset *rs, int ri,
+    const struct wsinfo *wi, char **pvp)
+{
+	const struct cf_rulepf *pf = rs->pf;
+	const uint64_t nmask = ~wi->mask, npairs = ~wi->pairs;
+	const size_t len = wi->len;
+	const int n = rs->n;
+
+	for (; ri < n; ri++) {
+		if (((pf[ri].litmask & nmask) | (pf[ri].pairmask & npairs)) != 0 ||
+		    len < pf[ri].minlen || len > pf[ri].maxlen)
+			continue;
+		if (rule_may_match_rest(cf, rs, ri, wi, pvp))
+			break;
+	}
+	return ri;
+}
+
+/*
  * lit_scan in a described workspace pvp, x being lit's cf_tokidx:
  * equal tokens (ignoring case) have equal indexes, so only the tokens
  * whose index is x are compared; those are found eight index bytes at
  * a time (fewer branches than a test per token: a mispredicted branch
  * costs more than the arithmetic).
  */
-static char **
+static inline __attribute__((always_inline)) char **
 lit_find(char **pvp, char **avp, const struct wsinfo *wi, const char *lit,
     unsigned x)
 {
@@ -703,11 +734,10 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 			 * are no traces, each skipped try resets loopcount).
 			 */
 			int first = ri;
-			while (!rule_may_match(cf, rs, ri, &wi, pvp, cursh)) {
-				ruleno++;
-				if (++ri >= rs->n)
-					break;
-			}
+			if (!wi.valid)
+				ws_describe(pvp, cursh, &wi);
+			ri = rule_next(cf, rs, ri, &wi, pvp);
+			ruleno += ri - first;
 			if (ri >= rs->n)
 				break;
 			if (ri != first)
@@ -968,6 +998,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 		uint64_t nmask = 0, npairs = 0;
 		unsigned nprev = 64;	/* 64: no token yet */
 
+		char **const nlimit = &npvp[maxatom];	/* no room from here */
 		for (avp = npvp; CFB_GET_OP(*rvp) != OP_END; rvp++) {
 			uint32_t w = *rvp;
 
@@ -1043,7 +1074,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 			** Synopsis: append the token string Bx (words, operators, $# $@ ...)
 			*/
 			case OP_EMIT_LIT:
-				if (avp >= &npvp[maxatom])
+				if (avp >= nlimit)
 					goto toolong;
 				*avp = (char *)cf_rule_str(rwr, CFB_GET_Bx(w));
 				if (trackidx) {
