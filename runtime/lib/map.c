@@ -614,7 +614,7 @@ extract_canonname(struct cf *cf, char *name, char *dot, char *line,
 bool
 map_getcanonname(struct cf *cf, char *host, size_t hsz, int *statp)
 {
-	char nbuf[MAXNAME + 1], cbuf[MAXNAME + 1], line[256];
+	char nbuf[MAXNAME + 1], cbuf[MAXNAME + 1], line[MAXLINE];
 	FILE *f;
 	bool found = false;
 
@@ -676,7 +676,7 @@ host_lookup(struct map_ctx *ctx, struct cf_map *m, const char *name,
 		/* address literals: reverse lookups go to the system resolver
 		 * in sendmail; we answer from the hosts file */
 		const char *e = strchr(name, ']');
-		char line[256], addr[MAXNAME];
+		char line[MAXLINE], addr[MAXNAME];
 		FILE *f;
 		if (e == NULL)
 			return NULL;
