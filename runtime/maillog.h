@@ -20,6 +20,7 @@ enum {
 	ML_REJECT	= 4,	/* check_* rejections, unknown users */
 	ML_FROM		= 5,	/* from=: a message received */
 	ML_DSN		= 6,	/* a DSN created; no MAIL in a session */
+	ML_RCPTFLOOD	= 6,	/* BadRcptThrottle reached */
 	ML_FAILED	= 7,	/* to=: permanent failure */
 	ML_SENT		= 8,	/* to=: delivered */
 	ML_DEFERRED	= 9,	/* to=: deferred; STARTTLS=server */

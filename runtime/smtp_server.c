@@ -56,6 +56,8 @@ struct sess {
 	long			 maxsize;
 	int			 maxrcpt;
 	bool			 softbounce;	/* SoftBounce: 5xy replies as 4xy */
+	int			 badrcpts;	/* RCPTs refused in this transaction */
+	char			 lastcode;	/* first digit of the last reply */
 	int			 nerrs, nnoop;
 	struct buf		 reply;		/* first usrerr while parsing */
 	int			 exitstat;
@@ -90,6 +92,7 @@ reply(struct sess *s, const char *fmt, ...)
 	/* SoftBounce: every permanent refusal temporary */
 	if (s->softbounce)
 		mta_softbounce(b.s);
+	s->lastcode = b.s[0];
 	sio_write(&s->io, b.s, b.len);
 	sio_puts(&s->io, "\r\n");
 	maillog(ML_COMMANDS, ML_INFO, s->env.id, "--- %s", b.s);
@@ -208,6 +211,7 @@ reset_envelope(struct sess *s)
 	s->rkey = s->rpath = NULL;
 	s->nrkey = 0;
 	s->have_mail = false;
+	s->badrcpts = 0;
 	s->retparam = false;
 	s->discard = false;
 	setmac(s, "mail_mailer", NULL);
@@ -222,6 +226,15 @@ reset_envelope(struct sess *s)
 	setmac(s, "dsn_notify", NULL);
 	rw_mactab_set(&s->mta->vm.envmac, 'f', NULL);
 	rw_mactab_set(&s->mta->vm.envmac, 'i', NULL);
+}
+
+/* a transaction given up (RSET, HELO): sendmail logs its from= line */
+static void
+drop_envelope(struct sess *s)
+{
+	if (s->have_mail)
+		log_from(s, 0, NULL, 0);
+	reset_envelope(s);
 }
 
 static const char *
@@ -530,8 +543,7 @@ cmd_helo(struct sess *s, char *arg, bool ehlo)
 			s->nerrs++;
 			return;
 		}
-	if (s->have_mail)
-		reset_envelope(s);
+	drop_envelope(s);
 	free(s->helo);
 	s->helo = xstrndup(arg, MAXNAME);
 	s->esmtp = ehlo;
@@ -764,6 +776,24 @@ cmd_mail(struct sess *s, char *arg)
 	s->env.body = body;
 	s->have_mail = true;
 	reply(s, "250 2.1.0 %s... Sender ok", path);
+}
+
+/*
+ * BadRcptThrottle: once that many RCPTs of a transaction were refused,
+ * every further one waits a second (logged once, as sendmail does)
+ */
+static void
+rcpt_throttle(struct sess *s)
+{
+	long n = mta_optlong(&s->mta->cf, OPT_BADRCPTTHROTTLE, 0);
+
+	if (n <= 0 || !s->have_mail || s->badrcpts < n)
+		return;
+	if (s->badrcpts == n)
+		maillog(ML_RCPTFLOOD, ML_INFO, s->env.id, "%s: Possible SMTP "
+		    "RCPT flood, throttling.", relay_of(s));
+	(void)sio_flush(&s->io);
+	sleep(1);
 }
 
 static void
@@ -1616,7 +1646,7 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 				goto toomany;
 			reply(&s, "250 2.0.0 OK");
 		} else if (strcasecmp(cmd, "RSET") == 0) {
-			reset_envelope(&s);
+			drop_envelope(&s);
 			reply(&s, "250 2.0.0 Reset state");
 		} else if (s.nullserver != NULL &&
 		    (strcasecmp(cmd, "MAIL") == 0 || strcasecmp(cmd, "RCPT") == 0 ||
@@ -1634,7 +1664,10 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 			else
 				cmd_mail(&s, arg);
 		} else if (strcasecmp(cmd, "RCPT") == 0) {
+			rcpt_throttle(&s);
 			cmd_rcpt(&s, arg);
+			if (s.have_mail && s.lastcode != '2')
+				s.badrcpts++;
 		} else if (strcasecmp(cmd, "DATA") == 0) {
 			if (*arg != '\0') {
 				reply(&s, "501 5.5.2 Syntax error (no parameters allowed)");
@@ -1697,7 +1730,8 @@ toomany:
 	else if (!s.quit)
 		maillog(ML_LOST, ML_NOTICE, s.env.id, "lost input channel from %s "
 		    "to %s after %s", relay_of(&s), daemon_of(&s), s.cmdname);
-	if (s.have_mail && !s.quit)
+	/* a transaction left open (QUIT or a lost connection) */
+	if (s.have_mail)
 		log_from(&s, 0, NULL, 0);
 	if (!s.mailseen)
 		maillog(ML_DSN, ML_INFO, s.env.id, "%s did not issue "

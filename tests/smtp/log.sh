@@ -102,6 +102,16 @@ rm -f "$T"/q/*
 run "$@" -L mylog -OLogLevel=5
 has ident '^<22>.* mylog\[[0-9]*\]: [0-9A-Za-z]*: from=<sender@example.org>'
 if grep -q ': to=' "$T/out"; then bad "LogLevel=5 logged to= lines"; else ok; fi
+# BadRcptThrottle=2: the third RCPT after two refusals waits, logged once
+: > "$T/log"
+printf 'EHLO client.example\nMAIL FROM:<a@example.org>\nRCPT TO:<nosuch1>\nRCPT TO:<nosuch2>\nRCPT TO:<nosuch3>\nRCPT TO:<root>\nQUIT\n' |
+    perl "$G/feed.pl" "$CFMTA" "$@" -OBadRcptThrottle=2 -bs > /dev/null 2>&1
+sync_log; grep -v '^MARK ' "$T/log" > "$T/out"
+has rcpt-flood '^<22>.*: [0-9A-Za-z]\{14\}: root@localhost: Possible SMTP RCPT flood, throttling\.$'
+n=$(grep -c 'RCPT flood' "$T/out")
+[ "$n" = 1 ] && ok || bad "RCPT flood logged $n times, want 1"
+if sed -n '/RCPT flood/,$p' "$T/out" | grep -q 'nosuch3>... User unknown'; then ok; else
+	bad "the throttle was not reached before the third refusal"; fi
 # -bt never logs
 rm -f "$T"/q/*; : > "$T/log"
 echo '3,0 root' | "$CFMTA" "$@" -bt > /dev/null 2>&1
