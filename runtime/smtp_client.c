@@ -12,12 +12,11 @@
 #include <string.h>
 #include <strings.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
 
+#include "netwait.h"
 #include "smtp_client.h"
 #include "tls.h"
 
@@ -26,7 +25,7 @@
 
 /*
  * connect(2) to one address, waiting at most ms (0: as long as the
- * kernel does).  The descriptor, or -1 with errno set.
+ * kernel does).  The (blocking) descriptor, or -1 with errno set.
  */
 static int
 connect_one(const struct addrinfo *ai, long ms)
@@ -35,29 +34,12 @@ connect_one(const struct addrinfo *ai, long ms)
 	    SOCK_NONBLOCK, ai->ai_protocol);
 	if (fd < 0)
 		return -1;
-	if (connect(fd, ai->ai_addr, ai->ai_addrlen) != 0) {
-		if (errno != EINPROGRESS) {
-			int e = errno;
-			close(fd);
-			errno = e;
-			return -1;
-		}
-		struct pollfd p = { .fd = fd, .events = POLLOUT };
-		int r, err = 0;
-		socklen_t el = sizeof(err);
-		do
-			r = poll(&p, 1, ms > 0 ? (int)ms : -1);
-		while (r < 0 && errno == EINTR);
-		if (r == 0)
-			err = ETIMEDOUT;
-		else if (r < 0 || getsockopt(fd, SOL_SOCKET, SO_ERROR, &err,
-		    &el) != 0)
-			err = errno;
-		if (err != 0) {
-			close(fd);
-			errno = err;
-			return -1;
-		}
+	if (connect_by(fd, ai->ai_addr, ai->ai_addrlen,
+	    ms > 0 ? mono_ms() + ms : 0) != 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
 	}
 	int fl = fcntl(fd, F_GETFL);
 	if (fl >= 0)
@@ -65,21 +47,12 @@ connect_one(const struct addrinfo *ai, long ms)
 	return fd;
 }
 
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 bool
 smtpc_connect(struct smtp_conn *c, char *const *hosts, int nhosts,
     const char *port, const struct smtpc_timeouts *t, char *why,
     size_t whysz)
 {
-	long deadline = t->aconnect > 0 ? now_ms() + t->aconnect * 1000 : 0;
+	long deadline = t->aconnect > 0 ? mono_ms() + t->aconnect * 1000 : 0;
 	int fd = -1, nunknown = 0;
 	char unknown[400] = "";
 
@@ -118,7 +91,7 @@ smtpc_connect(struct smtp_conn *c, char *const *hosts, int nhosts,
 		for (ai = res; ai != NULL; ai = ai->ai_next) {
 			long ms = t->connect * 1000;
 			if (deadline != 0) {
-				long left = deadline - now_ms();
+				long left = deadline - mono_ms();
 				if (left <= 0) {
 					snprintf(why, whysz, "Connection "
 					    "timed out (Timeout.aconnect)");

@@ -5,17 +5,15 @@
  * Hello, Received: and the log; it is never trusted for anything.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
 #include "ident.h"
+#include "netwait.h"
 
 /* the longest reply read (RFC 1413: 1000 characters is plenty) */
 #define IDENT_REPLYMAX	1000
@@ -101,32 +99,6 @@ ident_parse(const char *reply, size_t len, unsigned rport, unsigned lport,
 	return true;
 }
 
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* wait for events on fd until the deadline; false on timeout or error */
-static bool
-wait_fd(int fd, short events, long deadline)
-{
-	for (;;) {
-		long left = deadline - now_ms();
-		if (left <= 0)
-			return false;
-		struct pollfd pf = { .fd = fd, .events = events };
-		int r = poll(&pf, 1, left > 60000 ? 60000 : (int)left);
-		if (r > 0)
-			return true;
-		if (r < 0 && errno != EINTR)
-			return false;
-	}
-}
-
 static unsigned
 sa_port(const struct sockaddr_storage *ss)
 {
@@ -163,7 +135,7 @@ ident_query(int fd, long timeout_s, char *user, size_t usz)
 	    (peer.ss_family != AF_INET && peer.ss_family != AF_INET6) ||
 	    self.ss_family != peer.ss_family)
 		return false;
-	long deadline = now_ms() + timeout_s * 1000;
+	long deadline = mono_ms() + timeout_s * 1000;
 	unsigned rport = sa_port(&peer), lport = sa_port(&self);
 
 	s = socket(peer.ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
@@ -174,20 +146,14 @@ ident_query(int fd, long timeout_s, char *user, size_t usz)
 	if (bind(s, (struct sockaddr *)&self, sl) != 0)
 		goto out;
 	sa_setport(&peer, 113);
-	if (connect(s, (struct sockaddr *)&peer, pl) != 0) {
-		int err = 0;
-		socklen_t el = sizeof(err);
-		if (errno != EINPROGRESS || !wait_fd(s, POLLOUT, deadline) ||
-		    getsockopt(s, SOL_SOCKET, SO_ERROR, &err, &el) != 0 ||
-		    err != 0)
-			goto out;
-	}
+	if (connect_by(s, (struct sockaddr *)&peer, pl, deadline) != 0)
+		goto out;
 	int ql = snprintf(q, sizeof(q), "%u , %u\r\n", rport, lport);
 	if (ql <= 0 || send(s, q, (size_t)ql, MSG_NOSIGNAL) != ql)
 		goto out;
 	/* the reply ends with a line end or when the server closes */
 	while (got < sizeof(reply)) {
-		if (!wait_fd(s, POLLIN, deadline))
+		if (fd_wait(s, POLLIN, deadline) != 1)
 			goto out;
 		ssize_t r = recv(s, reply + got, sizeof(reply) - got, 0);
 		if (r < 0 && (errno == EINTR || errno == EAGAIN))

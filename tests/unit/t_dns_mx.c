@@ -7,17 +7,7 @@
 #include <string.h>
 
 #include "dns.h"
-
-static int ntest, nfail;
-
-static void
-ok(int cond, const char *name)
-{
-	ntest++;
-	if (!cond)
-		nfail++;
-	printf("%sok %d - %s\n", cond ? "" : "not ", ntest, name);
-}
+#include "tap.h"
 
 static size_t
 put16(unsigned char *p, size_t o, int v)
@@ -112,6 +102,5 @@ main(void)
 	    "shorter than a header: refused");
 	o = header(p, 0);
 	ok(dns_mx_parse(p, (int)o, mx, DNS_MAXMX) == 0, "no answers: zero");
-	printf("1..%d\n", ntest);
-	return nfail != 0;
+	return tap_done();
 }

@@ -8,17 +8,7 @@
 #include <string.h>
 
 #include "ident.h"
-
-static int ntest, nfail;
-
-static void
-ok(int cond, const char *name)
-{
-	ntest++;
-	if (!cond)
-		nfail++;
-	printf("%sok %d - %s\n", cond ? "" : "not ", ntest, name);
-}
+#include "tap.h"
 
 static bool
 parse(const char *r, char *u, size_t usz)
@@ -62,6 +52,5 @@ main(void)
 	    "length bounds the reply");
 	ok(parse("40000,25:USERID:UNIX:joe\0evil", u, sizeof(u)) &&
 	    strcmp(u, "joe") == 0, "NUL ends the line");
-	printf("1..%d\n", ntest);
-	return nfail != 0;
+	return tap_done();
 }
