@@ -21,6 +21,8 @@ enum {
 	ML_FROM		= 5,	/* from=: a message received */
 	ML_DSN		= 6,	/* a DSN created; no MAIL in a session */
 	ML_RCPTFLOOD	= 6,	/* BadRcptThrottle reached */
+	ML_VRFY		= 6,	/* VRFY, EXPN, ETRN and their arguments */
+	ML_ATTACK	= 6,	/* a command repeated too often */
 	ML_FAILED	= 7,	/* to=: permanent failure */
 	ML_SENT		= 8,	/* to=: delivered */
 	ML_DEFERRED	= 9,	/* to=: deferred; STARTTLS=server */

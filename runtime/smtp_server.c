@@ -58,7 +58,9 @@ struct sess {
 	bool			 softbounce;	/* SoftBounce: 5xy replies as 4xy */
 	int			 badrcpts;	/* RCPTs refused in this transaction */
 	char			 lastcode;	/* first digit of the last reply */
-	int			 nerrs, nnoop;
+	int			 nerrs;
+	/* commands that slow the session down when repeated (too_often) */
+	int			 nnoop, nhelo, nvrfy, netrn;
 	struct buf		 reply;		/* first usrerr while parsing */
 	int			 exitstat;
 	char			**rkey;		/* per recipient: duplicate key */
@@ -226,6 +228,9 @@ reset_envelope(struct sess *s)
 	setmac(s, "dsn_notify", NULL);
 	rw_mactab_set(&s->mta->vm.envmac, 'f', NULL);
 	rw_mactab_set(&s->mta->vm.envmac, 'i', NULL);
+	/* as in sendmail, the next transaction has its id already: the
+	 * session's lines (did not issue MAIL, attacks) name it too */
+	queue_newid(&s->env);
 }
 
 /* a transaction given up (RSET, HELO): sendmail logs its from= line */
@@ -648,8 +653,6 @@ cmd_mail(struct sess *s, char *arg)
 		return;
 	}
 	/* the transaction's queue id, seen by check_mail as $i */
-	if (s->env.id[0] == '\0')
-		queue_newid(&s->env);
 	rw_mactab_set(&mta->vm.envmac, 'i', s->env.id);
 	/* ESMTP parameters */
 	char *body = NULL;
@@ -776,6 +779,36 @@ cmd_mail(struct sess *s, char *arg)
 	s->env.body = body;
 	s->have_mail = true;
 	reply(s, "250 2.1.0 %s... Sender ok", path);
+}
+
+/*
+ * sendmail's brake on a command repeated in a session: from the max-th
+ * time on (logged once) its reply waits 2^(n - max) seconds, at most 4
+ * minutes (BRAKE_DOUBLING), or n / max seconds (BRAKE_LINEAR: VRFY and
+ * EXPN), or not at all (BRAKE_LOG); with MaxDaemonChildren set, at twice
+ * max the session ends (true: say 421).
+ */
+#define SMTP_MAXWAIT	240
+enum brake { BRAKE_DOUBLING, BRAKE_LINEAR, BRAKE_LOG };
+
+static bool
+too_often(struct sess *s, int *n, long max, const char *name, enum brake how)
+{
+	if (max <= 0 || ++*n < max)
+		return false;
+	if (*n == max)
+		maillog(ML_ATTACK, ML_INFO, s->env.id, "%s: possible SMTP attack: "
+		    "command=%s, count=%d", relay_of(s), name, *n);
+	if (how == BRAKE_LOG)
+		return false;
+	long secs = how == BRAKE_LINEAR ? *n / max :
+	    *n - max >= 8 ? SMTP_MAXWAIT : 1L << (*n - max);
+	if (secs > SMTP_MAXWAIT)
+		secs = SMTP_MAXWAIT;
+	(void)sio_flush(&s->io);
+	sleep((unsigned)secs);
+	return mta_optlong(&s->mta->cf, OPT_MAXDAEMONCHILDREN, 0) > 0 &&
+	    *n >= 2 * max;
 }
 
 /*
@@ -1428,9 +1461,13 @@ cmd_vrfy(struct sess *s, char *arg, bool vrfy)
 {
 	struct mta *mta = s->mta;
 	struct pol_result pr;
+	bool refused = off(s, vrfy ? "novrfy" : "noexpn", vrfy ? 0 : 'X') ||
+	    (!vrfy && privacy(&mta->cf, "restrictexpn") && getuid() != 0);
 
-	if (off(s, vrfy ? "novrfy" : "noexpn", vrfy ? 0 : 'X') || (!vrfy &&
-	    privacy(&mta->cf, "restrictexpn") && getuid() != 0)) {
+	maillog(ML_VRFY, ML_INFO, s->env.id, "%s: %s%s%.200s%s", relay_of(s),
+	    vrfy ? "VRFY" : "EXPN", *arg != '\0' ? " " : "", arg,
+	    refused ? " [rejected]" : "");
+	if (refused) {
 		if (vrfy)
 			reply(s, "252 2.5.2 Cannot VRFY user; try RCPT to "
 			    "attempt delivery (or try finger)");
@@ -1567,6 +1604,7 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 
 	connect_macros(&s);
 	reset_envelope(&s);
+	s.env.id[0] = '\0';	/* connect and check_relay lines: NOQUEUE */
 	maillog(peer->local ? ML_DONE : ML_CONNECT, ML_INFO, "",
 	    "connect from %s", relay_of(&s));
 	if (!peer->local &&
@@ -1575,6 +1613,7 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 		log_policy(&s, "check_relay", peer->name, peer->addr, pr.reply);
 		s.nullserver = xstrdup(pr.reply);
 	}
+	queue_newid(&s.env);
 	srv_features(&s);
 	greet(&s);
 	struct buf whole = BUF_INIT;
@@ -1642,7 +1681,8 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 			    rw_macvalue(&mta->vm.env, 'j'));
 			s.quit = true;
 		} else if (strcasecmp(cmd, "NOOP") == 0) {
-			if (++s.nnoop > 20 + 5)
+			if (too_often(&s, &s.nnoop, mta_optlong(&mta->cf,
+			    OPT_MAXNOOPCOMMANDS, 20), "NOOP", BRAKE_DOUBLING))
 				goto toomany;
 			reply(&s, "250 2.0.0 OK");
 		} else if (strcasecmp(cmd, "RSET") == 0) {
@@ -1654,10 +1694,11 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 		     strcasecmp(cmd, "EXPN") == 0 || strcasecmp(cmd, "ETRN") == 0)) {
 			reply(&s, "%s", s.nullserver);
 			s.nerrs++;
-		} else if (strcasecmp(cmd, "EHLO") == 0) {
-			cmd_helo(&s, arg, true);
-		} else if (strcasecmp(cmd, "HELO") == 0) {
-			cmd_helo(&s, arg, false);
+		} else if (strcasecmp(cmd, "EHLO") == 0 ||
+		    strcasecmp(cmd, "HELO") == 0) {
+			if (too_often(&s, &s.nhelo, 3, "HELO/EHLO", BRAKE_DOUBLING))
+				goto toomany;
+			cmd_helo(&s, arg, strcasecmp(cmd, "EHLO") == 0);
 		} else if (strcasecmp(cmd, "MAIL") == 0) {
 			if (s.helo == NULL && privacy(&mta->cf, "needmailhelo"))
 				reply(&s, "503 5.0.0 Polite people say HELO first");
@@ -1674,10 +1715,13 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 				s.nerrs++;
 			} else
 				cmd_data(&s);
-		} else if (strcasecmp(cmd, "VRFY") == 0) {
-			cmd_vrfy(&s, arg, true);
-		} else if (strcasecmp(cmd, "EXPN") == 0) {
-			cmd_vrfy(&s, arg, false);
+		} else if (strcasecmp(cmd, "VRFY") == 0 ||
+		    strcasecmp(cmd, "EXPN") == 0) {
+			bool vrfy = strcasecmp(cmd, "VRFY") == 0;
+			if (too_often(&s, &s.nvrfy, 6, vrfy ? "VRFY" : "EXPN",
+			    BRAKE_LINEAR))
+				goto toomany;
+			cmd_vrfy(&s, arg, vrfy);
 		} else if (strcasecmp(cmd, "VERB") == 0) {
 			if (off(&s, "noverb", 'B'))
 				reply(&s, "502 5.7.0 Verbose unavailable");
@@ -1686,6 +1730,12 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 		} else if (strcasecmp(cmd, "HELP") == 0) {
 			cmd_help(&s, arg);
 		} else if (strcasecmp(cmd, "ETRN") == 0) {
+			/* (sendmail's ETRN brake: logged; its waits not known) */
+			if (*arg != '\0') {
+				(void)too_often(&s, &s.netrn, 8, "ETRN", BRAKE_LOG);
+				maillog(ML_VRFY, ML_INFO, s.env.id, "%s: ETRN %.200s",
+				    relay_of(&s), arg);
+			}
 			cmd_etrn(&s, arg);
 		} else if (strcasecmp(cmd, "AUTH") == 0) {
 			cmd_auth(&s, arg);

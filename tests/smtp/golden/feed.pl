@@ -10,6 +10,9 @@ use warnings;
 use IPC::Open2;
 
 $SIG{ALRM} = sub { print STDERR "feed.pl: timeout\n"; exit 2; };
+# a server that hangs up (421) must not take what it said with it
+$SIG{PIPE} = 'IGNORE';
+$| = 1;
 alarm 60;
 my $pid = open2(my $out, my $in, @ARGV) or die "feed.pl: cannot run @ARGV\n";
 binmode $out; binmode $in;
