@@ -304,16 +304,34 @@ run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 	}
 }
 
+/* sort the entry indices v[0..n) by their place seq[] (insertion sort:
+ * the entries of one recipient's expansion) */
+static void
+sort_by_seq(int *v, int n, const int *seq)
+{
+	for (int i = 1; i < n; i++) {
+		int x = v[i], j = i;
+		for (; j > 0 && seq[v[j - 1]] > seq[x]; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
 /*
  * Alias, :include: and .forward expansion of the recipients not yet
  * resolved (alias_expand.c).  A recipient that stays itself gets its
  * mailer triple; one that expands is marked X and its deliveries are
  * appended as resolved recipients (record C), so a retry delivers only
  * what is left and every address once.  A temporary failure (alias map
- * unavailable) leaves the recipient to the next attempt.
+ * unavailable) leaves the recipient to the next attempt.  RFC 3461, as
+ * sendmail does it: NOTIFY=SUCCESS goes on to the members of a list of
+ * one address; a list of more than one is reported in the success DSN's
+ * transcript (sx) as "expanded to multiple addresses" and its members
+ * lose SUCCESS.  Each member remembers the alias it came from and the
+ * top-level recipient (the DSN's "expanded from" and Final-Recipient).
  */
 static void
-expand_all(struct mta *mta, struct q_env *e)
+expand_all(struct mta *mta, struct q_env *e, struct buf *sx)
 {
 	struct alias_list al;
 	struct capture cap;
@@ -370,8 +388,32 @@ expand_all(struct mta *mta, struct q_env *e)
 		/* RFC 3461 NOTIFY and ORCPT carry over to the expansion */
 		int pnotify = r->notify;
 		char *porcpt = r->orcpt != NULL ? xstrdup(r->orcpt) : NULL;
-		int firstchild = e->nrcpt;
+		char *top = xstrdup(r->addr);
+		struct buf topshow = BUF_INIT;
+		dsn_showaddr(e, r, &topshow);
+		bool *succ = xcalloc((size_t)(al.n - first), sizeof(bool));
 		for (int k = first; k < al.n; k++) {
+			int p = al.v[k].parent;
+			succ[k - first] = k == first ?
+			    (pnotify & Q_NOTIFY_SUCCESS) != 0 :
+			    p >= first && p < k && succ[p - first] &&
+			    al.v[p].nmembers <= 1;
+			if (succ[k - first] && al.v[k].state == AD_EXPANDED &&
+			    al.v[k].nmembers > 1 && e->sender[0] != '\0')
+				buf_printf(sx, "%s... expanded to multiple "
+				    "addresses\n", k == first ? topshow.s :
+				    al.v[k].addr);
+		}
+		/* the members in sendmail's send queue order */
+		int *seq = alias_sendq_order(&al);
+		int *ord = xcalloc((size_t)(al.n - first), sizeof(int));
+		for (int k = first; k < al.n; k++)
+			ord[k - first] = k;
+		sort_by_seq(ord, al.n - first, seq);
+		free(seq);
+		int firstchild = e->nrcpt;
+		for (int o = 0; o < al.n - first; o++) {
+			int k = ord[o];
 			d = &al.v[k];
 			if (d->state == AD_EXPANDED)
 				continue;
@@ -387,15 +429,58 @@ expand_all(struct mta *mta, struct q_env *e)
 			r->stat = QR_FAILED;
 			r->diag = xstrdup(d->diag);
 		}
-		for (int k = firstchild; k < e->nrcpt; k++) {
-			e->rcpt[k].notify = pnotify;
-			e->rcpt[k].orcpt = porcpt != NULL ? xstrdup(porcpt) : NULL;
+		/* (the loop above adds one recipient per delivery) */
+		for (int o = 0, c = firstchild; o < al.n - first; o++) {
+			int k = ord[o];
+			if (al.v[k].state == AD_EXPANDED || c >= e->nrcpt)
+				continue;
+			struct q_rcpt *cr = &e->rcpt[c++];
+			int p = al.v[k].parent;
+			cr->notify = pnotify;
+			if (!succ[k - first] && (pnotify & Q_NOTIFY_SUCCESS))
+				cr->notify = (pnotify & ~Q_NOTIFY_SUCCESS) |
+				    Q_NOTIFY_EXPANDED;
+			cr->orcpt = porcpt != NULL ? xstrdup(porcpt) : NULL;
+			cr->top = xstrdup(top);
+			cr->parent = xstrdup(p == first || p < 0 ? topshow.s :
+			    al.v[p].addr);
 		}
+		free(succ);
+		free(ord);
+		free(top);
+		buf_fini(&topshow);
 		free(porcpt);
 	}
 	mta->vm.msgs = save;
 	buf_fini(&cap.text);
 	alias_list_fini(&al);
+}
+
+/*
+ * RFC 3461 NOTIFY=SUCCESS, as sendmail answers it: a local mailer (F=l)
+ * "delivered" the message; a next hop that offered DSN got NOTIFY and
+ * reports itself; any other mailer "relayed" it (SMTP: with the next
+ * hop's name and RCPT reply).  A member of a list of more than one
+ * (Q_NOTIFY_EXPANDED) is only noted in the transcript.  True if r is in
+ * the success DSN.
+ */
+static bool
+success_dsn(struct q_rcpt *r, const struct job *j)
+{
+	bool smtp = j->m->path != NULL && strcmp(j->m->path, "[IPC]") == 0;
+
+	if (smtp && j->res.hopdsn)
+		return false;
+	r->dsnnoted = true;
+	r->dsnsuccess = (r->notify & Q_NOTIFY_SUCCESS) != 0;
+	r->dsnrelayed = smtp || !MAILER_HAS(j->m, 'l');
+	if (smtp) {
+		free(r->dsnmta);
+		free(r->dsnreply);
+		r->dsnmta = xstrndup(j->res.relay, strcspn(j->res.relay, " "));
+		r->dsnreply = xstrdup(j->res.rcptreply);
+	}
+	return true;
 }
 
 int
@@ -426,7 +511,8 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 	rw_mactab_copy(&savemac, &mta->vm.envmac);
 	restore_macros(mta, &e);
 
-	expand_all(mta, &e);
+	struct buf sx = BUF_INIT;	/* the success DSN's transcript */
+	expand_all(mta, &e, &sx);
 	jv = xcalloc((size_t)e.nrcpt + 1, sizeof(*jv));
 	for (int i = 0; i < e.nrcpt; i++) {
 		struct q_rcpt *r = &e.rcpt[i];
@@ -500,14 +586,9 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 		switch (j->res.st) {
 		case DLV_OK:
 			r->stat = QR_SENT;
-			/* NOTIFY=SUCCESS: a report for a final delivery; a
-			 * DSN-capable next hop got NOTIFY and reports itself */
-			if ((r->notify & Q_NOTIFY_SUCCESS) && e.sender[0] != '\0' &&
-			    j->m != NULL && (j->m->path == NULL ||
-			    strcmp(j->m->path, "[IPC]") != 0)) {
-				r->dsnsuccess = true;
-				success = true;
-			}
+			if ((r->notify & (Q_NOTIFY_SUCCESS | Q_NOTIFY_EXPANDED)) &&
+			    e.sender[0] != '\0' && j->m != NULL)
+				success |= success_dsn(r, j);
 			break;
 		case DLV_PERM:
 			r->stat = QR_FAILED;
@@ -542,8 +623,29 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 		if (r->stat == QR_FAILED)
 			failed = true;
 	}
-	if (success && !bounce_queue(mta, qdir, &e, NULL, true))
-		log_warn("%s: cannot queue the success DSN", e.id);
+	if (success || sx.len > 0) {
+		/* the transcript: expansions, then deliveries (sendmail's
+		 * order: the local ones before those relayed) */
+		int *ord = dsn_order(&e);
+		for (int pass = 0; pass < 2; pass++)
+			for (int o = 0; o < e.nrcpt; o++) {
+				struct q_rcpt *r = &e.rcpt[ord[o]];
+				if (!r->dsnnoted || r->dsnrelayed != (pass == 1))
+					continue;
+				dsn_showaddr(&e, r, &sx);
+				buf_puts(&sx, r->dsnrelayed ? "... relayed; expect "
+				    "no further notifications\n" :
+				    "... Successfully delivered\n");
+			}
+		free(ord);
+		if (sx.len > 0 && sx.s[sx.len - 1] == '\n')
+			sx.s[--sx.len] = '\0';
+		struct dsn_note note = { .kind = DSN_SUCCESS,
+		    .transcript = buf_cstr(&sx) };
+		if (!dsn_queue(mta, qdir, &e, NULL, &note))
+			log_warn("%s: cannot queue the success DSN", e.id);
+	}
+	buf_fini(&sx);
 	if (failed) {
 		/* one DSN to the sender, one to each list owner */
 		for (int i = 0; i < e.nrcpt; i++) {

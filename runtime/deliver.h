@@ -25,6 +25,9 @@ struct dlv_result {
 	enum dlv_stat	 st;
 	char		 text[512];	/* "550 5.1.1 ..." or stat= text */
 	char		 relay[300];	/* SMTP: "name [addr]" for the log */
+	/* SMTP: the next hop offered DSN (NOTIFY went on); its RCPT reply */
+	bool		 hopdsn;
+	char		 rcptreply[256];
 };
 
 /*
@@ -67,8 +70,8 @@ void	deliver_writemsg(struct mta *mta, const struct cf_mailer *m,
 /*
  * bounce.c: queue a DSN for the failed recipients whose owner is owner
  * (NULL: those without one, reported to the envelope sender); with
- * success set, a "Successful Mail Delivery Report" for the recipients
- * marked dsnsuccess instead (RFC 3461 NOTIFY=SUCCESS)
+ * success set, a "Return receipt" for the recipients marked dsnsuccess
+ * instead (RFC 3461 NOTIFY=SUCCESS)
  */
 bool	bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	    const char *owner, bool success);
@@ -86,6 +89,13 @@ struct dsn_note {
 	bool		 nonfatal;	/* list "transient non-fatal errors" */
 	time_t		 retry_until;	/* Will-Retry-Until (DSN_DELAY) */
 };
+/* a recipient as sendmail's DSN texts show it: "<addr>" as SMTP gave it,
+ * a list member bare, a program quoted ("\"|prog\"") */
+void	dsn_showaddr(const struct q_env *e, const struct q_rcpt *r,
+	    struct buf *out);
+/* the order of e's recipients in a DSN (sendmail's send queue): each
+ * list member where its top-level recipient was; malloc'd, e->nrcpt */
+int	*dsn_order(const struct q_env *e);
 /* bounce_queue with the kind and words given; e->dsnnote is not used */
 bool	dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	    const char *owner, const struct dsn_note *note);

@@ -283,6 +283,10 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 		snprintf(rv[i].res.text, sizeof(rv[i].res.text), "%s",
 		    code < 0 ? io_fail(&c, "RCPT", ft, sizeof(ft)) :
 		    buf_cstr(&text));
+		rv[i].res.hopdsn = c.dsn;
+		if (code > 0)
+			snprintf(rv[i].res.rcptreply,
+			    sizeof(rv[i].res.rcptreply), "%s", buf_cstr(&text));
 		if (rv[i].res.st == DLV_OK)
 			ok++;
 		if (code < 0)

@@ -35,8 +35,17 @@ struct q_rcpt {
 	long	 uid, gid;	/* programs and files run as; -1 default */
 	int	 notify;	/* RFC 3461 NOTIFY: Q_NOTIFY_* bits, 0 unset */
 	char	*orcpt;		/* ORCPT "addr-type;xtext", or NULL */
+	/* set for an expansion's member (record P): the alias it came
+	 * from, as DSNs show it ("<list>", "list"), and the top-level
+	 * recipient it stands for (DSN Final-Recipient) */
+	char	*parent, *top;
 	bool	 dsnsuccess;	/* not stored: a success DSN is due now */
 	bool	 dsndelay;	/* not stored: in the delay DSN due now */
+	/* not stored: delivered by SMTP to a next hop without DSN, whose
+	 * name and RCPT reply the success DSN gives (Action: relayed) */
+	bool	 dsnrelayed;
+	char	*dsnmta, *dsnreply;
+	bool	 dsnnoted;	/* not stored: in that DSN's transcript */
 };
 
 /* NOTIFY= of a recipient (Q_NOTIFY_SET alone: NOTIFY=NEVER) */
@@ -44,6 +53,9 @@ struct q_rcpt {
 #define Q_NOTIFY_SUCCESS	0x02
 #define Q_NOTIFY_FAILURE	0x04
 #define Q_NOTIFY_DELAY		0x08
+/* a member of a list of more than one whose recipient asked SUCCESS:
+ * its delivery is noted in the transcript of the return receipt only */
+#define Q_NOTIFY_EXPANDED	0x10
 
 struct q_env {
 	char	 id[Q_IDLEN + 1];

@@ -353,9 +353,10 @@ EOF
 	cat "$T"/sink/msg.* > "$T/out" 2>/dev/null
 	has dsn-pass-mail '^MAIL <sender@example.org> .*ENVID=env+2Bid RET=FULL'
 	has dsn-pass-rcpt '^RCPT <friend@far.example> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;fr+40example.org'
-	has dsn-success-subj '^Subject: Successful Mail Delivery Report'
+	has dsn-success-subj '^Subject: Return receipt'
 	has dsn-success-line '^<root>  (successfully delivered to mailbox)'
 	has dsn-success-action '^Action: delivered (to mailbox)'
+	hasnt dsn-success-relayed 'relayed'
 	has dsn-success-envid '^Original-Envelope-Id: env+id'
 	has dsn-success-orcpt '^Original-Recipient: rfc822;orig@example.org'
 	hasnt dsn-never 'Returned mail'
@@ -800,8 +801,8 @@ add_counts crash "$T/crash.out"
 
 # ---- 9. the mail log (log.sh), MX records and client timeouts (mx.sh:
 #      private namespaces), queue lifetime: queuewarn, queuereturn,
-#      DELIVERBY (queuetime.sh) ------------------------------------------
-for sub in log mx queuetime; do
+#      DELIVERBY (queuetime.sh), success DSNs against sendmail's (dsn.sh) --
+for sub in log mx queuetime dsn; do
 	sh "$TOP/tests/smtp/$sub.sh" "$B" > "$T/$sub.out" 2>&1
 	grep -E '^(FAIL|SKIP)' -A3 "$T/$sub.out"
 	add_counts "$sub" "$T/$sub.out"
