@@ -19,6 +19,7 @@
 #include "alias_expand.h"
 #include "deliver.h"
 #include "hdr.h"
+#include "loadavg.h"
 #include "maillog.h"
 #include "map.h"
 #include "policy.h"
@@ -697,6 +698,13 @@ deliver_after_accept(struct mta *mta, const char *qdir, const char *id)
 
 	if (mode == 'q' || mode == 'd')
 		return;
+	/* QueueLA: under load a message is only queued */
+	int la = la_current();
+	if (la >= la_queuela(&mta->cf) &&
+	    la_shouldqueue(&mta->cf, 0, queue_priority(qdir, id), la)) {
+		maillog(ML_DONE, ML_INFO, id, "queued: load average: %d", la);
+		return;
+	}
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0)

@@ -84,6 +84,26 @@ q_env_fini(struct q_env *e)
 	q_env_init(e);
 }
 
+long
+q_env_priority(const struct q_env *e)
+{
+	return e->size + 30000L * e->nrcpt + 90000L * e->ntries;
+}
+
+long
+queue_priority(const char *dir, const char *id)
+{
+	struct q_env e;
+	char why[128];
+	long pri = -1;
+
+	if (queue_qf_read(dir, id, &e, false, why, sizeof(why))) {
+		pri = q_env_priority(&e);
+		q_env_fini(&e);
+	}
+	return pri;
+}
+
 void
 q_env_addrcpt(struct q_env *e, const char *addr)
 {

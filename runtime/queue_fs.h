@@ -92,6 +92,11 @@ void	 q_env_addchild(struct q_env *e, const char *addr, const char *mailer,
 bool	 q_xtext_ok(const char *s);
 void	 q_xtext_decode(const char *s, struct buf *out);
 void	 q_xtext_encode(const char *s, struct buf *out);
+/* sendmail's priority of a message: its size, 30000 per recipient
+ * (RecipientFactor) and 90000 per attempt so far (RetryFactor) */
+long	 q_env_priority(const struct q_env *e);
+/* the priority of queued message id (control file read unlocked), or -1 */
+long	 queue_priority(const char *dir, const char *id);
 void	 q_env_setmacro(struct q_env *e, const char *name, const char *val);
 const char *q_env_macro(const struct q_env *e, const char *name);
 

@@ -801,8 +801,9 @@ add_counts crash "$T/crash.out"
 
 # ---- 9. the mail log (log.sh), MX records and client timeouts (mx.sh:
 #      private namespaces), queue lifetime: queuewarn, queuereturn,
-#      DELIVERBY (queuetime.sh), success DSNs against sendmail's (dsn.sh) --
-for sub in log mx queuetime dsn; do
+#      DELIVERBY (queuetime.sh), success DSNs against sendmail's (dsn.sh),
+#      QueueLA, RefuseLA, DelayLA (load.sh) ----------------------------------
+for sub in log mx queuetime dsn load; do
 	sh "$TOP/tests/smtp/$sub.sh" "$B" > "$T/$sub.out" 2>&1
 	grep -E '^(FAIL|SKIP)' -A3 "$T/$sub.out"
 	add_counts "$sub" "$T/$sub.out"
