@@ -197,6 +197,25 @@ success_line(struct spool *sp, const struct q_env *e, const struct q_rcpt *r)
 	buf_fini(&a);
 }
 
+/* the first part's list of the successes reported (owner as mine()) */
+static void
+success_listing(struct spool *sp, const struct q_env *e, const char *owner,
+    const int *ord, int *nlisted)
+{
+	/* those delivered, then those relayed (sendmail's order) */
+	for (int pass = 0; pass < 2; pass++)
+		for (int o = 0; o < e->nrcpt; o++) {
+			const struct q_rcpt *r = &e->rcpt[ord[o]];
+			if (!mine(r, owner, DSN_SUCCESS) ||
+			    r->dsnrelayed != (pass == 1))
+				continue;
+			if ((*nlisted)++ == 0)
+				put(sp, "   ----- The following addresses had "
+				    "successful delivery notifications -----");
+			success_line(sp, e, r);
+		}
+}
+
 /* the per-recipient fields of a success DSN for r */
 static void
 success_fields(struct mta *mta, struct spool *sp, const struct q_rcpt *r)
@@ -404,19 +423,7 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 			put(&sp, "%s", "");
 		}
 	} else if (success) {
-		/* those delivered, then those relayed (sendmail's order) */
-		for (int pass = 0; pass < 2; pass++)
-			for (int o = 0; o < e->nrcpt; o++) {
-				const struct q_rcpt *r = &e->rcpt[ord[o]];
-				if (!mine(r, owner, DSN_SUCCESS) ||
-				    r->dsnrelayed != (pass == 1))
-					continue;
-				if (nlisted++ == 0)
-					put(&sp, "   ----- The following "
-					    "addresses had successful delivery "
-					    "notifications -----");
-				success_line(&sp, e, r);
-			}
+		success_listing(&sp, e, owner, ord, &nlisted);
 	} else {
 		put(&sp, "   ----- The following addresses had permanent fatal "
 		    "errors -----");
@@ -430,13 +437,22 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 				put(&sp, "<%s>\n    (reason: %.400s)",
 				    e->rcpt[i].addr, e->rcpt[i].diag != NULL ?
 				    e->rcpt[i].diag : "");
+		/* the successes of the same run, in the same report */
+		if (note->with_success) {
+			put(&sp, "%s", "");
+			success_listing(&sp, e, NULL, ord, &nlisted);
+		}
 	}
-	if (note->transcript != NULL && (!success ||
-	    note->transcript[0] != '\0')) {
+	const char *sl = note->run_lines != NULL ? note->run_lines : "";
+	const char *tl = note->transcript != NULL ? note->transcript : "";
+	if (note->transcript != NULL || sl[0] != '\0') {
 		if (!delay && !(success && nlisted == 0))
 			put(&sp, "%s", "");
-		put(&sp, "   ----- Transcript of session follows -----\n%s",
-		    note->transcript);
+		put(&sp, "   ----- Transcript of session follows -----");
+		if (sl[0] != '\0')
+			put(&sp, "%s", sl);
+		if (note->transcript != NULL)
+			put(&sp, "%s", tl);
 	}
 	put(&sp, "\n--%s\nContent-Type: message/delivery-status\n", boundary);
 	if (e->envid != NULL) {
@@ -448,10 +464,10 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	if (byd[0] != '\0')
 		put(&sp, "Deliver-By-Date: %s", byd);
 	char fr[1024];
-	for (int pass = 0; success && pass < 2; pass++)
+	for (int pass = 0; (success || note->with_success) && pass < 2; pass++)
 		for (int o = 0; o < e->nrcpt; o++)
-			if (mine(&e->rcpt[ord[o]], owner, DSN_SUCCESS) &&
-			    e->rcpt[ord[o]].dsnrelayed == (pass == 1))
+			if (mine(&e->rcpt[ord[o]], success ? owner : NULL,
+			    DSN_SUCCESS) && e->rcpt[ord[o]].dsnrelayed == (pass == 1))
 				success_fields(mta, &sp, &e->rcpt[ord[o]]);
 	free(ord);
 	for (int i = 0; i < e->nrcpt && !success; i++) {
@@ -466,14 +482,28 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 		char status[16];
 		dsn_status(&e->rcpt[i], note->kind, timeout, status,
 		    sizeof(status));
-		final_rcpt(mta, e->rcpt[i].addr, fr, sizeof(fr));
-		put(&sp, "%sFinal-Recipient: %s\nAction: %s\n"
-		    "Status: %s", e->rcpt[i].orcpt != NULL ? "" : "\n",
-		    fr, delay ? "delayed" : "failed", status);
+		const struct q_rcpt *r = &e->rcpt[i];
+		final_rcpt(mta, r->addr, fr, sizeof(fr));
+		put(&sp, "%sFinal-Recipient: %s", r->orcpt != NULL ? "" : "\n",
+		    fr);
+		/* a failure of a delivery in this run: what was attempted,
+		 * the next hop, the mailer's T= diagnostic type */
+		bool now = !delay && r->dsntype != NULL;
+		if (now) {
+			struct buf act = BUF_INIT;
+			actual_rcpt(mta, r->addr, &act);
+			put(&sp, "X-Actual-Recipient: %s", act.s);
+			buf_fini(&act);
+		}
+		put(&sp, "Action: %s\nStatus: %s", delay ? "delayed" : "failed",
+		    status);
+		if (now && r->dsnmta != NULL && r->dsnmta[0] != '\0')
+			put(&sp, "Remote-MTA: DNS; %.300s", r->dsnmta);
 		/* a reply of the remote (or local) mailer; not our own words */
 		if (!(d[0] == status[0] && d[1] == '.') &&
 		    (is_reply(d) || !(timeout || delay)))
-			put(&sp, "Diagnostic-Code: smtp; %.400s", d);
+			put(&sp, "Diagnostic-Code: %s; %.400s", now ? r->dsntype :
+			    "smtp", d);
 		put(&sp, "Last-Attempt-Date: %s", rw_macvalue(&mta->vm.env, 'b'));
 		if (delay)
 			put(&sp, "Will-Retry-Until: %s", until);

@@ -283,6 +283,15 @@ run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 				rv[nr].orcpt = e->rcpt[jv[k].idx].orcpt;
 				map[nr++] = k;
 			}
+			/* sendmail sends them last-first */
+			for (int a = 0, b = nr - 1; a < b; a++, b--) {
+				struct dlv_rcpt t = rv[a];
+				int tm = map[a];
+				rv[a] = rv[b];
+				map[a] = map[b];
+				rv[b] = t;
+				map[b] = tm;
+			}
 			const char *g = rw_macvalue(&mta->vm.env, 'g');
 			deliver_smtp(mta, j->m, j->host, e, g != NULL ? g : "",
 			    df, rv, nr);
@@ -457,6 +466,64 @@ expand_all(struct mta *mta, struct q_env *e, struct buf *sx)
 	alias_list_fini(&al);
 }
 
+static int
+by_seq(const void *a, const void *b)
+{
+	const struct job *x = *(const struct job *const *)a;
+	const struct job *y = *(const struct job *const *)b;
+
+	return x->res.seq < y->res.seq ? -1 : x->res.seq > y->res.seq;
+}
+
+/*
+ * The transcript lines of the commands SMTP next hops refused for good,
+ * in the order they were sent, as sendmail writes them: the host once
+ * per session, the command, the reply, then the recipient's status.
+ */
+static void
+smtp_refusals(const struct q_env *e, struct job *jv, int nj, struct buf *out)
+{
+	struct job **v = xcalloc((size_t)nj + 1, sizeof(*v));
+	int n = 0;
+
+	for (int i = 0; i < nj; i++)
+		if (jv[i].res.st == DLV_PERM && jv[i].res.cmd[0] != '\0')
+			v[n++] = &jv[i];
+	qsort(v, (size_t)n, sizeof(*v), by_seq);
+	for (int i = 0; i < n; i++) {
+		const struct dlv_result *r = &v[i]->res;
+		const char *t = r->text;
+		if (i == 0 || v[i - 1]->res.conn != r->conn)
+			buf_printf(out, "... while talking to %.*s:\n",
+			    (int)strcspn(r->relay, " "), r->relay);
+		/* one command refused for several recipients: once */
+		if (i == 0 || v[i - 1]->res.conn != r->conn ||
+		    strcmp(v[i - 1]->res.cmd, r->cmd) != 0) {
+			buf_printf(out, ">>> %s\n", r->cmd);
+			for (const char *p = t; *p != '\0';) {
+				size_t k = strcspn(p, "\n");
+				buf_printf(out, "<<< %.*s\n", (int)k, p);
+				p += k + (p[k] == '\n');
+			}
+		}
+		/* "550 5.1.1 <addr>... User unknown" */
+		struct buf why = BUF_INIT;
+		maillog_failtext(t, true, &why);
+		size_t cl = strspn(t, "0123456789");
+		if (cl == 3 && t[3] == ' ') {
+			const char *x = t + 4;
+			size_t xl = isdigit((unsigned char)x[0]) && x[1] == '.' ?
+			    strcspn(x, " ") : 0;
+			buf_printf(out, "%.3s %.*s%s", t, (int)xl, x,
+			    xl > 0 ? " " : "");
+		}
+		dsn_showaddr(e, &e->rcpt[v[i]->idx], out);
+		buf_printf(out, "... %s\n", buf_cstr(&why));
+		buf_fini(&why);
+	}
+	free(v);
+}
+
 /*
  * RFC 3461 NOTIFY=SUCCESS, as sendmail answers it: a local mailer (F=l)
  * "delivered" the message; a next hop that offered DSN got NOTIFY and
@@ -476,9 +543,7 @@ success_dsn(struct q_rcpt *r, const struct job *j)
 	r->dsnsuccess = (r->notify & Q_NOTIFY_SUCCESS) != 0;
 	r->dsnrelayed = smtp || !MAILER_HAS(j->m, 'l');
 	if (smtp) {
-		free(r->dsnmta);
 		free(r->dsnreply);
-		r->dsnmta = xstrndup(j->res.relay, strcspn(j->res.relay, " "));
 		r->dsnreply = xstrdup(j->res.rcptreply);
 	}
 	return true;
@@ -577,6 +642,8 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 	}
 	run_jobs(mta, &e, df, jv, nj);
 	fclose(df);
+	struct buf sf = BUF_INIT;	/* the SMTP refusals, for the DSNs */
+	smtp_refusals(&e, jv, nj, &sf);
 
 	for (int i = 0; i < nj; i++) {
 		struct job *j = &jv[i];
@@ -584,6 +651,17 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 		log_delivery(&e, j, now);
 		free(r->diag);
 		r->diag = xstrdup(j->res.text);
+		/* for the DSNs of this run: the mailer, the next hop */
+		if (j->m != NULL && j->m->diagtype != NULL) {
+			free(r->dsntype);
+			r->dsntype = xstrdup(j->m->diagtype);
+		}
+		if (j->m != NULL && j->m->path != NULL &&
+		    strcmp(j->m->path, "[IPC]") == 0) {
+			free(r->dsnmta);
+			r->dsnmta = xstrndup(j->res.relay,
+			    strcspn(j->res.relay, " "));
+		}
 		switch (j->res.st) {
 		case DLV_OK:
 			r->stat = QR_SENT;
@@ -624,29 +702,41 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 		if (r->stat == QR_FAILED)
 			failed = true;
 	}
-	if (success || sx.len > 0) {
-		/* the transcript: expansions, then deliveries (sendmail's
-		 * order: the local ones before those relayed) */
-		int *ord = dsn_order(&e);
-		for (int pass = 0; pass < 2; pass++)
-			for (int o = 0; o < e.nrcpt; o++) {
-				struct q_rcpt *r = &e.rcpt[ord[o]];
-				if (!r->dsnnoted || r->dsnrelayed != (pass == 1))
-					continue;
-				dsn_showaddr(&e, r, &sx);
-				buf_puts(&sx, r->dsnrelayed ? "... relayed; expect "
-				    "no further notifications\n" :
-				    "... Successfully delivered\n");
-			}
-		free(ord);
-		if (sx.len > 0 && sx.s[sx.len - 1] == '\n')
-			sx.s[--sx.len] = '\0';
+	/* the DSNs' transcript: expansions, then deliveries (sendmail's
+	 * order: the local ones, the SMTP refusals, those relayed) */
+	int *ord = dsn_order(&e);
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			success |= sx.len > 0;
+			buf_puts(&sx, buf_cstr(&sf));
+		}
+		for (int o = 0; o < e.nrcpt; o++) {
+			struct q_rcpt *r = &e.rcpt[ord[o]];
+			if (!r->dsnnoted || r->dsnrelayed != (pass == 1))
+				continue;
+			success = true;
+			dsn_showaddr(&e, r, &sx);
+			buf_puts(&sx, r->dsnrelayed ? "... relayed; expect no "
+			    "further notifications\n" :
+			    "... Successfully delivered\n");
+		}
+	}
+	free(ord);
+	if (sx.len > 0 && sx.s[sx.len - 1] == '\n')
+		sx.s[--sx.len] = '\0';
+	if (sf.len > 0 && sf.s[sf.len - 1] == '\n')
+		sf.s[--sf.len] = '\0';
+	/* the sender's bounce of this run reports the successes too */
+	bool merged = false;
+	for (int i = 0; i < e.nrcpt && success; i++)
+		if (e.rcpt[i].stat == QR_FAILED && e.rcpt[i].owner == NULL)
+			merged = true;
+	if (success && !merged) {
 		struct dsn_note note = { .kind = DSN_SUCCESS,
-		    .transcript = buf_cstr(&sx) };
+		    .run_lines = buf_cstr(&sx) };
 		if (!dsn_queue(mta, qdir, &e, NULL, &note))
 			log_warn("%s: cannot queue the success DSN", e.id);
 	}
-	buf_fini(&sx);
 	if (failed) {
 		/* one DSN to the sender, one to each list owner */
 		for (int i = 0; i < e.nrcpt; i++) {
@@ -654,7 +744,12 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 				continue;
 			char *owner = e.rcpt[i].owner != NULL ?
 			    xstrdup(e.rcpt[i].owner) : NULL;
-			bool ok = bounce_queue(mta, qdir, &e, owner, false);
+			struct dsn_note note = { .kind = DSN_FAILURE,
+			    .transcript = e.dsnnote,
+			    .with_success = merged && owner == NULL,
+			    .run_lines = owner == NULL ? buf_cstr(&sx) :
+			    buf_cstr(&sf) };
+			bool ok = dsn_queue(mta, qdir, &e, owner, &note);
 			for (int k = i; k < e.nrcpt; k++) {
 				struct q_rcpt *r = &e.rcpt[k];
 				if (r->stat == QR_FAILED && (owner == NULL ?
@@ -669,6 +764,8 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 			}
 		}
 	}
+	buf_fini(&sx);
+	buf_fini(&sf);
 	if (pending == 0) {
 		char delay[32];
 		maillog_interval((long)(time(NULL) - e.ctime), delay,

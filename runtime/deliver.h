@@ -28,6 +28,10 @@ struct dlv_result {
 	/* SMTP: the next hop offered DSN (NOTIFY went on); its RCPT reply */
 	bool		 hopdsn;
 	char		 rcptreply[256];
+	/* SMTP, for a DSN's transcript: the command the next hop refused
+	 * ("" if none), the session (conn) and the order of the RCPTs */
+	char		 cmd[320];
+	unsigned	 conn, seq;
 };
 
 /*
@@ -87,6 +91,12 @@ struct dsn_note {
 	const char	*subject;	/* NULL: sendmail's for the kind */
 	const char	*transcript;	/* "Transcript of session" lines */
 	bool		 nonfatal;	/* list "transient non-fatal errors" */
+	/* DSN_FAILURE: the recipients marked dsnsuccess are reported too,
+	 * as sendmail reports a run's successes and failures at once */
+	bool		 with_success;
+	/* the transcript of this run's deliveries (successes, SMTP
+	 * failures), before transcript */
+	const char	*run_lines;
 	time_t		 retry_until;	/* Will-Retry-Until (DSN_DELAY) */
 };
 /* a recipient as sendmail's DSN texts show it: "<addr>" as SMTP gave it,

@@ -78,6 +78,7 @@ q_env_fini(struct q_env *e)
 		free(e->rcpt[i].top);
 		free(e->rcpt[i].dsnmta);
 		free(e->rcpt[i].dsnreply);
+		free(e->rcpt[i].dsntype);
 	}
 	free(e->rcpt);
 	queue_unlock(e);
@@ -125,6 +126,7 @@ q_env_addrcpt(struct q_env *e, const char *addr)
 	e->rcpt[e->nrcpt].parent = e->rcpt[e->nrcpt].top = NULL;
 	e->rcpt[e->nrcpt].dsnrelayed = false;
 	e->rcpt[e->nrcpt].dsnnoted = false;
+	e->rcpt[e->nrcpt].dsntype = NULL;
 	e->rcpt[e->nrcpt].dsnmta = e->rcpt[e->nrcpt].dsnreply = NULL;
 	e->nrcpt++;
 }

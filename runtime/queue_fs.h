@@ -46,6 +46,9 @@ struct q_rcpt {
 	bool	 dsnrelayed;
 	char	*dsnmta, *dsnreply;
 	bool	 dsnnoted;	/* not stored: in that DSN's transcript */
+	/* not stored: the T= diagnostic type of the mailer that delivered
+	 * or failed it in this run ("SMTP", "X-Unix"), or NULL */
+	char	*dsntype;
 };
 
 /* NOTIFY= of a recipient (Q_NOTIFY_SET alone: NOTIFY=NEVER) */

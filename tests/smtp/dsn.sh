@@ -4,10 +4,13 @@
 # golden/dsnsucc-N.session goes to cfmta -bs with golden/maillog.mc,
 # queue runs deliver it to sink.pl (session 1: a next hop without DSN,
 # so "relayed"; session 2: one with DSN, which gets NOTIFY, ORCPT,
-# ENVID and RET), and what the sink got, masked by dsn_collect
+# ENVID and RET; session 3: one without PIPELINING that refuses two
+# recipients), and what the sink got, masked by dsn_collect
 # (golden/lib.sh), must equal the golden: "Return receipt" with the
 # local deliveries, members of a list of one ("expanded from:"), a list
-# of two ("expanded to multiple addresses"), X-Actual-Recipient.
+# of two ("expanded to multiple addresses"), X-Actual-Recipient; a
+# bounce that reports the run's success too, with the SMTP dialogue in
+# its transcript, Remote-MTA and the mailer's diagnostic type.
 # Prints "dsn: N passed, M failed".
 . "$(dirname "$0")/common.sh"
 G=$TOP/tests/smtp/golden
@@ -33,9 +36,11 @@ fi
 set -- -C "$T/dsn.cfb" $(bs_args "$T") -OLogLevel=0
 "$CFMTA" "$@" -bi > /dev/null 2>&1
 
-for n in 1 2; do
+for n in 1 2 3; do
 	rm -f "$T"/sink/*
-	mode=dsn; [ $n = 1 ] && mode=nodsn
+	# session 1: a next hop without DSN; 3: without PIPELINING (the
+	# transcript of an SMTP failure shows the command refused)
+	case $n in 1) mode=nodsn ;; 3) mode=nopipe ;; *) mode=dsn ;; esac
 	perl "$TOP/tests/smtp/sink.pl" "$PORT" "$T/sink" $mode & SINKPID=$!
 	i=0; while [ ! -f "$T/sink/sink.ready" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 	bs_input "$G/dsnsucc-$n.session" "$T" | perl "$G/feed.pl" "$CFMTA" "$@" -bs > "$T/bs.out" 2>&1

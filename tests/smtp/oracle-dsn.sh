@@ -1,10 +1,11 @@
 #!/bin/sh
-# tests/smtp/oracle-dsn.sh -- regenerate the success-DSN goldens
+# tests/smtp/oracle-dsn.sh -- regenerate the DSN goldens
 # tests/smtp/golden/dsnsucc-N.out from the real sendmail 8.17 (Debian's
 # sendmail-bin): golden/dsnsucc-N.session is fed to `sendmail -bs` with
 # golden/maillog.mc (relay to sink.pl on loopback; session 1's sink does
-# not offer DSN, session 2's does), a queue run (-qf) delivers it, and
-# what the sink got goes through dsn_collect (golden/lib.sh).  Runs as
+# not offer DSN, session 2's does, session 3's offers no PIPELINING), a
+# queue run (-qf) delivers it, and what the sink got goes through
+# dsn_collect (golden/lib.sh).  Runs as
 # root in private mount and UTS namespaces (unshare -m -u): the host name
 # is mx.test.example, and the work directory is a tmpfs mounted on /mnt,
 # since it must be searchable by DefaultUser (file delivery) and have no
@@ -44,9 +45,11 @@ printf '127.0.0.1\tlocalhost\n' > "$w/hosts"
 args="$(bs_args "$w") -ODontProbeInterfaces=true -OServiceSwitchFile=$w/switch -OHostsFile=$w/hosts"
 # shellcheck disable=SC2086
 "$SENDMAIL" -bi -C "$w/dsn.cf" $args > /dev/null 2>&1
-for n in 1 2; do
+for n in 1 2 3; do
 	rm -f "$w"/sink/*
-	mode=dsn; [ $n = 1 ] && mode=nodsn
+	# session 1: a next hop without DSN; 3: without PIPELINING (the
+	# transcript of an SMTP failure shows the command refused)
+	case $n in 1) mode=nodsn ;; 3) mode=nopipe ;; *) mode=dsn ;; esac
 	perl "$S/sink.pl" "$PORT" "$w/sink" $mode & SINKPID=$!
 	i=0; while [ ! -f "$w/sink/sink.ready" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 	bs_input "$G/dsnsucc-$n.session" "$w" > "$w/in"
@@ -60,4 +63,4 @@ for n in 1 2; do
 	dsn_collect "$w/sink" "$w" > "$G/dsnsucc-$n.out"
 	rm -f "$w"/q/*
 done
-echo "oracle-dsn: golden/dsnsucc-1.out and dsnsucc-2.out written"
+echo "oracle-dsn: golden/dsnsucc-[1-3].out written"

@@ -315,7 +315,7 @@ else
 	has bounce-subj '^Subject: Returned mail: see transcript for details'
 	has bounce-type '^Content-Type: multipart/report; report-type=delivery-status;'
 	has bounce-relay 'Final-Recipient: RFC822; reject@far.example'
-	has bounce-relay-diag 'Diagnostic-Code: smtp; 550 5.1.1 <reject@far.example>... no such user here'
+	has bounce-relay-diag 'Diagnostic-Code: SMTP; 550 5.1.1 <reject@far.example>... no such user here'
 	has bounce-local 'Final-Recipient: RFC822; nosuchuser'
 	has bounce-local-status '^Status: 5.1.1'
 	has bounce-orig '^Subject: to bounce'
