@@ -499,6 +499,9 @@ recipient(struct ax *x, const char *addr, const struct ax_ctl *ctl, int depth)
 	struct addr_result res;
 	int i;
 
+	/* RFC 3461: a list of more than one address is "expanded" */
+	if (ctl != NULL && ctl->parent >= 0 && ctl->parent < l->n)
+		l->v[ctl->parent].nmembers++;
 	vm_reset(&mta->vm);
 	buf_reset(&x->lasterr);
 	memset(&res, 0, sizeof(res));

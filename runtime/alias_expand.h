@@ -30,6 +30,7 @@ struct alias_dest {
 	char	*diag;		/* AD_ERROR: "550 5.1.1 <x>... User unknown" */
 	int	 pass;		/* which alias_expand call added it */
 	int	 parent;	/* the entry whose expansion added it, or -1 */
+	int	 nmembers;	/* addresses its list named (duplicates too) */
 	bool	 selfref;	/* (internal) named in its own expansion */
 };
 

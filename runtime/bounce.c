@@ -5,16 +5,21 @@
  * bounce (null sender) goes to the postmaster instead; a failed double
  * bounce is only logged.  Failures of a list with an owner-LIST alias
  * go to that owner instead of the sender.  RFC 3461: recipients with
- * NOTIFY=SUCCESS get a success report ("delivered (to mailbox)"), ENVID
- * and ORCPT appear as Original-Envelope-Id and Original-Recipient, and
- * RET=FULL returns the whole message (message/rfc822), RET=HDRS or no
- * RET only its headers (text/rfc822-headers).  dsn_queue also writes
+ * NOTIFY=SUCCESS get a "Return receipt": "delivered (to mailbox)" by a
+ * local mailer (F=l), "relayed (to non-DSN-aware mailer)" past a next
+ * hop without DSN, with sendmail's transcript lines (each delivery,
+ * lists "expanded to multiple addresses") and X-Actual-Recipient.  ENVID
+ * and ORCPT appear as Original-Envelope-Id and Original-Recipient; a
+ * bounce returns the whole message (message/rfc822) unless RET=HDRS, a
+ * return receipt only the headers (text/rfc822-headers), both with the
+ * header fields sendmail keeps in its queue file.  dsn_queue also writes
  * the delay DSN (queue_time.c: "Warning: could not send message for
  * past 4 hours", Action: delayed) and a bounce's transcript lines.
  */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "deliver.h"
@@ -113,6 +118,133 @@ final_rcpt(struct mta *mta, const char *addr, char *out, size_t sz)
 		snprintf(out, sz, "RFC822; %.800s", addr);
 }
 
+/* an xtext value decoded, for the report (RFC 3464 2.2.1, 2.3.1) */
+static char *
+unxtext(const char *v)
+{
+	struct buf b = BUF_INIT;
+
+	q_xtext_decode(v, &b);
+	return buf_steal(&b);
+}
+
+void
+dsn_showaddr(const struct q_env *e, const struct q_rcpt *r, struct buf *out)
+{
+	const char *a = r->addr;
+
+	if (r->parent != NULL)
+		buf_printf(out, a[0] == '|' ? "\"%s\"" : "%s", a);
+	else if (q_env_macro(e, "r") != NULL && a[0] != '|' && a[0] != '/')
+		buf_printf(out, "<%s>", a);
+	else
+		buf_puts(out, a);
+}
+
+int *
+dsn_order(const struct q_env *e)
+{
+	int *ord = xcalloc((size_t)e->nrcpt + 1, sizeof(int));
+	int n = 0, c = 0;
+
+	/* the members come after every top-level recipient, in the order
+	 * of the recipients they stand for */
+	while (c < e->nrcpt && e->rcpt[c].parent == NULL)
+		c++;
+	int firstchild = c;
+	for (int i = 0; i < firstchild; i++) {
+		ord[n++] = i;
+		while (c < e->nrcpt && e->rcpt[c].top != NULL &&
+		    strcmp(e->rcpt[c].top, e->rcpt[i].addr) == 0)
+			ord[n++] = c++;
+	}
+	while (c < e->nrcpt)
+		ord[n++] = c++;
+	return ord;
+}
+
+/* X-Actual-Recipient: what was delivered to ("X-Unix; |prog") */
+static void
+actual_rcpt(struct mta *mta, const char *addr, struct buf *out)
+{
+	const char *me = rw_macvalue(&mta->vm.env, 'j');
+	size_t n = strlen(addr);
+
+	if (n > 2 && addr[0] == '"' && addr[n - 1] == '"' &&
+	    (addr[1] == '|' || addr[1] == '/'))
+		buf_printf(out, "X-Unix; %.*s", (int)(n > 802 ? 800 : n - 2),
+		    addr + 1);
+	else if (addr[0] == '|' || addr[0] == '/')
+		buf_printf(out, "X-Unix; %.800s", addr);
+	else if (strchr(addr, '@') == NULL && me != NULL)
+		buf_printf(out, "rfc822; %.700s@%.100s", addr, me);
+	else
+		buf_printf(out, "rfc822; %.800s", addr);
+}
+
+/* the lines of a success DSN's first part for recipient r */
+static void
+success_line(struct spool *sp, const struct q_env *e, const struct q_rcpt *r)
+{
+	struct buf a = BUF_INIT;
+
+	dsn_showaddr(e, r, &a);
+	put(sp, "%s  (%s)", a.s, r->dsnrelayed ?
+	    "relayed to non-DSN-aware mailer" :
+	    "successfully delivered to mailbox");
+	if (r->parent != NULL)
+		put(sp, "    (expanded from: %s)", r->parent);
+	buf_fini(&a);
+}
+
+/* the first part's list of the successes reported (owner as mine()) */
+static void
+success_listing(struct spool *sp, const struct q_env *e, const char *owner,
+    const int *ord, int *nlisted)
+{
+	/* those delivered, then those relayed (sendmail's order) */
+	for (int pass = 0; pass < 2; pass++)
+		for (int o = 0; o < e->nrcpt; o++) {
+			const struct q_rcpt *r = &e->rcpt[ord[o]];
+			if (!mine(r, owner, DSN_SUCCESS) ||
+			    r->dsnrelayed != (pass == 1))
+				continue;
+			if ((*nlisted)++ == 0)
+				put(sp, "   ----- The following addresses had "
+				    "successful delivery notifications -----");
+			success_line(sp, e, r);
+		}
+}
+
+/* the per-recipient fields of a success DSN for r */
+static void
+success_fields(struct mta *mta, struct spool *sp, const struct q_rcpt *r)
+{
+	char fr[1024];
+	struct buf act = BUF_INIT;
+
+	put(sp, "%s", "");
+	if (r->orcpt != NULL) {
+		char *v = unxtext(r->orcpt);
+		put(sp, "Original-Recipient: %.800s", v);
+		free(v);
+	}
+	final_rcpt(mta, r->top != NULL ? r->top : r->addr, fr, sizeof(fr));
+	actual_rcpt(mta, r->addr, &act);
+	put(sp, "Final-Recipient: %s\nX-Actual-Recipient: %s", fr, act.s);
+	if (r->dsnrelayed) {
+		put(sp, "Action: relayed (to non-DSN-aware mailer)\n"
+		    "Status: 2.0.0");
+		if (r->dsnmta != NULL && r->dsnmta[0] != '\0')
+			put(sp, "Remote-MTA: DNS; %.300s", r->dsnmta);
+		if (r->dsnreply != NULL && r->dsnreply[0] != '\0')
+			put(sp, "Diagnostic-Code: SMTP; %.400s", r->dsnreply);
+	} else
+		put(sp, "Action: delivered (to mailbox)\nStatus: 2.1.5");
+	put(sp, "Last-Attempt-Date: %s", rw_macvalue(&mta->vm.env, 'b'));
+	buf_fini(&act);
+}
+
 /* a mailer's reply ("451 ..."), not a text of our own */
 static bool
 is_reply(const char *d)
@@ -130,14 +262,58 @@ dsn_date(struct mta *mta, time_t t, char *out, size_t sz)
 	snprintf(out, sz, "%s", b != NULL ? b : "");
 }
 
-/* an xtext value decoded, for the report (RFC 3464 2.2.1, 2.3.1) */
-static char *
-unxtext(const char *v)
+/*
+ * The original message's header block as sendmail returns it: the
+ * configuration's headers its queue file holds (Return-Path, Date, From,
+ * Message-Id, ... -- the H lines of every mailer, the message's own
+ * fields first) in delivery order: Return-Path, the Received lines, the
+ * added ones, then the message's.  Leaves df at the body.
+ */
+static void
+orig_headers(struct mta *mta, struct q_env *e, FILE *df, struct buf *out)
 {
-	struct buf b = BUF_INIT;
+	struct buf hdrs = BUF_INIT, add = BUF_INIT, line = BUF_INIT;
+	struct cf_mailer any;
+	char chunk[1024];
+	long n = 0;
 
-	q_xtext_decode(v, &b);
-	return buf_steal(&b);
+	/* whole lines, however long; at most 10,000 of them */
+	while (n < 10000 && fgets(chunk, sizeof(chunk), df) != NULL) {
+		size_t l = strcspn(chunk, "\n");
+		buf_append(&line, chunk, l);
+		if (chunk[l] != '\n' && !feof(df))
+			continue;
+		if (line.len == 0)
+			break;
+		buf_printf(&hdrs, "%s\n", buf_cstr(&line));
+		buf_reset(&line);
+		n++;
+	}
+	buf_fini(&line);
+	memset(&any, 0, sizeof(any));
+	memset(any.flags, 0xff, sizeof(any.flags));
+	hdr_setdates(mta, e->ctime);
+	rw_mactab_set(&mta->vm.envmac, 'i', e->id);
+	hdr_for_mailer(mta, &any, buf_cstr(&hdrs), &add);
+	const char *p, *h = buf_cstr(&hdrs);
+	for (p = buf_cstr(&add); *p != '\0'; p += strcspn(p, "\n") + 1)
+		if (strncasecmp(p, "Return-Path:", 12) == 0)
+			buf_append(out, p, strcspn(p, "\n") + 1);
+	/* the leading Received lines (with their continuations) */
+	bool inrcvd = false;
+	for (; *h != '\0'; h += strcspn(h, "\n") + 1) {
+		if (strncasecmp(h, "Received:", 9) == 0)
+			inrcvd = true;
+		else if (!(inrcvd && (*h == ' ' || *h == '\t')))
+			break;
+		buf_append(out, h, strcspn(h, "\n") + 1);
+	}
+	for (p = buf_cstr(&add); *p != '\0'; p += strcspn(p, "\n") + 1)
+		if (strncasecmp(p, "Return-Path:", 12) != 0)
+			buf_append(out, p, strcspn(p, "\n") + 1);
+	buf_puts(out, h);
+	buf_fini(&hdrs);
+	buf_fini(&add);
 }
 
 bool
@@ -166,6 +342,8 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	const char *to;
 	char boundary[64];
 	char date[64], byd[64] = "", until[64] = "";
+	int nlisted = 0;
+	int *ord;
 
 	if (me == NULL)
 		me = "localhost";
@@ -175,6 +353,11 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	}
 	to = owner != NULL ? owner : e->sender[0] != '\0' ? e->sender :
 	    "postmaster";
+	/* the original's headers now, while $i, $b are still its own */
+	struct buf ohdr = BUF_INIT;
+	FILE *df = queue_df_open(qdir, e->id);
+	if (df != NULL)
+		orig_headers(mta, e, df, &ohdr);
 	q_env_init(&b);
 	b.sender = xstrdup("");
 	b.isbounce = true;
@@ -189,24 +372,38 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 		dsn_date(mta, note->retry_until, until, sizeof(until));
 	if (!spool_begin(&sp, mta, &b, qdir, false)) {
 		q_env_fini(&b);
+		buf_fini(&ohdr);
+		if (df != NULL)
+			fclose(df);
 		return false;
 	}
+	ord = dsn_order(e);
 	snprintf(boundary, sizeof(boundary), "%s.%ld/%s", b.id,
 	    (long)b.ctime, me);
 	hdr_setdates(mta, b.ctime);
+	/* the cf's Received, as for mail from this host ("from localhost
+	 * (localhost) by $j ... id $i") */
+	struct buf rcvd = BUF_INIT;
+	rw_mactab_set(&mta->vm.envmac, 's', "localhost");
+	rw_mactab_set(&mta->vm.envmac, '_', "localhost");
+	rw_mactab_set(&mta->vm.envmac, 'r', NULL);
+	rw_mactab_set(&mta->vm.envmac, 'u', NULL);
+	if (hdr_expand_cf(mta, "Received", &rcvd))
+		put(&sp, "Received: %s", buf_cstr(&rcvd));
+	buf_fini(&rcvd);
 	put(&sp, "Date: %s", rw_macvalue(&mta->vm.env, 'b'));
 	put(&sp, "From: Mail Delivery Subsystem <MAILER-DAEMON@%s>", me);
-	put(&sp, "To: <%s>", to);
 	put(&sp, "Message-Id: <%s.%s@%s>", rw_macvalue(&mta->vm.env, 't'),
 	    b.id, me);
+	put(&sp, "To: <%s>", to);
 	put(&sp, "MIME-Version: 1.0");
 	put(&sp, "Content-Type: multipart/report; report-type=delivery-status;\n"
 	    "\tboundary=\"%s\"", boundary);
 	put(&sp, "Subject: %s", note->subject != NULL ? note->subject :
-	    success ? "Successful Mail Delivery Report" :
+	    success ? "Return receipt" :
 	    "Returned mail: see transcript for details");
 	put(&sp, "Auto-Submitted: auto-generated (%s)",
-	    success ? "success" : delay ? "warning-timeout" : "failure");
+	    success ? "return-receipt" : delay ? "warning-timeout" : "failure");
 	put(&sp, "%s", "");
 	put(&sp, "This is a MIME-encapsulated message\n\n--%s\n", boundary);
 	if (delay)
@@ -226,12 +423,7 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 			put(&sp, "%s", "");
 		}
 	} else if (success) {
-		put(&sp, "   ----- The following addresses had successful "
-		    "delivery notifications -----");
-		for (int i = 0; i < e->nrcpt; i++)
-			if (mine(&e->rcpt[i], owner, true))
-				put(&sp, "<%s>  (successfully delivered to mailbox)",
-				    e->rcpt[i].addr);
+		success_listing(&sp, e, owner, ord, &nlisted);
 	} else {
 		put(&sp, "   ----- The following addresses had permanent fatal "
 		    "errors -----");
@@ -245,12 +437,22 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 				put(&sp, "<%s>\n    (reason: %.400s)",
 				    e->rcpt[i].addr, e->rcpt[i].diag != NULL ?
 				    e->rcpt[i].diag : "");
-	}
-	if (note->transcript != NULL) {
-		if (!delay)
+		/* the successes of the same run, in the same report */
+		if (note->with_success) {
 			put(&sp, "%s", "");
-		put(&sp, "   ----- Transcript of session follows -----\n%s",
-		    note->transcript);
+			success_listing(&sp, e, NULL, ord, &nlisted);
+		}
+	}
+	const char *sl = note->run_lines != NULL ? note->run_lines : "";
+	const char *tl = note->transcript != NULL ? note->transcript : "";
+	if (note->transcript != NULL || sl[0] != '\0') {
+		if (!delay && !(success && nlisted == 0))
+			put(&sp, "%s", "");
+		put(&sp, "   ----- Transcript of session follows -----");
+		if (sl[0] != '\0')
+			put(&sp, "%s", sl);
+		if (note->transcript != NULL)
+			put(&sp, "%s", tl);
 	}
 	put(&sp, "\n--%s\nContent-Type: message/delivery-status\n", boundary);
 	if (e->envid != NULL) {
@@ -262,22 +464,15 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	if (byd[0] != '\0')
 		put(&sp, "Deliver-By-Date: %s", byd);
 	char fr[1024];
-	for (int i = 0; i < e->nrcpt; i++) {
+	for (int pass = 0; (success || note->with_success) && pass < 2; pass++)
+		for (int o = 0; o < e->nrcpt; o++)
+			if (mine(&e->rcpt[ord[o]], success ? owner : NULL,
+			    DSN_SUCCESS) && e->rcpt[ord[o]].dsnrelayed == (pass == 1))
+				success_fields(mta, &sp, &e->rcpt[ord[o]]);
+	free(ord);
+	for (int i = 0; i < e->nrcpt && !success; i++) {
 		if (!mine(&e->rcpt[i], owner, note->kind))
 			continue;
-		if (success) {
-			put(&sp, "%s", "");
-			if (e->rcpt[i].orcpt != NULL) {
-				char *v = unxtext(e->rcpt[i].orcpt);
-				put(&sp, "Original-Recipient: %.800s", v);
-				free(v);
-			}
-			final_rcpt(mta, e->rcpt[i].addr, fr, sizeof(fr));
-			put(&sp, "Final-Recipient: %s\nAction: delivered "
-			    "(to mailbox)\nStatus: 2.0.0\nLast-Attempt-Date: %s",
-			    fr, rw_macvalue(&mta->vm.env, 'b'));
-			continue;
-		}
 		if (e->rcpt[i].orcpt != NULL) {
 			char *v = unxtext(e->rcpt[i].orcpt);
 			put(&sp, "\nOriginal-Recipient: %.800s", v);
@@ -287,47 +482,62 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 		char status[16];
 		dsn_status(&e->rcpt[i], note->kind, timeout, status,
 		    sizeof(status));
-		final_rcpt(mta, e->rcpt[i].addr, fr, sizeof(fr));
-		put(&sp, "%sFinal-Recipient: %s\nAction: %s\n"
-		    "Status: %s", e->rcpt[i].orcpt != NULL ? "" : "\n",
-		    fr, delay ? "delayed" : "failed", status);
+		const struct q_rcpt *r = &e->rcpt[i];
+		final_rcpt(mta, r->addr, fr, sizeof(fr));
+		put(&sp, "%sFinal-Recipient: %s", r->orcpt != NULL ? "" : "\n",
+		    fr);
+		/* a failure of a delivery in this run: what was attempted,
+		 * the next hop, the mailer's T= diagnostic type */
+		bool now = !delay && r->dsntype != NULL;
+		if (now) {
+			struct buf act = BUF_INIT;
+			actual_rcpt(mta, r->addr, &act);
+			put(&sp, "X-Actual-Recipient: %s", act.s);
+			buf_fini(&act);
+		}
+		put(&sp, "Action: %s\nStatus: %s", delay ? "delayed" : "failed",
+		    status);
+		if (now && r->dsnmta != NULL && r->dsnmta[0] != '\0')
+			put(&sp, "Remote-MTA: DNS; %.300s", r->dsnmta);
 		/* a reply of the remote (or local) mailer; not our own words */
 		if (!(d[0] == status[0] && d[1] == '.') &&
 		    (is_reply(d) || !(timeout || delay)))
-			put(&sp, "Diagnostic-Code: smtp; %.400s", d);
+			put(&sp, "Diagnostic-Code: %s; %.400s", now ? r->dsntype :
+			    "smtp", d);
 		put(&sp, "Last-Attempt-Date: %s", rw_macvalue(&mta->vm.env, 'b'));
 		if (delay)
 			put(&sp, "Will-Retry-Until: %s", until);
 	}
-	/* the whole message unless RET=HDRS, as sendmail returns it */
-	bool full = e->ret != 'H';
+	/* the whole message unless RET=HDRS, as sendmail returns it; a
+	 * return receipt only its headers */
+	bool full = e->ret != 'H' && !success;
 	put(&sp, "\n--%s\nContent-Type: %s\n", boundary,
 	    full ? "message/rfc822" : "text/rfc822-headers");
-	FILE *df = queue_df_open(qdir, e->id);
-	if (df != NULL) {
+	if (ohdr.len > 0) {
+		ohdr.s[--ohdr.len] = '\0';	/* put adds the last \n */
+		put(&sp, "%s", buf_cstr(&ohdr));
+	}
+	buf_fini(&ohdr);
+	if (df != NULL && full) {
 		struct buf line = BUF_INIT;
 		char chunk[1024];
 		long n = 0;
-		bool inhdr = true;
+		spool_line(&sp, "", 0);
 		/* whole lines, however long; at most 10,000 of them */
 		while (fgets(chunk, sizeof(chunk), df) != NULL && n < 10000) {
 			size_t l = strcspn(chunk, "\n");
 			buf_append(&line, chunk, l);
 			if (chunk[l] != '\n' && !feof(df))
 				continue;
-			if (inhdr && line.len == 0) {
-				if (!full)
-					break;
-				inhdr = false;
-			}
 			spool_line(&sp, buf_cstr(&line), line.len);
 			buf_reset(&line);
 			n++;
 		}
 		buf_fini(&line);
-		fclose(df);
 	}
-	put(&sp, "\n--%s--", boundary);
+	if (df != NULL)
+		fclose(df);
+	put(&sp, "\n--%s--\n", boundary);
 	bool ok = spool_commit(&sp);
 	if (ok && maillog_on(ML_DSN)) {
 		/* the reason of the first recipient reported */

@@ -5,6 +5,9 @@
  * interval.  SIGTERM closes the listeners, lets the sessions finish,
  * removes the pid file and exits.  Children drop to RunAsUser if set.
  *
+ * RefuseLA closes the sockets while the load average is at or above it
+ * (loadavg.c); DelayLA holds each accept a second.
+ *
  * SIGHUP reloads the configuration in place of sendmail's re-exec: the
  * new image is loaded and verified beside the old one; if that fails the
  * old one keeps serving and the reason is logged.  Otherwise listeners
@@ -33,6 +36,7 @@
 #include <arpa/inet.h>
 
 #include "ident.h"
+#include "loadavg.h"
 #include "maillog.h"
 #include "map.h"
 #include "modes.h"
@@ -58,6 +62,9 @@ struct listener {
 	int	 maxkids;	/* children= (0: no limit of its own) */
 	char	 dmode[8];	/* DeliveryMode= for its sessions, or "" */
 	int	 id;		/* for counting its sessions (struct counts) */
+	/* refuseLA=, delayLA= (0: the options RefuseLA, DelayLA) */
+	int	 refusela, delayla;
+	bool	 refusing;	/* closed for the load average (RefuseLA) */
 };
 
 static int next_listener_id = 1;
@@ -98,6 +105,8 @@ parse_dpo(const char *v, struct listener *l, char *why, size_t whysz)
 	l->sndbuf = l->rcvbuf = l->maxkids = 0;
 	l->id = next_listener_id++;
 	l->dmode[0] = '\0';
+	l->refusela = l->delayla = 0;
+	l->refusing = false;
 	while (*p != '\0') {
 		while (*p == ' ' || *p == ',' || *p == '\t')
 			p++;
@@ -126,6 +135,8 @@ parse_dpo(const char *v, struct listener *l, char *why, size_t whysz)
 		case 'S': l->sndbuf = atoi(eq); break;
 		case 'R': l->rcvbuf = atoi(eq); break;
 		case 'c': l->maxkids = atoi(eq); break;
+		case 'r': l->refusela = atoi(eq) > 0 ? atoi(eq) : 0; break;
+		case 'd': l->delayla = atoi(eq) > 0 ? atoi(eq) : 0; break;
 		case 'D': snprintf(l->dmode, sizeof(l->dmode), "%s", eq); break;
 		case 'P': snprintf(port, sizeof(port), "%s", eq); break;
 		case 'A': snprintf(addr, sizeof(addr), "%s", eq); break;
@@ -341,6 +352,7 @@ serve(struct mta *mta, const struct listener *l, int fd,
 	snprintf(p.daemon_port, sizeof(p.daemon_port), "%s", l->port);
 	p.daemon_family = l->family;
 	snprintf(p.modifiers, sizeof(p.modifiers), "%s", l->modifiers);
+	p.delayla = l->delayla;
 	(void)smtp_server_run(mta, fd, fd, &p, tls);
 }
 
@@ -408,6 +420,41 @@ open_listeners(const struct cf *cf, struct listener *ls,
 		nl = 1;
 	}
 	return nl;
+}
+
+/*
+ * RefuseLA: at or above it a listener's socket is closed, so connections
+ * are refused, as sendmail does; it is bound again once the load is
+ * below.  Called once per turn of the daemon's loop (at least once a
+ * second).
+ */
+static void
+refuse_for_load(const struct cf *cf, struct listener *ls, int n)
+{
+	int la = la_current();
+	char why[256];
+
+	for (int i = 0; i < n; i++) {
+		struct listener *l = &ls[i];
+		bool refuse = la_refuse(cf, l->refusela, la);
+		if (refuse && !l->refusing && l->fd >= 0) {
+			close(l->fd);
+			l->fd = -1;
+			l->refusing = true;
+			maillog(ML_REJECT, ML_NOTICE, "", "rejecting connections "
+			    "on daemon %s: load average: %d", l->name, la);
+		} else if (!refuse && l->refusing) {
+			struct listener t;
+			memset(&t, 0, sizeof(t));
+			if (!parse_dpo(l->spec != NULL && l->spec[0] != '\0' ?
+			    l->spec : "Name=MTA", &t, why, sizeof(why)))
+				continue;	/* the next turn tries again */
+			l->fd = t.fd;
+			l->refusing = false;
+			maillog(ML_REJECT, ML_NOTICE, "", "accepting connections "
+			    "again for daemon %s", l->name);
+		}
+	}
 }
 
 static void
@@ -580,6 +627,7 @@ daemon_main(struct mta *orig, const struct mode_args *a)
 			second = now;
 			memset(accepted, 0, sizeof(accepted));
 		}
+		refuse_for_load(&mta->cf, ls, nl);
 		bool throttled = false;
 		for (int i = 0; i < nl; i++) {
 			/* a listener at its rate waits for the next second;
@@ -590,7 +638,7 @@ daemon_main(struct mta *orig, const struct mode_args *a)
 			if (ls[i].maxkids > 0 &&
 			    counts_kids(cnt, ls[i].id) >= ls[i].maxkids)
 				pf2[i].fd = -1;
-			throttled |= pf2[i].fd < 0;
+			throttled |= pf2[i].fd < 0 && !ls[i].refusing;
 			pf2[i].events = POLLIN;
 			pf2[i].revents = 0;
 		}
@@ -599,8 +647,10 @@ daemon_main(struct mta *orig, const struct mode_args *a)
 		if (r <= 0)
 			continue;
 		for (int i = 0; i < nl; i++) {
-			if (!(pf2[i].revents & POLLIN))
+			if (!(pf2[i].revents & POLLIN) || ls[i].fd < 0)
 				continue;
+			/* DelayLA: a second before taking the connection */
+			(void)la_delay(&mta->cf, ls[i].delayla);
 			struct sockaddr_storage ss;
 			socklen_t sl = sizeof(ss);
 			int fd = accept(ls[i].fd, (struct sockaddr *)&ss, &sl);

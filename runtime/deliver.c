@@ -19,6 +19,7 @@
 #include "alias_expand.h"
 #include "deliver.h"
 #include "hdr.h"
+#include "loadavg.h"
 #include "maillog.h"
 #include "map.h"
 #include "policy.h"
@@ -195,7 +196,7 @@ same_transaction(const struct job *a, const struct job *b)
 static void
 log_addr(const struct q_env *e, const struct q_rcpt *r, struct buf *to)
 {
-	if (r->ctladdr == NULL && q_env_macro(e, "r") != NULL &&
+	if (r->parent == NULL && q_env_macro(e, "r") != NULL &&
 	    r->addr[0] != '|' && r->addr[0] != '/')
 		buf_printf(to, "<%s>", r->addr);
 	else
@@ -228,13 +229,13 @@ log_delivery(struct mta *mta, struct q_env *e, struct job **jl, int n,
 		log_addr(e, &e->rcpt[jl[k]->idx], &to);
 	}
 	const struct q_rcpt *r0 = &e->rcpt[j->idx];
-	if (n == 1 && r0->ctladdr != NULL && j->mailer != NULL &&
+	if (n == 1 && r0->parent != NULL && j->mailer != NULL &&
 	    (strcmp(j->mailer, "prog") == 0 || strcmp(j->mailer, "*file*") == 0)) {
 		/* sendmail: the owner's ids, else DefaultUser's uid and 0 */
 		uid_t du;
 		gid_t dg;
 		mta_defaultuser(&mta->cf, &du, &dg);
-		buf_printf(&ctl, "%s (%ld/%ld)", r0->ctladdr,
+		buf_printf(&ctl, "%s (%ld/%ld)", r0->parent,
 		    r0->uid > 0 ? r0->uid : (long)du, r0->uid > 0 ? r0->gid : 0L);
 	}
 	if (coded && text[4] != ' ' && text[4] != '\0' && text[5] == '.')
@@ -269,7 +270,7 @@ log_delivery(struct mta *mta, struct q_env *e, struct job **jl, int n,
 	 */
 	int nrcpts = 0;
 	for (int i = 0; i < e->nrcpt; i++)
-		if (e->rcpt[i].ctladdr == NULL)
+		if (e->rcpt[i].parent == NULL)
 			nrcpts++;
 	long runs = 0;
 	if (mta->qrun) {
@@ -409,25 +410,17 @@ run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 	}
 }
 
-/*
- * The controlling address of expansion entry k, as the log names it:
- * the alias, .forward or :include: owner that added it -- the
- * recipient itself as it came (<addr> by SMTP) or a list member bare.
- */
-static char *
-ctladdr_of(const struct q_env *e, const struct alias_list *al, int k,
-    int first)
+/* sort the entry indices v[0..n) by their place seq[] (insertion sort:
+ * the entries of one recipient's expansion) */
+static void
+sort_by_seq(int *v, int n, const int *seq)
 {
-	int p = al->v[k].parent;
-	struct buf b = BUF_INIT;
-
-	if (p < 0 || p >= al->n)
-		return NULL;
-	if (p == first && q_env_macro(e, "r") != NULL)
-		buf_printf(&b, "<%s>", al->v[p].addr);
-	else
-		buf_puts(&b, al->v[p].addr);
-	return buf_steal(&b);
+	for (int i = 1; i < n; i++) {
+		int x = v[i], j = i;
+		for (; j > 0 && seq[v[j - 1]] > seq[x]; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
 }
 
 /*
@@ -436,10 +429,15 @@ ctladdr_of(const struct q_env *e, const struct alias_list *al, int k,
  * mailer triple; one that expands is marked X and its deliveries are
  * appended as resolved recipients (record C), so a retry delivers only
  * what is left and every address once.  A temporary failure (alias map
- * unavailable) leaves the recipient to the next attempt.
+ * unavailable) leaves the recipient to the next attempt.  RFC 3461, as
+ * sendmail does it: NOTIFY=SUCCESS goes on to the members of a list of
+ * one address; a list of more than one is reported in the success DSN's
+ * transcript (sx) as "expanded to multiple addresses" and its members
+ * lose SUCCESS.  Each member remembers the alias it came from and the
+ * top-level recipient (the DSN's "expanded from" and Final-Recipient).
  */
 static void
-expand_all(struct mta *mta, struct q_env *e)
+expand_all(struct mta *mta, struct q_env *e, struct buf *sx)
 {
 	struct alias_list al;
 	struct capture cap;
@@ -496,16 +494,38 @@ expand_all(struct mta *mta, struct q_env *e)
 		/* RFC 3461 NOTIFY and ORCPT carry over to the expansion */
 		int pnotify = r->notify;
 		char *porcpt = r->orcpt != NULL ? xstrdup(r->orcpt) : NULL;
-		int firstchild = e->nrcpt;
+		char *top = xstrdup(r->addr);
+		struct buf topshow = BUF_INIT;
+		dsn_showaddr(e, r, &topshow);
+		bool *succ = xcalloc((size_t)(al.n - first), sizeof(bool));
 		for (int k = first; k < al.n; k++) {
+			int p = al.v[k].parent;
+			succ[k - first] = k == first ?
+			    (pnotify & Q_NOTIFY_SUCCESS) != 0 :
+			    p >= first && p < k && succ[p - first] &&
+			    al.v[p].nmembers <= 1;
+			if (succ[k - first] && al.v[k].state == AD_EXPANDED &&
+			    al.v[k].nmembers > 1 && e->sender[0] != '\0')
+				buf_printf(sx, "%s... expanded to multiple "
+				    "addresses\n", k == first ? topshow.s :
+				    al.v[k].addr);
+		}
+		/* the members in sendmail's send queue order */
+		int *seq = alias_sendq_order(&al);
+		int *ord = xcalloc((size_t)(al.n - first), sizeof(int));
+		for (int k = first; k < al.n; k++)
+			ord[k - first] = k;
+		sort_by_seq(ord, al.n - first, seq);
+		free(seq);
+		int firstchild = e->nrcpt;
+		for (int o = 0; o < al.n - first; o++) {
+			int k = ord[o];
 			d = &al.v[k];
 			if (d->state == AD_EXPANDED)
 				continue;
 			if (d->state == AD_DELIVER) {
 				q_env_addchild(e, d->addr, d->mailer, d->host,
 				    d->user, d->owner, d->uid, d->gid);
-				e->rcpt[e->nrcpt - 1].ctladdr =
-				    ctladdr_of(e, &al, k, first);
 				continue;
 			}
 			q_env_addchild(e, d->addr, d->mailer != NULL ? d->mailer :
@@ -515,15 +535,114 @@ expand_all(struct mta *mta, struct q_env *e)
 			r->stat = QR_FAILED;
 			r->diag = xstrdup(d->diag);
 		}
-		for (int k = firstchild; k < e->nrcpt; k++) {
-			e->rcpt[k].notify = pnotify;
-			e->rcpt[k].orcpt = porcpt != NULL ? xstrdup(porcpt) : NULL;
+		/* (the loop above adds one recipient per delivery) */
+		for (int o = 0, c = firstchild; o < al.n - first; o++) {
+			int k = ord[o];
+			if (al.v[k].state == AD_EXPANDED || c >= e->nrcpt)
+				continue;
+			struct q_rcpt *cr = &e->rcpt[c++];
+			int p = al.v[k].parent;
+			cr->notify = pnotify;
+			if (!succ[k - first] && (pnotify & Q_NOTIFY_SUCCESS))
+				cr->notify = (pnotify & ~Q_NOTIFY_SUCCESS) |
+				    Q_NOTIFY_EXPANDED;
+			cr->orcpt = porcpt != NULL ? xstrdup(porcpt) : NULL;
+			cr->top = xstrdup(top);
+			cr->parent = xstrdup(p == first || p < 0 ? topshow.s :
+			    al.v[p].addr);
 		}
+		free(succ);
+		free(ord);
+		free(top);
+		buf_fini(&topshow);
 		free(porcpt);
 	}
 	mta->vm.msgs = save;
 	buf_fini(&cap.text);
 	alias_list_fini(&al);
+}
+
+static int
+by_seq(const void *a, const void *b)
+{
+	const struct job *x = *(const struct job *const *)a;
+	const struct job *y = *(const struct job *const *)b;
+
+	return x->res.seq < y->res.seq ? -1 : x->res.seq > y->res.seq;
+}
+
+/*
+ * The transcript lines of the commands SMTP next hops refused for good,
+ * in the order they were sent, as sendmail writes them: the host once
+ * per session, the command, the reply, then the recipient's status.
+ */
+static void
+smtp_refusals(const struct q_env *e, struct job *jv, int nj, struct buf *out)
+{
+	struct job **v = xcalloc((size_t)nj + 1, sizeof(*v));
+	int n = 0;
+
+	for (int i = 0; i < nj; i++)
+		if (jv[i].res.st == DLV_PERM && jv[i].res.cmd[0] != '\0')
+			v[n++] = &jv[i];
+	qsort(v, (size_t)n, sizeof(*v), by_seq);
+	for (int i = 0; i < n; i++) {
+		const struct dlv_result *r = &v[i]->res;
+		const char *t = r->text;
+		if (i == 0 || v[i - 1]->res.conn != r->conn)
+			buf_printf(out, "... while talking to %.*s:\n",
+			    (int)strcspn(r->relay, " "), r->relay);
+		/* one command refused for several recipients: once */
+		if (i == 0 || v[i - 1]->res.conn != r->conn ||
+		    strcmp(v[i - 1]->res.cmd, r->cmd) != 0) {
+			buf_printf(out, ">>> %s\n", r->cmd);
+			for (const char *p = t; *p != '\0';) {
+				size_t k = strcspn(p, "\n");
+				buf_printf(out, "<<< %.*s\n", (int)k, p);
+				p += k + (p[k] == '\n');
+			}
+		}
+		/* "550 5.1.1 <addr>... User unknown" */
+		struct buf why = BUF_INIT;
+		maillog_failtext(t, true, &why);
+		size_t cl = strspn(t, "0123456789");
+		if (cl == 3 && t[3] == ' ') {
+			const char *x = t + 4;
+			size_t xl = isdigit((unsigned char)x[0]) && x[1] == '.' ?
+			    strcspn(x, " ") : 0;
+			buf_printf(out, "%.3s %.*s%s", t, (int)xl, x,
+			    xl > 0 ? " " : "");
+		}
+		dsn_showaddr(e, &e->rcpt[v[i]->idx], out);
+		buf_printf(out, "... %s\n", buf_cstr(&why));
+		buf_fini(&why);
+	}
+	free(v);
+}
+
+/*
+ * RFC 3461 NOTIFY=SUCCESS, as sendmail answers it: a local mailer (F=l)
+ * "delivered" the message; a next hop that offered DSN got NOTIFY and
+ * reports itself; any other mailer "relayed" it (SMTP: with the next
+ * hop's name and RCPT reply).  A member of a list of more than one
+ * (Q_NOTIFY_EXPANDED) is only noted in the transcript.  True if r is in
+ * the success DSN.
+ */
+static bool
+success_dsn(struct q_rcpt *r, const struct job *j)
+{
+	bool smtp = j->m->path != NULL && strcmp(j->m->path, "[IPC]") == 0;
+
+	if (smtp && j->res.hopdsn)
+		return false;
+	r->dsnnoted = true;
+	r->dsnsuccess = (r->notify & Q_NOTIFY_SUCCESS) != 0;
+	r->dsnrelayed = smtp || !MAILER_HAS(j->m, 'l');
+	if (smtp) {
+		free(r->dsnreply);
+		r->dsnreply = xstrdup(j->res.rcptreply);
+	}
+	return true;
 }
 
 int
@@ -554,7 +673,8 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 	rw_mactab_copy(&savemac, &mta->vm.envmac);
 	restore_macros(mta, &e);
 
-	expand_all(mta, &e);
+	struct buf sx = BUF_INIT;	/* the success DSN's transcript */
+	expand_all(mta, &e, &sx);
 	jv = xcalloc((size_t)e.nrcpt + 1, sizeof(*jv));
 	for (int i = 0; i < e.nrcpt; i++) {
 		struct q_rcpt *r = &e.rcpt[i];
@@ -625,6 +745,8 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 				jv[i].res.st = DLV_TEMP;
 				mta_softbounce(jv[i].res.text);
 			}
+	struct buf sf = BUF_INIT;	/* the SMTP refusals, for the DSNs */
+	smtp_refusals(&e, jv, nj, &sf);
 
 	log_deliveries(mta, &e, jv, nj, qi.prec, now);
 	for (int i = 0; i < nj; i++) {
@@ -632,17 +754,23 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 		struct q_rcpt *r = &e.rcpt[j->idx];
 		free(r->diag);
 		r->diag = xstrdup(j->res.text);
+		/* for the DSNs of this run: the mailer, the next hop */
+		if (j->m != NULL && j->m->diagtype != NULL) {
+			free(r->dsntype);
+			r->dsntype = xstrdup(j->m->diagtype);
+		}
+		if (j->m != NULL && j->m->path != NULL &&
+		    strcmp(j->m->path, "[IPC]") == 0) {
+			free(r->dsnmta);
+			r->dsnmta = xstrndup(j->res.relay,
+			    strcspn(j->res.relay, " "));
+		}
 		switch (j->res.st) {
 		case DLV_OK:
 			r->stat = QR_SENT;
-			/* NOTIFY=SUCCESS: a report for a final delivery; a
-			 * DSN-capable next hop got NOTIFY and reports itself */
-			if ((r->notify & Q_NOTIFY_SUCCESS) && e.sender[0] != '\0' &&
-			    j->m != NULL && (j->m->path == NULL ||
-			    strcmp(j->m->path, "[IPC]") != 0)) {
-				r->dsnsuccess = true;
-				success = true;
-			}
+			if ((r->notify & (Q_NOTIFY_SUCCESS | Q_NOTIFY_EXPANDED)) &&
+			    e.sender[0] != '\0' && j->m != NULL)
+				success |= success_dsn(r, j);
 			break;
 		case DLV_PERM:
 			r->stat = QR_FAILED;
@@ -677,8 +805,41 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 		if (r->stat == QR_FAILED)
 			failed = true;
 	}
-	if (success && !bounce_queue(mta, qdir, &e, NULL, true))
-		log_warn("%s: cannot queue the success DSN", e.id);
+	/* the DSNs' transcript: expansions, then deliveries (sendmail's
+	 * order: the local ones, the SMTP refusals, those relayed) */
+	int *ord = dsn_order(&e);
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			success |= sx.len > 0;
+			buf_puts(&sx, buf_cstr(&sf));
+		}
+		for (int o = 0; o < e.nrcpt; o++) {
+			struct q_rcpt *r = &e.rcpt[ord[o]];
+			if (!r->dsnnoted || r->dsnrelayed != (pass == 1))
+				continue;
+			success = true;
+			dsn_showaddr(&e, r, &sx);
+			buf_puts(&sx, r->dsnrelayed ? "... relayed; expect no "
+			    "further notifications\n" :
+			    "... Successfully delivered\n");
+		}
+	}
+	free(ord);
+	if (sx.len > 0 && sx.s[sx.len - 1] == '\n')
+		sx.s[--sx.len] = '\0';
+	if (sf.len > 0 && sf.s[sf.len - 1] == '\n')
+		sf.s[--sf.len] = '\0';
+	/* the sender's bounce of this run reports the successes too */
+	bool merged = false;
+	for (int i = 0; i < e.nrcpt && success; i++)
+		if (e.rcpt[i].stat == QR_FAILED && e.rcpt[i].owner == NULL)
+			merged = true;
+	if (success && !merged) {
+		struct dsn_note note = { .kind = DSN_SUCCESS,
+		    .run_lines = buf_cstr(&sx) };
+		if (!dsn_queue(mta, qdir, &e, NULL, &note))
+			log_warn("%s: cannot queue the success DSN", e.id);
+	}
 	if (failed) {
 		/* one DSN to the sender, one to each list owner */
 		for (int i = 0; i < e.nrcpt; i++) {
@@ -686,7 +847,12 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 				continue;
 			char *owner = e.rcpt[i].owner != NULL ?
 			    xstrdup(e.rcpt[i].owner) : NULL;
-			bool ok = bounce_queue(mta, qdir, &e, owner, false);
+			struct dsn_note note = { .kind = DSN_FAILURE,
+			    .transcript = e.dsnnote,
+			    .with_success = merged && owner == NULL,
+			    .run_lines = owner == NULL ? buf_cstr(&sx) :
+			    buf_cstr(&sf) };
+			bool ok = dsn_queue(mta, qdir, &e, owner, &note);
 			for (int k = i; k < e.nrcpt; k++) {
 				struct q_rcpt *r = &e.rcpt[k];
 				if (r->stat == QR_FAILED && (owner == NULL ?
@@ -701,6 +867,8 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 			}
 		}
 	}
+	buf_fini(&sx);
+	buf_fini(&sf);
 	if (pending == 0) {
 		char delay[32];
 		maillog_interval((long)(time(NULL) - e.ctime), delay,
@@ -730,6 +898,13 @@ deliver_after_accept(struct mta *mta, const char *qdir, const char *id)
 
 	if (mode == 'q' || mode == 'd')
 		return;
+	/* QueueLA: under load a message is only queued */
+	int la = la_current();
+	if (la >= la_queuela(&mta->cf) &&
+	    la_shouldqueue(&mta->cf, 0, queue_priority(qdir, id), la)) {
+		maillog(ML_DONE, ML_INFO, id, "queued: load average: %d", la);
+		return;
+	}
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0)

@@ -27,6 +27,13 @@ struct dlv_result {
 	char		 relay[300];	/* SMTP: "name [addr]" for the log */
 	bool		 rcpt;		/* SMTP: the refusal of its own RCPT
 					   (logged alone, not with the rest) */
+	/* SMTP: the next hop offered DSN (NOTIFY went on); its RCPT reply */
+	bool		 hopdsn;
+	char		 rcptreply[256];
+	/* SMTP, for a DSN's transcript: the command the next hop refused
+	 * ("" if none), the session (conn) and the order of the RCPTs */
+	char		 cmd[320];
+	unsigned	 conn, seq;
 };
 
 /*
@@ -69,8 +76,8 @@ void	deliver_writemsg(struct mta *mta, const struct cf_mailer *m,
 /*
  * bounce.c: queue a DSN for the failed recipients whose owner is owner
  * (NULL: those without one, reported to the envelope sender); with
- * success set, a "Successful Mail Delivery Report" for the recipients
- * marked dsnsuccess instead (RFC 3461 NOTIFY=SUCCESS)
+ * success set, a "Return receipt" for the recipients marked dsnsuccess
+ * instead (RFC 3461 NOTIFY=SUCCESS)
  */
 bool	bounce_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	    const char *owner, bool success);
@@ -86,8 +93,21 @@ struct dsn_note {
 	const char	*subject;	/* NULL: sendmail's for the kind */
 	const char	*transcript;	/* "Transcript of session" lines */
 	bool		 nonfatal;	/* list "transient non-fatal errors" */
+	/* DSN_FAILURE: the recipients marked dsnsuccess are reported too,
+	 * as sendmail reports a run's successes and failures at once */
+	bool		 with_success;
+	/* the transcript of this run's deliveries (successes, SMTP
+	 * failures), before transcript */
+	const char	*run_lines;
 	time_t		 retry_until;	/* Will-Retry-Until (DSN_DELAY) */
 };
+/* a recipient as sendmail's DSN texts show it: "<addr>" as SMTP gave it,
+ * a list member bare, a program quoted ("\"|prog\"") */
+void	dsn_showaddr(const struct q_env *e, const struct q_rcpt *r,
+	    struct buf *out);
+/* the order of e's recipients in a DSN (sendmail's send queue): each
+ * list member where its top-level recipient was; malloc'd, e->nrcpt */
+int	*dsn_order(const struct q_env *e);
 /* bounce_queue with the kind and words given; e->dsnnote is not used */
 bool	dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	    const char *owner, const struct dsn_note *note);

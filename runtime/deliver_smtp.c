@@ -28,6 +28,15 @@ all(struct dlv_rcpt *rv, int nr, enum dlv_stat st, const char *text)
 	}
 }
 
+/* the command the failures of rv answer, for the DSN's transcript */
+static void
+all_cmd(struct dlv_rcpt *rv, int nr, const char *cmd)
+{
+	for (int i = 0; i < nr; i++)
+		if (rv[i].res.st != DLV_OK && rv[i].res.cmd[0] == '\0')
+			snprintf(rv[i].res.cmd, sizeof(rv[i].res.cmd), "%s", cmd);
+}
+
 static enum dlv_stat
 classify(int code)
 {
@@ -184,6 +193,14 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 	struct tls_ctx *tls;
 	int code, ok = 0;
 
+	static unsigned conns, rcpts;
+
+	conns++;
+	for (int i = 0; i < nr; i++) {
+		rv[i].res.conn = conns;
+		rv[i].res.seq = rcpts++;
+		rv[i].res.cmd[0] = '\0';
+	}
 	rw_mactab_set(&mta->vm.envmac, 'h', host);
 	mailer_port(mta, m, port, sizeof(port));
 	if (host == NULL || *host == '\0') {
@@ -248,13 +265,16 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 	}
 	smtpc_settimeout(&c, tmo.mail);
 	code = smtpc_cmd(&c, &text, "%s", mail.s);
-	buf_fini(&mail);
 	if (code != 250) {
 		all(rv, nr, classify(code) == DLV_PERM ? DLV_PERM : DLV_TEMP,
 		    code < 0 ? io_fail(&c, "MAIL", ft, sizeof(ft)) :
 		    buf_cstr(&text));
+		if (code > 0)
+			all_cmd(rv, nr, mail.s);
+		buf_fini(&mail);
 		goto quit;
 	}
+	buf_fini(&mail);
 	for (int i = 0; i < nr; i++) {
 		struct buf rc = BUF_INIT;
 		buf_printf(&rc, "RCPT To:<%s>", rv[i].addr);
@@ -278,11 +298,18 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 			buf_printf(&rc, " ORCPT=%s", rv[i].orcpt);
 		smtpc_settimeout(&c, tmo.rcpt);
 		code = smtpc_cmd(&c, &text, "%s", buf_cstr(&rc));
-		buf_fini(&rc);
 		rv[i].res.st = code < 0 ? DLV_TEMP : classify(code);
 		snprintf(rv[i].res.text, sizeof(rv[i].res.text), "%s",
 		    code < 0 ? io_fail(&c, "RCPT", ft, sizeof(ft)) :
 		    buf_cstr(&text));
+		rv[i].res.hopdsn = c.dsn;
+		if (code > 0)
+			snprintf(rv[i].res.rcptreply,
+			    sizeof(rv[i].res.rcptreply), "%s", buf_cstr(&text));
+		if (code > 0 && rv[i].res.st != DLV_OK)
+			snprintf(rv[i].res.cmd, sizeof(rv[i].res.cmd), "%s",
+			    buf_cstr(&rc));
+		buf_fini(&rc);
 		if (rv[i].res.st == DLV_OK)
 			ok++;
 		else
@@ -302,6 +329,9 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 				snprintf(rv[i].res.text, sizeof(rv[i].res.text),
 				    "%s", code < 0 ? io_fail(&c, "DATA", ft,
 				    sizeof(ft)) : buf_cstr(&text));
+				if (code > 0)
+					snprintf(rv[i].res.cmd,
+					    sizeof(rv[i].res.cmd), "DATA");
 			}
 		goto quit;
 	}
@@ -326,6 +356,9 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 			snprintf(rv[i].res.text, sizeof(rv[i].res.text), "%s",
 			    code < 0 ? io_fail(&c, "end of data", ft,
 			    sizeof(ft)) : buf_cstr(&text));
+			if (code > 0 && rv[i].res.st != DLV_OK)
+				snprintf(rv[i].res.cmd, sizeof(rv[i].res.cmd),
+				    ".");
 		}
 quit:
 	smtpc_settimeout(&c, tmo.quit);

@@ -14,12 +14,15 @@
  *	X flags: "b" the message is a DSN, "w" its delay DSN was sent
  *	M macro "name=value"	R recipient: status letter (P S F B) + address
  *	D diagnostic of the preceding R
- *	Y NOTIFY of the preceding R: letters S F D, or N for NEVER
+ *	Y NOTIFY of the preceding R: letters S F D, or N for NEVER; E: a
+ *	  list member noted in a return receipt (Q_NOTIFY_EXPANDED)
  *	O ORCPT of the preceding R ("addr-type;xtext")
  *	G ENVID (xtext)		H RET ("F" full or "H" headers)
  *	W RFC 2852 BY=: "seconds;R" or "seconds;N", a "T" appended for trace
  *	C the preceding R came from alias expansion (status X marks its
  *	  parent): "mailer\nhost\nuser\nowner\nuid\ngid"
+ *	P the alias the preceding R came from and the top-level recipient,
+ *	  for its DSNs: "parent\ntop"
  *	. end of file (length 0): a file without it is incomplete.
  * Unknown tags are skipped, so newer writers stay readable.
  *
@@ -72,11 +75,35 @@ q_env_fini(struct q_env *e)
 		free(e->rcpt[i].user);
 		free(e->rcpt[i].owner);
 		free(e->rcpt[i].orcpt);
-		free(e->rcpt[i].ctladdr);
+		free(e->rcpt[i].parent);
+		free(e->rcpt[i].top);
+		free(e->rcpt[i].dsnmta);
+		free(e->rcpt[i].dsnreply);
+		free(e->rcpt[i].dsntype);
 	}
 	free(e->rcpt);
 	queue_unlock(e);
 	q_env_init(e);
+}
+
+long
+q_env_priority(const struct q_env *e)
+{
+	return e->size + 30000L * e->nrcpt + 90000L * e->ntries;
+}
+
+long
+queue_priority(const char *dir, const char *id)
+{
+	struct q_env e;
+	char why[128];
+	long pri = -1;
+
+	if (queue_qf_read(dir, id, &e, false, why, sizeof(why))) {
+		pri = q_env_priority(&e);
+		q_env_fini(&e);
+	}
+	return pri;
 }
 
 void
@@ -93,11 +120,15 @@ q_env_addrcpt(struct q_env *e, const char *addr)
 	e->rcpt[e->nrcpt].mailer = e->rcpt[e->nrcpt].host = NULL;
 	e->rcpt[e->nrcpt].user = e->rcpt[e->nrcpt].owner = NULL;
 	e->rcpt[e->nrcpt].uid = e->rcpt[e->nrcpt].gid = -1;
-	e->rcpt[e->nrcpt].ctladdr = NULL;
 	e->rcpt[e->nrcpt].notify = 0;
 	e->rcpt[e->nrcpt].orcpt = NULL;
 	e->rcpt[e->nrcpt].dsnsuccess = false;
 	e->rcpt[e->nrcpt].dsndelay = false;
+	e->rcpt[e->nrcpt].parent = e->rcpt[e->nrcpt].top = NULL;
+	e->rcpt[e->nrcpt].dsnrelayed = false;
+	e->rcpt[e->nrcpt].dsnnoted = false;
+	e->rcpt[e->nrcpt].dsntype = NULL;
+	e->rcpt[e->nrcpt].dsnmta = e->rcpt[e->nrcpt].dsnreply = NULL;
 	e->nrcpt++;
 }
 
@@ -115,25 +146,20 @@ q_env_addchild(struct q_env *e, const char *addr, const char *mailer,
 	r->gid = gid;
 }
 
-/*
- * record C: the fields of an expanded recipient, one per line; the
- * seventh (the controlling address) is absent in older queue files
- */
+/* record C: the fields of an expanded recipient, one per line */
 static void
 child_rec(struct buf *b, const struct q_rcpt *r)
 {
 	buf_printf(b, "%s\n%s\n%s\n%s\n%ld\n%ld", r->mailer, r->host, r->user,
 	    r->owner != NULL ? r->owner : "", r->uid, r->gid);
-	if (r->ctladdr != NULL && strchr(r->ctladdr, '\n') == NULL)
-		buf_printf(b, "\n%s", r->ctladdr);
 }
 
 static bool
 child_parse(struct q_rcpt *r, const char *v)
 {
-	char *f[7] = { NULL }, *copy = xstrdup(v), *p = copy;
+	char *f[6], *copy = xstrdup(v), *p = copy;
 
-	for (int i = 0; i < 7 && p != NULL; i++) {
+	for (int i = 0; i < 6; i++) {
 		f[i] = p;
 		p = strchr(p, '\n');
 		if (p == NULL && i < 5) {
@@ -149,7 +175,6 @@ child_parse(struct q_rcpt *r, const char *v)
 	r->owner = *f[3] != '\0' ? xstrdup(f[3]) : NULL;
 	r->uid = strtol(f[4], NULL, 10);
 	r->gid = strtol(f[5], NULL, 10);
-	r->ctladdr = f[6] != NULL && *f[6] != '\0' ? xstrdup(f[6]) : NULL;
 	free(copy);
 	return true;
 }
@@ -405,6 +430,7 @@ queue_qf_write(const char *dir, struct q_env *e)
 			if (f & Q_NOTIFY_FAILURE) *p++ = 'F';
 			if (f & Q_NOTIFY_DELAY) *p++ = 'D';
 			if (p == nt) *p++ = 'N';
+			if (f & Q_NOTIFY_EXPANDED) *p++ = 'E';
 			*p = '\0';
 			rec(&b, 'Y', nt);
 		}
@@ -414,6 +440,13 @@ queue_qf_write(const char *dir, struct q_env *e)
 			struct buf c = BUF_INIT;
 			child_rec(&c, &e->rcpt[i]);
 			rec(&b, 'C', c.s);
+			buf_fini(&c);
+		}
+		if (e->rcpt[i].parent != NULL && e->rcpt[i].top != NULL) {
+			struct buf c = BUF_INIT;
+			buf_printf(&c, "%s\n%s", e->rcpt[i].parent,
+			    e->rcpt[i].top);
+			rec(&b, 'P', c.s);
 			buf_fini(&c);
 		}
 	}
@@ -555,6 +588,7 @@ parse_qf(char *s, size_t len, struct q_env *e, char *why, size_t whysz)
 				if (strchr(v, 'S')) f |= Q_NOTIFY_SUCCESS;
 				if (strchr(v, 'F')) f |= Q_NOTIFY_FAILURE;
 				if (strchr(v, 'D')) f |= Q_NOTIFY_DELAY;
+				if (strchr(v, 'E')) f |= Q_NOTIFY_EXPANDED;
 				e->rcpt[e->nrcpt - 1].notify = f;
 			}
 			break;
@@ -590,6 +624,19 @@ parse_qf(char *s, size_t len, struct q_env *e, char *why, size_t whysz)
 				return false;
 			}
 			break;
+		case 'P': {
+			char *nl = strchr(v, '\n');
+			if (e->nrcpt == 0 || nl == NULL) {
+				snprintf(why, whysz, "bad expansion record");
+				return false;
+			}
+			struct q_rcpt *r = &e->rcpt[e->nrcpt - 1];
+			free(r->parent);
+			free(r->top);
+			r->parent = xstrndup(v, (size_t)(nl - v));
+			r->top = xstrdup(nl + 1);
+			break;
+		}
 		case '.':
 			done = true;
 			break;

@@ -33,12 +33,22 @@ struct q_rcpt {
 	char	*mailer, *host, *user;	/* resolved triple, or NULL */
 	char	*owner;		/* owner-LIST sender, or NULL */
 	long	 uid, gid;	/* programs and files run as; -1 default */
-	char	*ctladdr;	/* the alias, .forward or :include: it came
-				   from, as the log names it, or NULL */
 	int	 notify;	/* RFC 3461 NOTIFY: Q_NOTIFY_* bits, 0 unset */
 	char	*orcpt;		/* ORCPT "addr-type;xtext", or NULL */
+	/* set for an expansion's member (record P): the alias it came
+	 * from, as DSNs show it ("<list>", "list"), and the top-level
+	 * recipient it stands for (DSN Final-Recipient) */
+	char	*parent, *top;
 	bool	 dsnsuccess;	/* not stored: a success DSN is due now */
 	bool	 dsndelay;	/* not stored: in the delay DSN due now */
+	/* not stored: delivered by SMTP to a next hop without DSN, whose
+	 * name and RCPT reply the success DSN gives (Action: relayed) */
+	bool	 dsnrelayed;
+	char	*dsnmta, *dsnreply;
+	bool	 dsnnoted;	/* not stored: in that DSN's transcript */
+	/* not stored: the T= diagnostic type of the mailer that delivered
+	 * or failed it in this run ("SMTP", "X-Unix"), or NULL */
+	char	*dsntype;
 };
 
 /* NOTIFY= of a recipient (Q_NOTIFY_SET alone: NOTIFY=NEVER) */
@@ -46,6 +56,9 @@ struct q_rcpt {
 #define Q_NOTIFY_SUCCESS	0x02
 #define Q_NOTIFY_FAILURE	0x04
 #define Q_NOTIFY_DELAY		0x08
+/* a member of a list of more than one whose recipient asked SUCCESS:
+ * its delivery is noted in the transcript of the return receipt only */
+#define Q_NOTIFY_EXPANDED	0x10
 
 struct q_env {
 	char	 id[Q_IDLEN + 1];
@@ -82,6 +95,11 @@ void	 q_env_addchild(struct q_env *e, const char *addr, const char *mailer,
 bool	 q_xtext_ok(const char *s);
 void	 q_xtext_decode(const char *s, struct buf *out);
 void	 q_xtext_encode(const char *s, struct buf *out);
+/* sendmail's priority of a message: its size, 30000 per recipient
+ * (RecipientFactor) and 90000 per attempt so far (RetryFactor) */
+long	 q_env_priority(const struct q_env *e);
+/* the priority of queued message id (control file read unlocked), or -1 */
+long	 queue_priority(const char *dir, const char *id);
 void	 q_env_setmacro(struct q_env *e, const char *name, const char *val);
 const char *q_env_macro(const struct q_env *e, const char *name);
 

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "deliver.h"
+#include "loadavg.h"
+#include "maillog.h"
 #include "modes.h"
 #include "queue_fs.h"
 #include "queue_time.h"
@@ -114,6 +116,16 @@ queue_run(struct mta *mta, const struct mode_args *sel, bool due_only)
 	mta->qrun = true;
 	ids = queue_list(qdir, &n);
 	for (int i = 0; i < n; i++) {
+		/* QueueLA: under load the run stops; the rest stays queued */
+		int la = la_current();
+		if (la >= la_queuela(&mta->cf) && la_shouldqueue(&mta->cf, 0,
+		    queue_priority(qdir, ids[i]), la)) {
+			maillog(ML_DONE, ML_INFO, ids[i], "queue run stopped: "
+			    "load average: %d", la);
+			for (; i < n; i++, left++)
+				free(ids[i]);
+			break;
+		}
 		if (selected(sel, qdir, ids[i]) &&
 		    (!due_only || due(&mta->cf, qdir, ids[i], now)) &&
 		    deliver_queued(mta, qdir, ids[i]) > 0)

@@ -169,12 +169,10 @@ smtpc_reply(struct smtp_conn *c, struct buf *text)
 		int lc = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
 		buf_reset(text);
 		buf_append(text, s, line.len);
-		if (line.len == 3 || s[3] == ' ') {
-			code = lc;
-			break;
-		}
-		/* EHLO extensions are remembered as they go by */
-		{
+		bool last = line.len == 3 || s[3] == ' ';
+		/* EHLO extensions are remembered as they go by: every line
+		 * but the first (the host name), the last one too */
+		if (i > 0 && line.len > 4) {
 			const char *kw = s + 4;
 			if (strncasecmp(kw, "PIPELINING", 10) == 0)
 				c->pipelining = true;
@@ -189,6 +187,10 @@ smtpc_reply(struct smtp_conn *c, struct buf *text)
 				c->deliverby = true;
 			else if (strncasecmp(kw, "SIZE", 4) == 0)
 				c->maxsize = strtol(kw + 4, NULL, 10);
+		}
+		if (last) {
+			code = lc;
+			break;
 		}
 	}
 	buf_fini(&line);

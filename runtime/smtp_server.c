@@ -21,6 +21,7 @@
 #include "deliver.h"
 #include "alias_expand.h"
 #include "hdr.h"
+#include "loadavg.h"
 #include "maillog.h"
 #include "map.h"
 #include "modes.h"
@@ -1526,6 +1527,31 @@ greet(struct sess *s)
 	buf_fini(&out);
 }
 
+/* ${load_avg}: the load average now (sendmail defines it throughout) */
+static void
+set_loadavg(struct sess *s)
+{
+	char n[16];
+
+	snprintf(n, sizeof(n), "%d", la_current());
+	setmac(s, "load_avg", n);
+}
+
+/* the commands sendmail holds a second at DelayLA: all but QUIT, RSET
+ * and those it does not know */
+static bool
+la_delayed(const char *cmd)
+{
+	static const char *const slow[] = { "EHLO", "HELO", "MAIL", "RCPT",
+	    "DATA", "VRFY", "EXPN", "ETRN", "HELP", "NOOP", "VERB", "AUTH",
+	    "STARTTLS" };
+
+	for (size_t i = 0; i < sizeof(slow) / sizeof(slow[0]); i++)
+		if (strcasecmp(cmd, slow[i]) == 0)
+			return true;
+	return false;
+}
+
 static void
 connect_macros(struct sess *s)
 {
@@ -1571,6 +1597,7 @@ connect_macros(struct sess *s)
 	}
 	rw_mactab_set(&s->mta->vm.envmac, 'r', "SMTP");
 	hdr_setdates(s->mta, time(NULL));
+	set_loadavg(s);
 }
 
 int
@@ -1667,6 +1694,9 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 		if (strcasecmp(cmd, "MAIL") == 0 || strcasecmp(cmd, "EXPN") == 0 ||
 		    strcasecmp(cmd, "VRFY") == 0 || strcasecmp(cmd, "ETRN") == 0)
 			s.mailseen = true;
+		set_loadavg(&s);
+		if (la_delayed(cmd))
+			(void)la_delay(&mta->cf, peer->delayla);
 
 		if ((s.ncmds == 1 || strchr(s.features, 'h') != NULL) &&
 		    (strcasecmp(cmd, "GET") == 0 || strcasecmp(cmd, "POST") == 0 ||

@@ -27,6 +27,7 @@ struct smtp_peer {
 	int	 client_rate;		/* ${client_rate}: this address */
 	int	 total_rate;		/* ${total_rate}: everybody */
 	int	 client_conns;		/* ${client_connections} open now */
+	int	 delayla;		/* DaemonPortOptions delayLA (0: DelayLA) */
 };
 
 /* run the conversation until QUIT or EOF; returns an exit status */

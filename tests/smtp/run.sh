@@ -315,7 +315,7 @@ else
 	has bounce-subj '^Subject: Returned mail: see transcript for details'
 	has bounce-type '^Content-Type: multipart/report; report-type=delivery-status;'
 	has bounce-relay 'Final-Recipient: RFC822; reject@far.example'
-	has bounce-relay-diag 'Diagnostic-Code: smtp; 550 5.1.1 <reject@far.example>... no such user here'
+	has bounce-relay-diag 'Diagnostic-Code: SMTP; 550 5.1.1 <reject@far.example>... no such user here'
 	has bounce-local 'Final-Recipient: RFC822; nosuchuser'
 	has bounce-local-status '^Status: 5.1.1'
 	has bounce-orig '^Subject: to bounce'
@@ -360,9 +360,10 @@ EOF
 	cat "$T"/sink/msg.* > "$T/out" 2>/dev/null
 	has dsn-pass-mail '^MAIL <sender@example.org> .*ENVID=env+2Bid RET=FULL'
 	has dsn-pass-rcpt '^RCPT <friend@far.example> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;fr+40example.org'
-	has dsn-success-subj '^Subject: Successful Mail Delivery Report'
+	has dsn-success-subj '^Subject: Return receipt'
 	has dsn-success-line '^<root>  (successfully delivered to mailbox)'
 	has dsn-success-action '^Action: delivered (to mailbox)'
+	hasnt dsn-success-relayed 'relayed'
 	has dsn-success-envid '^Original-Envelope-Id: env+id'
 	has dsn-success-orcpt '^Original-Recipient: rfc822;orig@example.org'
 	hasnt dsn-never 'Returned mail'
@@ -807,8 +808,10 @@ add_counts crash "$T/crash.out"
 
 # ---- 9. the mail log (log.sh), MX records and client timeouts (mx.sh:
 #      private namespaces), queue lifetime: queuewarn, queuereturn,
-#      DELIVERBY (queuetime.sh), the client's identd (ident.sh) ----------
-for sub in log mx queuetime ident; do
+#      DELIVERBY (queuetime.sh), the client's identd (ident.sh), success
+#      DSNs against sendmail's (dsn.sh), QueueLA, RefuseLA, DelayLA
+#      (load.sh) --------------------------------------------------------
+for sub in log mx queuetime ident dsn load; do
 	sh "$TOP/tests/smtp/$sub.sh" "$B" > "$T/$sub.out" 2>&1
 	grep -E '^(FAIL|SKIP)' -A3 "$T/$sub.out"
 	add_counts "$sub" "$T/$sub.out"

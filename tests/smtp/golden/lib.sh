@@ -64,3 +64,42 @@ log_filter() {
 	    grep -E ': (from=|to=|ruleset=|QID: DSN:|<[^ ]*>\.\.\. |[^ ]*: (possible SMTP attack|VRFY|EXPN|ETRN))' |
 	    LC_ALL=C sort
 }
+
+# dsn_setup DIR: what the success-DSN goldens add to bs_setup (dsn.sh,
+# oracle-dsn.sh): lists of one and of two addresses, a file, programs
+# that print nothing, a local mailer that keeps nothing
+dsn_setup() {
+	cat >> "$1/aliases" <<ALIASES
+pair: bin, sys
+tofile: $1/box/file
+chain1: chain2
+chain2: "|exit 0"
+quiet: "|/bin/true"
+ALIASES
+	mkdir -p "$1/box" "$1/sink" && chmod 777 "$1/box" || return 1
+	printf '#!/bin/sh\ncat > /dev/null\n' > "$1/deliver"
+	chmod 755 "$1/deliver"
+}
+
+# dsn_collect SINKDIR DIR: what a success-DSN golden records: the
+# envelope of each message the sink got (relayed ones first), then the
+# DSNs (null sender) whole, with dates, queue ids, the times in
+# boundaries and message ids and the work directory masked; SIZE=
+# dropped (sendmail gives none for a DSN, cfmta does)
+dsn_collect() {
+	for f in "$1"/msg.*; do
+		[ -f "$f" ] || continue
+		if head -1 "$f" | grep -q '^MAIL <>'; then continue; fi
+		sed -n '/^$/q;p' "$f"
+	done | sed 's/ SIZE=[0-9]*//' | LC_ALL=C sort
+	for f in "$1"/msg.*; do
+		[ -f "$f" ] || continue
+		if head -1 "$f" | grep -q '^MAIL <>'; then
+			echo "----"
+			tr -d '\r' < "$f"
+		fi
+	done | sed -e "s|$2|@DIR@|g" -e 's/^\(MAIL <>\) SIZE=[0-9]*/\1/' \
+	    -e 's/[A-Z][a-z][a-z], [ 0-9]\{1,2\} [A-Z][a-z][a-z] [0-9]\{4\} [0-9:]\{8\} [-+A-Z0-9]*/DATE/g' \
+	    -e 's/\b[0-9A-Za-z]\{14\}\b/QID/g' -e 's/QID\.[0-9]*\//QID.T\//g' \
+	    -e 's/<[0-9]\{12\}\.QID@/<T.QID@/g'
+}

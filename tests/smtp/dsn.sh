@@ -1,0 +1,60 @@
+#!/bin/sh
+# tests/smtp/dsn.sh BUILD -- RFC 3461 success DSNs against the real
+# sendmail's (golden/dsnsucc-N.out, made by oracle-dsn.sh): each
+# golden/dsnsucc-N.session goes to cfmta -bs with golden/maillog.mc,
+# queue runs deliver it to sink.pl (session 1: a next hop without DSN,
+# so "relayed"; session 2: one with DSN, which gets NOTIFY, ORCPT,
+# ENVID and RET; session 3: one without PIPELINING that refuses two
+# recipients), and what the sink got, masked by dsn_collect
+# (golden/lib.sh), must equal the golden: "Return receipt" with the
+# local deliveries, members of a list of one ("expanded from:"), a list
+# of two ("expanded to multiple addresses"), X-Actual-Recipient; a
+# bounce that reports the run's success too, with the SMTP dialogue in
+# its transcript, Remote-MTA and the mailer's diagnostic type.
+# Prints "dsn: N passed, M failed".
+. "$(dirname "$0")/common.sh"
+G=$TOP/tests/smtp/golden
+T=$(mktemp -d /tmp/cfmta-dsn.XXXXXX)
+SINKPID=
+cleanup() {
+	[ -n "$SINKPID" ] && kill "$SINKPID" 2>/dev/null
+	[ -n "$KEEP" ] || rm -rf "$T"
+}
+trap cleanup EXIT INT TERM
+if ! command -v perl > /dev/null 2>&1; then
+	echo "SKIP: dsn tests (no perl)"; echo "dsn: 0 passed, 0 failed"; exit 0
+fi
+. "$G/lib.sh"
+chmod 755 "$T"
+PORT=$((20000 + ($$ + 11) % 20000))
+bs_setup "$T" && dsn_setup "$T" || bad "dsn_setup"
+sed "s/@PORT@/$PORT/; s|@DIR@|$T|g" "$G/maillog.mc" > "$T/dsn.mc"
+if ! "$CFC" -o "$T/dsn.cfb" "$T/dsn.mc" 2> "$T/cfc.err"; then
+	bad "cfc dsn.mc"; cat "$T/cfc.err"; echo "dsn: $pass passed, $fail failed"; exit 1
+fi
+# shellcheck disable=SC2046
+set -- -C "$T/dsn.cfb" $(bs_args "$T") -OLogLevel=0
+"$CFMTA" "$@" -bi > /dev/null 2>&1
+
+for n in 1 2 3; do
+	rm -f "$T"/sink/*
+	# session 1: a next hop without DSN; 3: without PIPELINING (the
+	# transcript of an SMTP failure shows the command refused)
+	case $n in 1) mode=nodsn ;; 3) mode=nopipe ;; *) mode=dsn ;; esac
+	perl "$TOP/tests/smtp/sink.pl" "$PORT" "$T/sink" $mode & SINKPID=$!
+	i=0; while [ ! -f "$T/sink/sink.ready" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	bs_input "$G/dsnsucc-$n.session" "$T" | perl "$G/feed.pl" "$CFMTA" "$@" -bs > "$T/bs.out" 2>&1
+	"$CFMTA" "$@" -q > /dev/null 2>&1
+	# sendmail sends the DSN in the same run, cfmta queues it: run it
+	"$CFMTA" "$@" -q > /dev/null 2>&1
+	kill "$SINKPID"; wait "$SINKPID" 2>/dev/null; SINKPID=
+	[ -z "$(ls "$T/q")" ] && ok || { bad "dsnsucc-$n: queue not empty"; ls "$T/q"; }
+	dsn_collect "$T/sink" "$T" > "$T/out"
+	if diff -u "$G/dsnsucc-$n.out" "$T/out" > "$T/diff"; then ok; else
+		bad "dsnsucc-$n: the sink's mail differs from the real sendmail's"
+		sed 's/^/    /' "$T/diff" | head -60; fi
+	rm -f "$T"/q/*
+done
+
+echo "dsn: $pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,66 @@
+#!/bin/sh
+# tests/smtp/oracle-dsn.sh -- regenerate the DSN goldens
+# tests/smtp/golden/dsnsucc-N.out from the real sendmail 8.17 (Debian's
+# sendmail-bin): golden/dsnsucc-N.session is fed to `sendmail -bs` with
+# golden/maillog.mc (relay to sink.pl on loopback; session 1's sink does
+# not offer DSN, session 2's does, session 3's offers no PIPELINING), a
+# queue run (-qf) delivers it, and what the sink got goes through
+# dsn_collect (golden/lib.sh).  Runs as
+# root in private mount and UTS namespaces (unshare -m -u): the host name
+# is mx.test.example, and the work directory is a tmpfs mounted on /mnt,
+# since it must be searchable by DefaultUser (file delivery) and have no
+# world-writable parent (sendmail's safe-file checks).  ORACLE_V=1 shows
+# the sessions.  tests/smtp/dsn.sh checks cfmta against these files
+# without sendmail.
+# usage: sh tests/smtp/oracle-dsn.sh
+set -u
+S=$(cd "$(dirname "$0")" && pwd)
+G=$S/golden
+. "$G/lib.sh"
+SENDMAIL=${SENDMAIL:-/usr/sbin/sendmail}
+CFDIR=${CFDIR:-/usr/share/sendmail/cf}
+if ! [ -x "$SENDMAIL" ] || ! dpkg -s sendmail-bin >/dev/null 2>&1; then
+	echo "oracle-dsn: sendmail-bin is not installed; nothing regenerated" >&2
+	exit 0
+fi
+if [ "${ORACLE_DSN_INNER:-}" != 1 ]; then
+	if [ "$(id -u)" != 0 ] || ! unshare -m -u true 2>/dev/null; then
+		echo "oracle-dsn: needs root and unshare -m -u; nothing regenerated" >&2
+		exit 0
+	fi
+	ORACLE_DSN_INNER=1 exec unshare -m -u sh "$0" "$@"
+fi
+# inside the namespaces
+mount --make-rprivate / || exit 2
+hostname "$GOLDEN_HOST"
+w=/mnt/cfmta-dsn
+mount -t tmpfs -o mode=755 none /mnt && mkdir -m 755 "$w" || exit 2
+SINKPID=
+trap '[ -n "$SINKPID" ] && kill $SINKPID; umount /mnt' EXIT
+bs_setup "$w" && dsn_setup "$w" || exit 2
+PORT=$((20000 + $$ % 20000))
+sed "s/@PORT@/$PORT/; s|@DIR@|$w|g" "$G/maillog.mc" | m4 "$CFDIR/m4/cf.m4" - > "$w/dsn.cf" || exit 2
+printf 'hosts files\naliases files\npasswd files\n' > "$w/switch"
+printf '127.0.0.1\tlocalhost\n' > "$w/hosts"
+args="$(bs_args "$w") -ODontProbeInterfaces=true -OServiceSwitchFile=$w/switch -OHostsFile=$w/hosts"
+# shellcheck disable=SC2086
+"$SENDMAIL" -bi -C "$w/dsn.cf" $args > /dev/null 2>&1
+for n in 1 2 3; do
+	rm -f "$w"/sink/*
+	# session 1: a next hop without DSN; 3: without PIPELINING (the
+	# transcript of an SMTP failure shows the command refused)
+	case $n in 1) mode=nodsn ;; 3) mode=nopipe ;; *) mode=dsn ;; esac
+	perl "$S/sink.pl" "$PORT" "$w/sink" $mode & SINKPID=$!
+	i=0; while [ ! -f "$w/sink/sink.ready" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	bs_input "$G/dsnsucc-$n.session" "$w" > "$w/in"
+	# shellcheck disable=SC2086
+	perl "$G/feed.pl" "$SENDMAIL" -bs -C "$w/dsn.cf" $args < "$w/in" > "$w/bs.out" 2>&1
+	[ -n "${ORACLE_V:-}" ] && cat "$w/bs.out"
+	# shellcheck disable=SC2086
+	"$SENDMAIL" -qf -C "$w/dsn.cf" $args ${ORACLE_V:+-v} > "$w/qrun.out" 2>&1
+	[ -n "${ORACLE_V:-}" ] && cat "$w/qrun.out"
+	kill $SINKPID; wait $SINKPID 2>/dev/null; SINKPID=
+	dsn_collect "$w/sink" "$w" > "$G/dsnsucc-$n.out"
+	rm -f "$w"/q/*
+done
+echo "oracle-dsn: golden/dsnsucc-[1-3].out written"
