@@ -184,7 +184,8 @@ maillog_to(const struct maillog_to *t)
 {
 	struct buf b = BUF_INIT;
 	char delay[32], xdelay[32];
-	int level = t->dsn != NULL && t->dsn[0] == '2' ? ML_SENT :
+	int level = t->noattempt ? ML_DEFERRED :
+	    t->dsn != NULL && t->dsn[0] == '2' ? ML_SENT :
 	    t->dsn != NULL && t->dsn[0] == '4' ? ML_DEFERRED : ML_FAILED;
 	time_t now = time(NULL);
 
@@ -194,7 +195,9 @@ maillog_to(const struct maillog_to *t)
 	maillog_interval((long)(now - t->start), xdelay, sizeof(xdelay));
 	buf_printf(&b, "to=%.1000s", t->to);
 	field(&b, "ctladdr", t->ctladdr);
-	buf_printf(&b, ", delay=%s, xdelay=%s", delay, xdelay);
+	buf_printf(&b, ", delay=%s", delay);
+	if (!t->noattempt)
+		buf_printf(&b, ", xdelay=%s", xdelay);
 	field(&b, "mailer", t->mailer);
 	buf_printf(&b, ", pri=%ld", t->pri);
 	field(&b, "relay", t->relay);

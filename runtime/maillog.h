@@ -78,6 +78,8 @@ struct maillog_to {
 	const char	*mailer;
 	long		 pri;
 	const char	*relay, *dsn, *reply, *stat;
+	bool		 noattempt;	/* stat=queued: no xdelay=, logged
+					   at the deferred level */
 };
 void	maillog_to(const struct maillog_to *t);
 

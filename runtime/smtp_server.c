@@ -67,6 +67,7 @@ struct sess {
 	char			**rkey;		/* per recipient: duplicate key */
 	char			**rpath;	/* and the path as given */
 	int			 nrkey;
+	char			**rmailer;	/* per envelope recipient: mailer */
 	bool			 mailseen;	/* MAIL/EXPN/VRFY/ETRN issued */
 	char			 cmdname[16];	/* for "lost input channel" */
 	char			 features[32];	/* srv_features letters */
@@ -203,6 +204,10 @@ setmac(struct sess *s, const char *name, const char *val)
 static void
 reset_envelope(struct sess *s)
 {
+	for (int i = 0; s->rmailer != NULL && i < s->env.nrcpt; i++)
+		free(s->rmailer[i]);
+	free(s->rmailer);
+	s->rmailer = NULL;
 	q_env_fini(&s->env);
 	q_env_init(&s->env);
 	for (int i = 0; i < s->nrkey; i++) {
@@ -232,6 +237,41 @@ reset_envelope(struct sess *s)
 	/* as in sendmail, the next transaction has its id already: the
 	 * session's lines (did not issue MAIL, attacks) name it too */
 	queue_newid(&s->env);
+}
+
+/*
+ * A message left in the queue by DeliveryMode queue or defer: sendmail
+ * logs "stat=queued" per recipient -- when none of them is for a local
+ * mailer (F=l), as measured (with one, it logs nothing at acceptance).
+ */
+static void
+log_queued(struct sess *s, long size, int class)
+{
+	const char *dm = s->mta->cf.optv[OPT_DELIVERYMODE];
+
+	if (dm == NULL || (*dm != 'q' && *dm != 'd') || s->rmailer == NULL)
+		return;
+	for (int i = 0; i < s->env.nrcpt; i++) {
+		const struct cf_mailer *m = addr_findmailer(&s->mta->cf,
+		    s->rmailer[i]);
+		if (m == NULL || MAILER_HAS(m, 'l'))
+			return;
+	}
+	for (int i = 0; i < s->env.nrcpt; i++) {
+		struct maillog_to t;
+		struct buf to = BUF_INIT;
+		buf_printf(&to, "<%s>", s->env.rcpt[i].addr);
+		memset(&t, 0, sizeof(t));
+		t.id = s->env.id;
+		t.to = to.s;
+		t.queued = t.start = time(NULL);
+		t.mailer = s->rmailer[i];
+		t.pri = size - 1800L * class + 30000L * s->env.nrcpt;
+		t.stat = "queued";
+		t.noattempt = true;
+		maillog_to(&t);
+		buf_fini(&to);
+	}
 }
 
 /* a transaction given up (RSET, HELO): sendmail logs its from= line */
@@ -960,6 +1000,11 @@ cmd_rcpt(struct sess *s, char *arg)
 		s->rpath[s->nrkey++] = xstrdup(path);
 	}
 	q_env_addrcpt(&s->env, a.s);
+	s->rmailer = xreallocarray(s->rmailer, (size_t)s->env.nrcpt,
+	    sizeof(*s->rmailer));
+	/* (res is freed by now; ${rcpt_mailer} holds its mailer) */
+	const char *rm = policy_getmacro(mta, "rcpt_mailer");
+	s->rmailer[s->env.nrcpt - 1] = xstrdup(rm != NULL ? rm : "");
 	s->env.rcpt[s->env.nrcpt - 1].notify = notify;
 	s->env.rcpt[s->env.nrcpt - 1].orcpt = orcpt;
 	snprintf(n, sizeof(n), "%d", s->env.nrcpt);
@@ -1190,6 +1235,7 @@ cmd_data(struct sess *s)
 	snprintf(id, sizeof(id), "%s", s->env.id);
 	/* sendmail's size: what the client sent, as LF lines */
 	log_from(s, sp.size - size0, msgid.s, class);
+	log_queued(s, sp.size - size0, class);
 	buf_fini(&msgid);
 	reply(s, "250 2.0.0 %s Message accepted for delivery", id);
 	(void)sio_flush(&s->io);
