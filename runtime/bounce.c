@@ -347,12 +347,28 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 
 	if (me == NULL)
 		me = "localhost";
-	if (owner == NULL && e->isbounce && e->sender[0] == '\0') {
-		maillog(ML_DSN, ML_ERR, e->id, "double bounce dropped");
-		return true;
+	/*
+	 * Without a sender to return it to (<>, as every DSN has), the
+	 * report goes to DoubleBounceAddress (macros expanded; default
+	 * postmaster; empty: nowhere); when that report fails, it is lost.
+	 */
+	struct buf dbl = BUF_INIT;
+	bool dbounce = owner == NULL && e->sender[0] == '\0';
+	if (dbounce) {
+		const char *v = mta->cf.optv[OPT_DOUBLEBOUNCEADDRESS];
+		if (v == NULL)
+			buf_puts(&dbl, "postmaster");
+		else
+			rw_expand(&mta->vm.env, v, &dbl, MAXLINE, NULL);
+		if (e->isdouble || dbl.len == 0) {
+			maillog(ML_DSN, ML_ERR, e->id, "double bounce dropped");
+			buf_fini(&dbl);
+			return true;
+		}
 	}
-	to = owner != NULL ? owner : e->sender[0] != '\0' ? e->sender :
-	    "postmaster";
+	if (!dbounce)
+		buf_puts(&dbl, owner != NULL ? owner : e->sender);
+	to = dbl.s;	/* (dbl: freed at the end) */
 	/* the original's headers now, while $i, $b are still its own */
 	struct buf ohdr = BUF_INIT;
 	FILE *df = queue_df_open(qdir, e->id);
@@ -361,6 +377,7 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	q_env_init(&b);
 	b.sender = xstrdup("");
 	b.isbounce = true;
+	b.isdouble = dbounce;
 	b.ctime = time(NULL);
 	q_env_addrcpt(&b, to);
 	q_env_setmacro(&b, "r", "internal");
@@ -373,6 +390,7 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	if (!spool_begin(&sp, mta, &b, qdir, false)) {
 		q_env_fini(&b);
 		buf_fini(&ohdr);
+		buf_fini(&dbl);
 		if (df != NULL)
 			fclose(df);
 		return false;
@@ -554,5 +572,6 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 		buf_fini(&why);
 	}
 	q_env_fini(&b);
+	buf_fini(&dbl);
 	return ok;
 }

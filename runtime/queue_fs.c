@@ -400,9 +400,17 @@ queue_qf_write(const char *dir, struct q_env *e)
 	recnum(&b, 'Z', e->size);
 	if (e->errmsg != NULL)
 		rec(&b, 'E', e->errmsg);
-	if (e->isbounce || e->warned)
-		rec(&b, 'X', e->isbounce && e->warned ? "bw" : e->isbounce ?
-		    "b" : "w");
+	if (e->isbounce || e->warned || e->isdouble) {
+		char x[4], *p = x;
+		if (e->isbounce)
+			*p++ = 'b';
+		if (e->warned)
+			*p++ = 'w';
+		if (e->isdouble)
+			*p++ = 'd';
+		*p = '\0';
+		rec(&b, 'X', x);
+	}
 	if (e->dlvbymode != 0) {
 		char by[40];
 		snprintf(by, sizeof(by), "%ld;%c%s", e->dlvby, e->dlvbymode,
@@ -570,6 +578,7 @@ parse_qf(char *s, size_t len, struct q_env *e, char *why, size_t whysz)
 		case 'X':
 			e->isbounce = strchr(v, 'b') != NULL;
 			e->warned = strchr(v, 'w') != NULL;
+			e->isdouble = strchr(v, 'd') != NULL;
 			break;
 		case 'W': {
 			char *semi = strchr(v, ';');

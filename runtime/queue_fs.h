@@ -71,7 +71,9 @@ struct q_env {
 	time_t	 ctime, lasttry, nexttry;
 	int	 ntries;
 	long	 size;		/* bytes in the data file */
-	bool	 isbounce;	/* a DSN: never bounce it again */
+	bool	 isbounce;	/* a DSN: its failure goes to the postmaster */
+	bool	 isdouble;	/* that report (DoubleBounceAddress): dropped
+				   when it fails */
 	bool	 warned;	/* the one delay DSN was sent (queuewarn, BY N) */
 	long	 dlvby;		/* RFC 2852 BY= seconds (dlvbymode set) */
 	int	 dlvbymode;	/* 'R' return, 'N' notify, 0: no BY= */

@@ -52,8 +52,11 @@ run() {	# run: -bs on golden/maillog.session, then a queue run; the log in $T/ou
 	: > "$T/log"
 	bs_input "$G/maillog.session" "$T" | perl "$G/feed.pl" "$CFMTA" "$@" -bs > "$T/bs.out" 2>&1
 	"$CFMTA" "$@" -q > /dev/null 2>&1
-	# sendmail sends the DSN in the same run, cfmta queues it: run it
+	# sendmail sends the DSNs in the same run, cfmta queues them: run
+	# them (the one to reject1 fails: a double bounce to the postmaster)
 	"$CFMTA" "$@" -qRsender@example.org > /dev/null 2>&1
+	"$CFMTA" "$@" -qRreject1@far.example > /dev/null 2>&1
+	"$CFMTA" "$@" -qRpostmaster > /dev/null 2>&1
 	sync_log
 	grep -v '^MARK ' "$T/log" > "$T/out"
 }
@@ -93,6 +96,12 @@ sync_log; grep -v '^MARK ' "$T/log" > "$T/out"
 has no-mail '^<22>.*: [0-9A-Za-z]\{14\}: root@localhost did not issue MAIL/EXPN/VRFY/ETRN during connection to stdin$'
 has lost '^<21>.*: [0-9A-Za-z]\{14\}: lost input channel from root@localhost to stdin after rcpt$'
 has lost-from '^<22>.*: [0-9A-Za-z]\{14\}: from=<a@example.org>, size=0, class=0, nrcpts=1, proto=ESMTP, relay=root@localhost$'
+
+# DoubleBounceAddress empty: the failed bounce is not reported anywhere
+rm -f "$T"/q/*
+run "$@" -ODoubleBounceAddress=
+has dbl-dropped '^<19>.*: [0-9A-Za-z]\{14\}: double bounce dropped$'
+if grep -q 'return to sender' "$T/out"; then bad "DoubleBounceAddress= still reported"; else ok; fi
 
 # LogLevel=0: none of these lines; -L names the program
 rm -f "$T"/q/*

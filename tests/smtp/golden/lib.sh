@@ -61,7 +61,7 @@ log_filter() {
 	    sed -e "s|$1|@DIR@|g" -e 's/\b[0-9A-Za-z]\{14\}\b/QID/g' -e 's/^\(<[0-9]*>\) NOQUEUE:/\1 QID:/' \
 	    -e 's/delay=[0-9:+]*/delay=D/g' -e 's/pri=[0-9]*/pri=P/' \
 	    -e 's/<[0-9]\{12\}\.QID@/<DATE.QID@/' -e 's/queued as S[0-9]*/queued as S/' |
-	    grep -E ': (from=|to=|ruleset=|QID: DSN:|<[^ ]*>\.\.\. |[^ ]*: (possible SMTP attack|VRFY|EXPN|ETRN))' |
+	    grep -E ': (from=|to=|ruleset=|QID: (DSN|return to sender):|<[^ ]*>\.\.\. |[^ ]*: (possible SMTP attack|VRFY|EXPN|ETRN))' |
 	    LC_ALL=C sort
 }
 
