@@ -353,7 +353,8 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	 * postmaster; empty: nowhere); when that report fails, it is lost.
 	 */
 	struct buf dbl = BUF_INIT;
-	bool dbounce = owner == NULL && e->sender[0] == '\0';
+	bool dbounce = owner == NULL && e->sender[0] == '\0' &&
+	    note->pmcopy == NULL;
 	if (dbounce) {
 		const char *v = mta->cf.optv[OPT_DOUBLEBOUNCEADDRESS];
 		if (v == NULL)
@@ -367,7 +368,8 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 		}
 	}
 	if (!dbounce)
-		buf_puts(&dbl, owner != NULL ? owner : e->sender);
+		buf_puts(&dbl, note->pmcopy != NULL ? note->pmcopy :
+		    owner != NULL ? owner : e->sender);
 	to = dbl.s;	/* (dbl: freed at the end) */
 	/* the original's headers now, while $i, $b are still its own */
 	struct buf ohdr = BUF_INIT;
@@ -413,15 +415,18 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	put(&sp, "From: Mail Delivery Subsystem <MAILER-DAEMON@%s>", me);
 	put(&sp, "Message-Id: <%s.%s@%s>", rw_macvalue(&mta->vm.env, 't'),
 	    b.id, me);
-	put(&sp, "To: <%s>", to);
+	/* the address as given: a PostmasterCopy name stays bare */
+	put(&sp, note->pmcopy != NULL ? "To: %s" : "To: <%s>", to);
 	put(&sp, "MIME-Version: 1.0");
 	put(&sp, "Content-Type: multipart/report; report-type=delivery-status;\n"
 	    "\tboundary=\"%s\"", boundary);
 	put(&sp, "Subject: %s", note->subject != NULL ? note->subject :
-	    success ? "Return receipt" :
+	    success ? "Return receipt" : note->pmcopy != NULL ?
+	    "Postmaster notify: see transcript for details" :
 	    "Returned mail: see transcript for details");
 	put(&sp, "Auto-Submitted: auto-generated (%s)",
-	    success ? "return-receipt" : delay ? "warning-timeout" : "failure");
+	    success ? "return-receipt" : delay ? "warning-timeout" :
+	    note->pmcopy != NULL ? "postmaster-notification" : "failure");
 	put(&sp, "%s", "");
 	put(&sp, "This is a MIME-encapsulated message\n\n--%s\n", boundary);
 	if (delay)
@@ -528,7 +533,7 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	}
 	/* the whole message unless RET=HDRS, as sendmail returns it; a
 	 * return receipt only its headers */
-	bool full = e->ret != 'H' && !success;
+	bool full = e->ret != 'H' && !success && note->pmcopy == NULL;
 	put(&sp, "\n--%s\nContent-Type: %s\n", boundary,
 	    full ? "message/rfc822" : "text/rfc822-headers");
 	if (ohdr.len > 0) {
@@ -567,6 +572,7 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 				break;
 			}
 		maillog(ML_DSN, ML_INFO, e->id, "%s: %s: %s", b.id,
+		    note->pmcopy != NULL ? "postmaster notify" :
 		    e->isbounce ? "return to sender" : "DSN",
 		    success ? "Return receipt" : buf_cstr(&why));
 		buf_fini(&why);

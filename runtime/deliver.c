@@ -841,6 +841,21 @@ deliver_queued(struct mta *mta, const char *qdir, const char *id)
 			log_warn("%s: cannot queue the success DSN", e.id);
 	}
 	if (failed) {
+		/* PostmasterCopy: the sender's failures, headers only, unless
+		 * the message has a negative precedence */
+		const char *pmc = mta->cf.optv[OPT_POSTMASTERCOPY];
+		bool anymine = false;
+		for (int i = 0; i < e.nrcpt; i++)
+			if (e.rcpt[i].stat == QR_FAILED && e.rcpt[i].owner == NULL)
+				anymine = true;
+		if (pmc != NULL && *pmc != '\0' && qi.prec >= 0 && anymine) {
+			struct dsn_note note = { .kind = DSN_FAILURE,
+			    .transcript = e.dsnnote, .run_lines = buf_cstr(&sf),
+			    .pmcopy = pmc };
+			if (!dsn_queue(mta, qdir, &e, NULL, &note))
+				log_warn("%s: cannot queue the postmaster copy",
+				    e.id);
+		}
 		/* one DSN to the sender, one to each list owner */
 		for (int i = 0; i < e.nrcpt; i++) {
 			if (e.rcpt[i].stat != QR_FAILED)

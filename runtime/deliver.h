@@ -100,6 +100,10 @@ struct dsn_note {
 	 * failures), before transcript */
 	const char	*run_lines;
 	time_t		 retry_until;	/* Will-Retry-Until (DSN_DELAY) */
+	/* DSN_FAILURE: the copy of the sender's bounce (owner NULL) for
+	 * PostmasterCopy, sent to this address: its own subject, the
+	 * headers only, "postmaster notify" in the log */
+	const char	*pmcopy;
 };
 /* a recipient as sendmail's DSN texts show it: "<addr>" as SMTP gave it,
  * a list member bare, a program quoted ("\"|prog\"") */

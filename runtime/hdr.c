@@ -18,7 +18,9 @@ hdr_setdates(struct mta *mta, time_t t)
 	struct tm tm;
 
 	localtime_r(&t, &tm);
-	strftime(b, sizeof(b), "%a, %e %b %Y %H:%M:%S %z", &tm);
+	/* sendmail names a zero offset "GMT", others as +hhmm */
+	strftime(b, sizeof(b), tm.tm_gmtoff == 0 ? "%a, %e %b %Y %H:%M:%S GMT" :
+	    "%a, %e %b %Y %H:%M:%S %z", &tm);
 	/* sendmail prints the day without padding: "Wed, 3 Jan" */
 	char *p = b + 5;
 	if (*p == ' ')
