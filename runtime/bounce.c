@@ -434,8 +434,12 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 		    "    **      THIS IS A WARNING MESSAGE ONLY      **\n"
 		    "    **  YOU DO NOT NEED TO RESEND YOUR MESSAGE  **\n"
 		    "    **********************************************\n");
-	put(&sp, "The original message was received at %s\nfrom %s\n",
+	put(&sp, "The original message was received at %s\nfrom %s",
 	    date, q_env_macro(e, "_") != NULL ? q_env_macro(e, "_") : "localhost");
+	/* the postmaster's copy names the queue id too */
+	if (note->pmcopy != NULL)
+		put(&sp, "with id %s", e->id);
+	put(&sp, "%s", "");
 	if (delay) {
 		if (note->nonfatal) {
 			put(&sp, "   ----- The following addresses had transient "

@@ -353,11 +353,14 @@ set_sender_for(struct mta *mta, const char *sender, const struct cf_mailer *m)
 {
 	int st = EX_OK;
 
-	if (sender[0] == '\0') {
+	/* the null sender: <> by SMTP, MAILER-DAEMON to every other mailer
+	 * (Return-Path: <MAILER-DAEMON> in a mailbox, as sendmail writes) */
+	if (sender[0] == '\0' && is_smtp(m)) {
 		rw_mactab_set(&mta->vm.envmac, 'g', "");
 		return;
 	}
-	char *g = addr_remotename(mta, sender, m, RF_SENDERADDR, &st);
+	char *g = addr_remotename(mta, sender[0] == '\0' ? "MAILER-DAEMON" :
+	    sender, m, RF_SENDERADDR, &st);
 	rw_mactab_set(&mta->vm.envmac, 'g', g);
 	free(g);
 	vm_reset(&mta->vm);

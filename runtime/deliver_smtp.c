@@ -263,28 +263,18 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 		buf_printf(&mail, " BY=%ld;%c%s", left, e->dlvbymode,
 		    e->dlvbytrace ? "T" : "");
 	}
-	smtpc_settimeout(&c, tmo.mail);
-	code = smtpc_cmd(&c, &text, "%s", mail.s);
-	if (code != 250) {
-		all(rv, nr, classify(code) == DLV_PERM ? DLV_PERM : DLV_TEMP,
-		    code < 0 ? io_fail(&c, "MAIL", ft, sizeof(ft)) :
-		    buf_cstr(&text));
-		if (code > 0)
-			all_cmd(rv, nr, mail.s);
-		buf_fini(&mail);
-		goto quit;
-	}
-	buf_fini(&mail);
+	/* the RCPT commands */
+	struct buf *rcmd = xcalloc((size_t)nr + 1, sizeof(*rcmd));
 	for (int i = 0; i < nr; i++) {
-		struct buf rc = BUF_INIT;
-		buf_printf(&rc, "RCPT To:<%s>", rv[i].addr);
+		struct buf *rc = &rcmd[i];
+		buf_printf(rc, "RCPT To:<%s>", rv[i].addr);
 		if (c.dsn && rv[i].notify != 0) {
 			int f = rv[i].notify;
 			if (!(f & (Q_NOTIFY_SUCCESS | Q_NOTIFY_FAILURE |
 			    Q_NOTIFY_DELAY)))
-				buf_puts(&rc, " NOTIFY=NEVER");
+				buf_puts(rc, " NOTIFY=NEVER");
 			else
-				buf_printf(&rc, " NOTIFY=%s%s%s%s%s",
+				buf_printf(rc, " NOTIFY=%s%s%s%s%s",
 				    f & Q_NOTIFY_SUCCESS ? "SUCCESS" : "",
 				    (f & Q_NOTIFY_SUCCESS) &&
 				    (f & (Q_NOTIFY_FAILURE | Q_NOTIFY_DELAY)) ?
@@ -295,9 +285,41 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 				    f & Q_NOTIFY_DELAY ? "DELAY" : "");
 		}
 		if (c.dsn && rv[i].orcpt != NULL)
-			buf_printf(&rc, " ORCPT=%s", rv[i].orcpt);
+			buf_printf(rc, " ORCPT=%s", rv[i].orcpt);
+	}
+	/*
+	 * RFC 2920: to a server that offers PIPELINING, MAIL, the RCPTs and
+	 * DATA go in one write, and the replies are read after; a refusal
+	 * is then reported after DATA (">>> DATA" in a DSN's transcript),
+	 * as sendmail reports it.
+	 */
+	bool pipe = c.esmtp && c.pipelining;
+	smtpc_settimeout(&c, tmo.mail);
+	if (pipe) {
+		smtpc_send(&c, mail.s);
+		for (int i = 0; i < nr; i++)
+			smtpc_send(&c, buf_cstr(&rcmd[i]));
+		smtpc_send(&c, "DATA");
+		code = sio_flush(&c.io) ? smtpc_reply(&c, &text) : -1;
+	} else
+		code = smtpc_cmd(&c, &text, "%s", mail.s);
+	if (code != 250) {
+		all(rv, nr, classify(code) == DLV_PERM ? DLV_PERM : DLV_TEMP,
+		    code < 0 ? io_fail(&c, "MAIL", ft, sizeof(ft)) :
+		    buf_cstr(&text));
+		if (code > 0)
+			all_cmd(rv, nr, pipe ? "DATA" : mail.s);
+		/* the replies to what was sent with it, before QUIT */
+		for (int i = 0; pipe && code > 0 && i <= nr; i++)
+			code = smtpc_reply(&c, &text);
+		buf_fini(&mail);
+		goto rcmd_done;
+	}
+	buf_fini(&mail);
+	for (int i = 0; i < nr; i++) {
 		smtpc_settimeout(&c, tmo.rcpt);
-		code = smtpc_cmd(&c, &text, "%s", buf_cstr(&rc));
+		code = pipe ? smtpc_reply(&c, &text) :
+		    smtpc_cmd(&c, &text, "%s", buf_cstr(&rcmd[i]));
 		rv[i].res.st = code < 0 ? DLV_TEMP : classify(code);
 		snprintf(rv[i].res.text, sizeof(rv[i].res.text), "%s",
 		    code < 0 ? io_fail(&c, "RCPT", ft, sizeof(ft)) :
@@ -308,8 +330,7 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 			    sizeof(rv[i].res.rcptreply), "%s", buf_cstr(&text));
 		if (code > 0 && rv[i].res.st != DLV_OK)
 			snprintf(rv[i].res.cmd, sizeof(rv[i].res.cmd), "%s",
-			    buf_cstr(&rc));
-		buf_fini(&rc);
+			    pipe ? "DATA" : buf_cstr(&rcmd[i]));
 		if (rv[i].res.st == DLV_OK)
 			ok++;
 		else
@@ -317,10 +338,18 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 		if (code < 0)
 			break;
 	}
-	if (ok == 0)
-		goto quit;
+	if (code < 0 || (!pipe && ok == 0))
+		goto rcmd_done;
 	smtpc_settimeout(&c, tmo.datainit);
-	code = smtpc_cmd(&c, &text, "DATA");
+	code = pipe ? smtpc_reply(&c, &text) : smtpc_cmd(&c, &text, "DATA");
+	if (pipe && ok == 0) {
+		/* every RCPT refused: a server that said 354 gets no message */
+		if (code == 354) {
+			smtpc_settimeout(&c, tmo.datafinal);
+			(void)smtpc_cmd(&c, &text, ".");
+		}
+		goto rcmd_done;
+	}
 	if (code != 354) {
 		for (int i = 0; i < nr; i++)
 			if (rv[i].res.st == DLV_OK) {
@@ -333,8 +362,12 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 					snprintf(rv[i].res.cmd,
 					    sizeof(rv[i].res.cmd), "DATA");
 			}
-		goto quit;
+		goto rcmd_done;
 	}
+	for (int i = 0; i < nr; i++)
+		buf_fini(&rcmd[i]);
+	free(rcmd);
+	rcmd = NULL;
 	{
 		char *mem = NULL;
 		size_t memlen = 0;
@@ -360,6 +393,11 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 				snprintf(rv[i].res.cmd, sizeof(rv[i].res.cmd),
 				    ".");
 		}
+	goto quit;
+rcmd_done:
+	for (int i = 0; i < nr; i++)
+		buf_fini(&rcmd[i]);
+	free(rcmd);
 quit:
 	smtpc_settimeout(&c, tmo.quit);
 	if (!c.io.err)

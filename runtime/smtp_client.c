@@ -199,6 +199,13 @@ smtpc_reply(struct smtp_conn *c, struct buf *text)
 	return code;
 }
 
+void
+smtpc_send(struct smtp_conn *c, const char *line)
+{
+	sio_puts(&c->io, line);
+	sio_puts(&c->io, "\r\n");
+}
+
 int
 smtpc_cmd(struct smtp_conn *c, struct buf *text, const char *fmt, ...)
 {

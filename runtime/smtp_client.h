@@ -50,6 +50,8 @@ void	smtpc_close(struct smtp_conn *c);
  * I/O error / garbage.  text gets the last line ("250 2.0.0 ok").
  */
 int	smtpc_reply(struct smtp_conn *c, struct buf *text);
+/* queue one command line (PIPELINING: sent with the next flush) */
+void	smtpc_send(struct smtp_conn *c, const char *line);
 /* send a command line (CRLF added) and read the reply */
 int	smtpc_cmd(struct smtp_conn *c, struct buf *text, const char *fmt, ...)
 	    PRINTF_LIKE(3, 4);

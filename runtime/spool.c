@@ -123,8 +123,14 @@ spool_begin(struct spool *sp, struct mta *mta, struct q_env *env,
 	if (env->ctime == 0)
 		env->ctime = time(NULL);
 	hdr_setdates(mta, env->ctime);
-	rw_mactab_set(&mta->vm.envmac, 'u',
-	    env->nrcpt == 1 ? env->rcpt[0].addr : NULL);
+	/* $u of "for $u": the one recipient as it came (<addr> by SMTP) */
+	const char *proto = rw_macvalue(&mta->vm.env, 'r');
+	struct buf u = BUF_INIT;
+	if (env->nrcpt == 1)
+		buf_printf(&u, proto != NULL && strstr(proto, "SMTP") != NULL ?
+		    "<%s>" : "%s", env->rcpt[0].addr);
+	rw_mactab_set(&mta->vm.envmac, 'u', env->nrcpt == 1 ? u.s : NULL);
+	buf_fini(&u);
 	if (received) {
 		struct buf v = BUF_INIT;
 		if (hdr_expand_cf(mta, "Received", &v)) {

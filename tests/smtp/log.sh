@@ -103,6 +103,12 @@ run "$@" -ODoubleBounceAddress=
 has dbl-dropped '^<19>.*: [0-9A-Za-z]\{14\}: double bounce dropped$'
 if grep -q 'return to sender' "$T/out"; then bad "DoubleBounceAddress= still reported"; else ok; fi
 
+# PostmasterCopy: a copy of each bounce to the postmaster (the log line
+# as the real sendmail writes it, checked by hand)
+rm -f "$T"/q/*
+run "$@" -OPostmasterCopy=postmaster
+has pmcopy '^<22>.*: [0-9A-Za-z]\{14\}: [0-9A-Za-z]\{14\}: postmaster notify: User unknown$'
+
 # LogLevel=0: none of these lines; -L names the program
 rm -f "$T"/q/*
 run "$@" -OLogLevel=0
