@@ -11,8 +11,10 @@
 #include <unistd.h>
 
 #include "dbg.h"
+#include "hdr.h"
 #include "map.h"
 #include "mta.h"
+#include "queue_fs.h"
 #include "rw_print.h"
 #include "xmem.h"
 
@@ -492,6 +494,15 @@ bt_run(struct mta *mta, FILE *in)
 	char buf[MAXLINE], *line;
 	int fd = fileno(in);
 
+	/* as in sendmail, the envelope has a date ($b) and a queue id ($i) */
+	char date[64];
+	struct q_env e;
+	hdr_arpadate(time(NULL), date, sizeof(date));
+	rw_mactab_set(&mta->vm.envmac, 'b', date);
+	q_env_init(&e);
+	queue_newid(&e);
+	rw_mactab_set(&mta->vm.envmac, 'i', e.id);
+	q_env_fini(&e);
 	printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
 	printf("Enter <ruleset> <address>\n");
 	for (;;) {

@@ -12,19 +12,28 @@
 #include "hdr.h"
 
 void
-hdr_setdates(struct mta *mta, time_t t)
+hdr_arpadate(time_t t, char *b, size_t bsz)
 {
-	char b[64], d[64], tt[32];
 	struct tm tm;
 
 	localtime_r(&t, &tm);
 	/* sendmail names a zero offset "GMT", others as +hhmm */
-	strftime(b, sizeof(b), tm.tm_gmtoff == 0 ? "%a, %e %b %Y %H:%M:%S GMT" :
+	strftime(b, bsz, tm.tm_gmtoff == 0 ? "%a, %e %b %Y %H:%M:%S GMT" :
 	    "%a, %e %b %Y %H:%M:%S %z", &tm);
 	/* sendmail prints the day without padding: "Wed, 3 Jan" */
 	char *p = b + 5;
 	if (*p == ' ')
 		memmove(p, p + 1, strlen(p));
+}
+
+void
+hdr_setdates(struct mta *mta, time_t t)
+{
+	char b[64], d[64], tt[32];
+	struct tm tm;
+
+	hdr_arpadate(t, b, sizeof(b));
+	localtime_r(&t, &tm);
 	strftime(d, sizeof(d), "%a %b %e %H:%M:%S %Y", &tm);
 	strftime(tt, sizeof(tt), "%Y%m%d%H%M", &tm);
 	rw_mactab_set(&mta->vm.envmac, 'b', b);

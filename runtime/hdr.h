@@ -16,6 +16,8 @@
 
 /* $b (RFC 5322 date), $d (ctime), $t (YYYYMMDDhhmm) and $a = $b */
 void	hdr_setdates(struct mta *mta, time_t t);
+/* t as sendmail dates messages ($b): "Mon, 3 Jan 2026 08:00:00 GMT" */
+void	hdr_arpadate(time_t t, char *b, size_t bsz);
 /* expand the value of the cf's H line "name" into out ("" if none) */
 bool	hdr_expand_cf(struct mta *mta, const char *name, struct buf *out);
 /*

@@ -755,6 +755,15 @@ for in in "$G"/*.in; do
 	rm -f "$T"/bsg/q/*
 done
 
+# -bt: like sendmail's, the envelope has a date ($b, GMT for a zero
+# offset) and a queue id ($i) from the start (not in the goldens: they
+# change with every run)
+printf '$b\n$i\n' | TZ=UTC "$CFMTA" -C "$G/bs.cf" $(bs_args "$T/bsg") -bt > "$T/out" 2>&1
+has bt-date '^> [A-Z][a-z][a-z], [1-9][0-9]* [A-Z][a-z][a-z] 20[0-9][0-9] [0-9:]\{8\} GMT$'
+has bt-qid '^> [0-9A-Za-z]\{14\}$'
+printf '$b\n' | TZ=America/New_York "$CFMTA" -C "$G/bs.cf" $(bs_args "$T/bsg") -bt > "$T/out" 2>&1
+has bt-date-offset '^> [A-Z][a-z][a-z], [1-9][0-9]* [A-Z][a-z][a-z] 20[0-9][0-9] [0-9:]\{8\} -0[45]00$'
+
 # -bv expansions against sendmail -bv (golden/bv.out)
 echo "$BV_LISTS" | tr '|' '\n' | while read -r list; do
 	echo "== $list"
