@@ -240,7 +240,8 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 	bool eight = e->body != NULL && strcasecmp(e->body, "8BITMIME") == 0;
 	struct buf mail = BUF_INIT;
 	buf_printf(&mail, "MAIL From:<%s>", sender);
-	if (c.esmtp && c.maxsize > 0)
+	/* (sendmail announces no SIZE for the DSNs it sends) */
+	if (c.esmtp && c.maxsize > 0 && !e->isbounce)
 		buf_printf(&mail, " SIZE=%ld", e->size);
 	if (c.esmtp && c.eightbit && eight)
 		buf_puts(&mail, " BODY=8BITMIME");

@@ -233,10 +233,11 @@ reset_envelope(struct sess *s)
 	setmac(s, "dsn_ret", NULL);
 	setmac(s, "dsn_notify", NULL);
 	rw_mactab_set(&s->mta->vm.envmac, 'f', NULL);
-	rw_mactab_set(&s->mta->vm.envmac, 'i', NULL);
 	/* as in sendmail, the next transaction has its id already: the
-	 * session's lines (did not issue MAIL, attacks) name it too */
+	 * session's lines (did not issue MAIL, attacks) name it too, and
+	 * the rulesets see it as $i */
 	queue_newid(&s->env);
+	rw_mactab_set(&s->mta->vm.envmac, 'i', s->env.id);
 }
 
 /*
@@ -1678,6 +1679,7 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 	connect_macros(&s);
 	reset_envelope(&s);
 	s.env.id[0] = '\0';	/* connect and check_relay lines: NOQUEUE */
+	rw_mactab_set(&mta->vm.envmac, 'i', NULL);
 	maillog(peer->local ? ML_DONE : ML_CONNECT, ML_INFO, "",
 	    "connect from %s", relay_of(&s));
 	if (!peer->local &&
@@ -1687,6 +1689,7 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 		s.nullserver = xstrdup(pr.reply);
 	}
 	queue_newid(&s.env);
+	rw_mactab_set(&mta->vm.envmac, 'i', s.env.id);
 	srv_features(&s);
 	greet(&s);
 	struct buf whole = BUF_INIT;

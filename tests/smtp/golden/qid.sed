@@ -6,3 +6,8 @@ R<QIDTEST> $+		$#error $@ 5.7.0 $: "553 mail sees a queue id"
 R<r@x.example>		$: <QIDTEST> $&i\
 R<QIDTEST>		$#error $@ 5.7.0 $: "553 rcpt sees no queue id"\
 R<QIDTEST> $+		$#error $@ 5.7.0 $: "553 rcpt sees a queue id"
+$a\
+Scheck_etrn\
+R$*		$: <QIDTEST> $&i\
+R<QIDTEST>		$#error $@ 4.7.0 $: "458 etrn sees no queue id"\
+R<QIDTEST> $+		$#error $@ 4.7.0 $: "458 etrn sees a queue id"
