@@ -32,6 +32,19 @@ policy_getmacro(struct mta *mta, const char *name)
 	return id != 0 ? rw_macvalue(&mta->vm.env, id) : NULL;
 }
 
+bool
+policy_names_addr(const char *code)
+{
+	static const char *const named[] = {
+		"050", "250", "252", "450", "550", "553",
+	};
+
+	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (strncmp(code, named[i], 3) == 0)
+			return true;
+	return false;
+}
+
 /* the text of $#error: "CODE ENH text" as sendmail's buildaddr words it */
 static void
 error_reply(const char *host, bool hashost, char *user, const char *to,
@@ -42,8 +55,6 @@ error_reply(const char *host, bool hashost, char *user, const char *to,
 	char codebuf[4], enhbuf[32];
 
 	rw_stripquotes(user);
-	if (to != NULL && *to != '\0')
-		snprintf(ap, sizeof(ap), "%.200s... ", to);
 	if (isdigit((unsigned char)user[0]) && isdigit((unsigned char)user[1]) &&
 	    isdigit((unsigned char)user[2]) && user[3] == ' ') {
 		memcpy(codebuf, user, 3);
@@ -67,6 +78,8 @@ error_reply(const char *host, bool hashost, char *user, const char *to,
 	}
 	if (code[0] != '4' && code[0] != '5')
 		code = "553", enh = "5.3.0";
+	if (to != NULL && *to != '\0' && policy_names_addr(code))
+		snprintf(ap, sizeof(ap), "%.200s... ", to);
 	snprintf(r->reply, sizeof(r->reply), "%s %s %s%s", code, enh, ap, text);
 	r->v = code[0] == '4' ? POL_TEMPFAIL : POL_REJECT;
 }

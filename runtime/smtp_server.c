@@ -176,7 +176,7 @@ sess_emit(void *arg, enum rw_msgkind kind, const char *to, const char *text)
 	if (enh[0] == '\0')
 		snprintf(enh, sizeof(enh), "%c.0.0", code[0]);
 	buf_printf(&s->reply, "%s %s ", code, enh);
-	if (to != NULL && *to != '\0')
+	if (to != NULL && *to != '\0' && policy_names_addr(code))
 		buf_printf(&s->reply, "%.200s... ", to);
 	buf_puts(&s->reply, t);
 }
