@@ -800,8 +800,9 @@ add_counts crash "$T/crash.out"
 
 # ---- 9. the mail log (log.sh), MX records and client timeouts (mx.sh:
 #      private namespaces), queue lifetime: queuewarn, queuereturn,
-#      DELIVERBY (queuetime.sh), the client's identd (ident.sh) ----------
-for sub in log mx queuetime ident; do
+#      DELIVERBY (queuetime.sh), the client's identd (ident.sh), STARTTLS
+#      client certificates (tlscert.sh) ----------------------------------
+for sub in log mx queuetime ident tlscert; do
 	sh "$TOP/tests/smtp/$sub.sh" "$B" > "$T/$sub.out" 2>&1
 	grep -E '^(FAIL|SKIP)' -A3 "$T/$sub.out"
 	add_counts "$sub" "$T/$sub.out"
