@@ -128,6 +128,7 @@ oracle:
 	sh tests/smtp/oracle.sh
 	sh tests/smtp/oracle-log.sh
 	ORACLE=1 sh tests/smtp/ident.sh
+	ORACLE=1 sh tests/smtp/tlscert.sh
 
 lint-ops:
 	sh scripts/lint-ops.sh

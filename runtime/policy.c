@@ -32,11 +32,24 @@ policy_getmacro(struct mta *mta, const char *name)
 	return id != 0 ? rw_macvalue(&mta->vm.env, id) : NULL;
 }
 
+bool
+policy_names_addr(const char *code)
+{
+	static const char *const named[] = {
+		"050", "250", "252", "450", "550", "553",
+	};
+
+	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (strncmp(code, named[i], 3) == 0)
+			return true;
+	return false;
+}
+
 /*
  * The reply of $#error: "CODE ENH <to>... text" as sendmail words it.
  * A text without its own reply code is "553 5.3.0" whatever $@ says;
  * with one, the enhanced code is the text's, else $@ when that is one,
- * else X.0.0.  Only a permanent (5xy) refusal names the address.
+ * else X.0.0.  Only some codes name the address (policy_names_addr).
  */
 static void
 error_reply(const char *host, bool hashost, char *user, const char *to,
@@ -66,7 +79,7 @@ error_reply(const char *host, bool hashost, char *user, const char *to,
 	}
 	if (code[0] != '4' && code[0] != '5')
 		code = "553", enh = "5.3.0";
-	if (code[0] == '5' && to != NULL && *to != '\0')
+	if (to != NULL && *to != '\0' && policy_names_addr(code))
 		snprintf(ap, sizeof(ap), "%.200s... ", to);
 	snprintf(r->reply, sizeof(r->reply), "%s %s %s%s", code, enh, ap, text);
 	r->v = code[0] == '4' ? POL_TEMPFAIL : POL_REJECT;

@@ -31,6 +31,13 @@ struct pol_result {
 enum pol_verdict policy_check(struct mta *mta, const char *rsname,
 	    const char *p1, const char *p2, struct pol_result *r);
 
+/*
+ * Does a reply with this code (3 digits) name the address it is about
+ * ("<a@b>... text")?  sendmail's fmtmsg does so only for 050, 250, 252,
+ * 450, 550 and 553: "454 4.7.0 text", "553 5.7.0 <a@b>... text".
+ */
+bool	policy_names_addr(const char *code);
+
 /* set ${name} in the envelope macros (NULL undefines) */
 void	policy_setmacro(struct mta *mta, const char *name, const char *val);
 const char *policy_getmacro(struct mta *mta, const char *name);

@@ -187,7 +187,7 @@ sess_emit(void *arg, enum rw_msgkind kind, const char *to, const char *text)
 	if (enh[0] == '\0')
 		snprintf(enh, sizeof(enh), "%c.0.0", code[0]);
 	buf_printf(&s->reply, "%s %s ", code, enh);
-	if (to != NULL && *to != '\0')
+	if (to != NULL && *to != '\0' && policy_names_addr(code))
 		buf_printf(&s->reply, "%.200s... ", to);
 	buf_puts(&s->reply, t);
 }
@@ -1368,7 +1368,9 @@ cmd_starttls(struct sess *s, char *arg)
 	/* Timeout.starttls bounds the handshake (default 1h) */
 	int cmd_ms = s->io.timeout_ms;
 	s->io.timeout_ms = (int)cf_timeout(&s->mta->cf, "starttls", 3600) * 1000;
-	bool hs = tls_start_server(s->tlsctx, &s->io, why, sizeof(why));
+	/* srv_features V: no client certificate asked for */
+	bool hs = tls_start_server(s->tlsctx, &s->io, !off(s, NULL, 'V'), why,
+	    sizeof(why));
 	s->io.timeout_ms = cmd_ms;
 	if (!hs) {
 		log_warnx("STARTTLS: %s", why);
@@ -1379,19 +1381,35 @@ cmd_starttls(struct sess *s, char *arg)
 		return;
 	}
 	s->tls = true;
-	char ver[32], cipher[128];
-	int bits;
-	const char *verify;
-	tls_info(s->io.tls, ver, sizeof(ver), cipher, sizeof(cipher), &bits,
-	    &verify);
-	setmac(s, "tls_version", ver);
-	setmac(s, "cipher", cipher);
-	snprintf(why, sizeof(why), "%d", bits);
+	struct tls_peer tp;
+	tls_peer_get(s->io.tls, s->mta->cf.optv[OPT_CERTFINGERPRINTALGORITHM],
+	    &tp);
+	setmac(s, "tls_version", tp.version);
+	setmac(s, "cipher", tp.cipher);
+	snprintf(why, sizeof(why), "%d", tp.bits);
 	setmac(s, "cipher_bits", why);
-	setmac(s, "verify", verify);
+	setmac(s, "verify", tp.verify);
+	setmac(s, "cert_subject", tp.cert_subject);
+	setmac(s, "cert_issuer", tp.cert_issuer);
+	setmac(s, "cn_subject", tp.cn_subject);
+	setmac(s, "cn_issuer", tp.cn_issuer);
+	setmac(s, "cert_md5", tp.cert_md5);
+	setmac(s, "cert_fp", tp.cert_fp);
 	maillog(ML_DEFERRED, ML_INFO, NULL, "STARTTLS=server, relay=%s, "
-	    "version=%s, verify=%s, cipher=%s, bits=%d/%d", relay_of(s), ver,
-	    verify, cipher, bits, bits);
+	    "version=%s, verify=%s, cipher=%s, bits=%d/%d", relay_of(s),
+	    tp.version, tp.verify, tp.cipher, tp.bits, tp.algbits);
+	/*
+	 * tls_client with "${verify} $| STARTTLS": a refusal answers every
+	 * later transaction command (as a check_relay refusal does)
+	 */
+	struct pol_result pr;
+	if (policy_check(s->mta, "tls_client", tp.verify, "STARTTLS", &pr) !=
+	    POL_OK && pr.v != POL_DISCARD) {
+		log_policy(s, "tls_client", tp.verify, "STARTTLS", pr.reply);
+		free(s->nullserver);
+		s->nullserver = xstrdup(pr.reply);
+	}
+	tls_peer_fini(&tp);
 	/* the client starts over with EHLO (and AUTH) */
 	s->ncmds = 0;
 	free(s->authuser);

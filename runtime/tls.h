@@ -20,9 +20,11 @@ struct tls_ctx *tls_ctx_server(const struct cf *cf, char *why, size_t whysz);
 struct tls_ctx *tls_ctx_client(const struct cf *cf, char *why, size_t whysz);
 struct tls_ctx *tls_ctx_free(struct tls_ctx *ctx);
 
-/* handshake on s (input buffer must be empty); false on failure */
-bool	tls_start_server(struct tls_ctx *ctx, struct sio *s, char *why,
-	    size_t whysz);
+/* handshake on s (input buffer must be empty); false on failure.  The
+ * server asks for a client certificate unless askcert is false
+ * (srv_features V) or TLSSrvOptions has V. */
+bool	tls_start_server(struct tls_ctx *ctx, struct sio *s, bool askcert,
+	    char *why, size_t whysz);
 bool	tls_start_client(struct tls_ctx *ctx, struct sio *s,
 	    const char *servername, char *why, size_t whysz);
 
@@ -32,8 +34,25 @@ ssize_t	tls_write(void *conn, const void *p, size_t n, int *wantread);
 bool	tls_pending(void *conn);
 void	tls_close(void *conn);
 
-/* ${tls_version} ${cipher} ${cipher_bits} ${verify} for the session */
-void	tls_info(void *conn, char *ver, size_t versz, char *cipher,
-	    size_t ciphersz, int *bits, const char **verify);
+/*
+ * The session as sendmail's macros describe it: ${tls_version} ${cipher}
+ * ${cipher_bits} ${verify} (OK, FAIL, NO: no certificate, NOT: none
+ * asked for) and, with a client certificate, ${cert_subject}
+ * ${cert_issuer} ${cn_subject} ${cn_issuer} encoded as sendmail does,
+ * ${cert_md5} or, with CertFingerprintAlgorithm (fpalg), ${cert_fp}.
+ * The strings are owned by the struct (NULL: macro not defined) and
+ * released by tls_peer_fini.
+ */
+struct tls_peer {
+	char	 version[32];
+	char	 cipher[128];
+	int	 bits, algbits;
+	const char *verify;		/* static */
+	char	*cert_subject, *cert_issuer;
+	char	*cn_subject, *cn_issuer;
+	char	*cert_md5, *cert_fp;
+};
+void	tls_peer_get(void *conn, const char *fpalg, struct tls_peer *p);
+void	tls_peer_fini(struct tls_peer *p);
 
 #endif /* RT_TLS_H */
