@@ -1639,7 +1639,10 @@ connect_macros(struct sess *s)
 		rw_mactab_set(&s->mta->vm.envmac, '_', u.s);
 		buf_fini(&u);
 	} else {
-		setmac(s, "client_name", "localhost");
+		/* -bs: what sendmail's macros say for the user on stdin */
+		setmac(s, "client_addr", "0");
+		setmac(s, "client_port", "0");
+		setmac(s, "daemon_flags", "c u");
 	}
 	if (p->daemon_name[0] != '\0')
 		setmac(s, "daemon_name", p->daemon_name);
