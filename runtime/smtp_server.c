@@ -719,13 +719,17 @@ cmd_mail(struct sess *s, char *arg)
 			}
 			continue;
 		}
-		if (strcasecmp(kw, "SIZE") == 0 && val != NULL) {
-			char *end;
-			errno = 0;
-			long sz = strtol(val, &end, 10);
-			if (*end != '\0' || sz < 0 || errno != 0) {
-				reply(s, "501 5.5.2 Bad SIZE parameter");
+		if (strcasecmp(kw, "SIZE") == 0) {
+			/* sendmail's: digits as far as they go (none: 0) */
+			if (val == NULL) {
+				reply(s, "501 5.5.2 SIZE requires a value");
 				s->nerrs++;
+				free(body);
+				return;
+			}
+			long sz = strtol(val, NULL, 10);
+			if (sz < 0) {
+				reply(s, "552 5.2.3 Message size invalid");
 				free(body);
 				return;
 			}
@@ -1351,7 +1355,18 @@ cmd_starttls(struct sess *s, char *arg)
 {
 	char why[256];
 
-	if (s->tlsctx == NULL || s->tls || off(s, NULL, 'S')) {
+	/* sendmail's replies: turned off for this client, no TLS here */
+	if (off(s, NULL, 'S')) {
+		reply(s, "503 5.5.0 TLS not available");
+		s->nerrs++;
+		return;
+	}
+	if (s->tlsctx == NULL) {
+		reply(s, "454 4.3.3 TLS not available after start");
+		s->nerrs++;
+		return;
+	}
+	if (s->tls) {
 		reply(s, "500 5.5.1 Command unrecognized: \"STARTTLS\"");
 		s->nerrs++;
 		return;
@@ -1426,6 +1441,10 @@ cmd_auth(struct sess *s, char *arg)
 	char rbuf[256], *user = NULL;
 	const char *mechs = sasl_mechs(s->mta, s->tls);
 
+	if (s->have_mail) {
+		reply(s, "503 5.5.0 AUTH not permitted during a mail transaction");
+		return;
+	}
 	if (mechs == NULL || !s->esmtp || off(s, NULL, 'A')) {
 		reply(s, "503 5.3.3 AUTH not available");
 		s->nerrs++;
@@ -1433,10 +1452,6 @@ cmd_auth(struct sess *s, char *arg)
 	}
 	if (s->authuser != NULL) {
 		reply(s, "503 5.5.0 Already Authenticated");
-		return;
-	}
-	if (s->have_mail) {
-		reply(s, "503 5.5.0 AUTH not permitted during a mail transaction");
 		return;
 	}
 	char *mech = arg, *initial = arg + strcspn(arg, " ");
