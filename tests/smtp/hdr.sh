@@ -37,7 +37,7 @@ run_variant() {
 		bad "$1: cfc hdr.mc"; cat "$T/cfc.err"; return 1
 	fi
 	# shellcheck disable=SC2046
-	set -- "$1" "$2" "$3" "${4:-$G/hdr.session}" -C "$T/hdr.cfb" $(bs_args "$T") -OLogLevel=0 $XARGS
+	set -- "$1" "$2" "$3" "${4:-$G/hdr.session}" -C "$T/hdr.cfb" $(bs_args "$T") -OLogLevel=0 -ODontProbeInterfaces=true $XARGS
 	name=$1 rcpt=$2 session=$4
 	shift 4
 	"$CFMTA" "$@" -bi > /dev/null 2>&1

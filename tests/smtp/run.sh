@@ -811,7 +811,7 @@ add_counts crash "$T/crash.out"
 #      DELIVERBY (queuetime.sh), the client's identd (ident.sh), success
 #      DSNs against sendmail's (dsn.sh), QueueLA, RefuseLA, DelayLA
 #      (load.sh) --------------------------------------------------------
-for sub in log mx queuetime ident dsn load; do
+for sub in log mx queuetime ident dsn load hdr; do
 	sh "$TOP/tests/smtp/$sub.sh" "$B" > "$T/$sub.out" 2>&1
 	grep -E '^(FAIL|SKIP)' -A3 "$T/$sub.out"
 	add_counts "$sub" "$T/$sub.out"
