@@ -151,8 +151,10 @@ deliver_writemsg(struct mta *mta, const struct cf_mailer *m, struct q_env *e,
 			sep = true;
 			break;
 		}
+		size_t n = strlen(line);
 		buf_puts(&hdrs, line);
-		bol = line[strlen(line) - 1] == '\n';
+		/* (a NUL byte ends what fgets gives early) */
+		bol = n == 0 || line[n - 1] == '\n';
 	}
 	if (!bol)
 		buf_addch(&hdrs, '\n');
