@@ -127,6 +127,7 @@ oracle:
 	sh tests/aliases/oracle.sh
 	sh tests/smtp/oracle.sh
 	sh tests/smtp/oracle-log.sh
+	sh tests/smtp/oracle-hdr.sh
 	ORACLE=1 sh tests/smtp/ident.sh
 	ORACLE=1 sh tests/smtp/tlscert.sh
 

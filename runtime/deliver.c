@@ -43,23 +43,121 @@ cap_emit(void *arg, enum rw_msgkind kind, const char *to, const char *text)
 	buf_puts(&c->text, text);
 }
 
+/* one header line (no newline) as mailer m gets it */
+static void
+put_hdrline(const struct cf_mailer *m, FILE *out, const char *s, size_t n,
+    bool smtp_dots, const char *eol)
+{
+	if (smtp_dots && n > 0 && s[0] == '.')
+		fputc('.', out);
+	if (MAILER_HAS(m, '7'))
+		for (size_t i = 0; i < n; i++)
+			fputc(s[i] & 0x7f, out);
+	else
+		fwrite(s, 1, n, out);
+	fputs(eol, out);
+}
+
+/* every line of text (LF-separated, the last may lack it) */
+static void
+put_hdrlines(const struct cf_mailer *m, FILE *out, const char *s, size_t n,
+    bool smtp_dots, const char *eol)
+{
+	const char *end = s + n;
+
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t k = nl != NULL ? (size_t)(nl - s) : (size_t)(end - s);
+		put_hdrline(m, out, s, k, smtp_dots, eol);
+		s += k + (nl != NULL);
+	}
+}
+
+/*
+ * One field (its first line and continuation lines, each ending in LF)
+ * for mailer m: Bcc left out, the addresses of sender and recipient
+ * fields rewritten (hdr.c), anything else as it was.
+ */
+static void
+put_field(struct mta *mta, const struct cf_mailer *m, FILE *out,
+    const char *f, size_t n, bool oldstyle, bool smtp_dots, const char *eol)
+{
+	size_t k = strcspn(f, ": \t\n");
+	const char *colon = memchr(f, ':', n);
+	enum hdr_kind kind = HK_OTHER;
+
+	/* "Name:" or "Name :" makes a field; other lines go as they are */
+	if (colon != NULL && k > 0 && k < n) {
+		const char *q = f + k;
+		while (q < colon && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q == colon)
+			kind = hdr_kind(f, k);
+	}
+	if (kind == HK_BCC || (kind == HK_CHECK && !hdr_check_keep(mta, m, f, k)))
+		return;
+	if (kind == HK_FROM || kind == HK_RCPT) {
+		struct buf name = BUF_INIT, value = BUF_INIT, res = BUF_INIT;
+		const char *v = colon + 1, *end = f + n;
+		bool ok;
+
+		while (end > v && end[-1] == '\n')
+			end--;
+		while (v < end && (*v == ' ' || *v == '\t'))
+			v++;
+		buf_append(&name, f, k);
+		buf_append(&value, v, (size_t)(end - v));
+		ok = hdr_rewrite_field(mta, m, buf_cstr(&name),
+		    buf_cstr(&value), oldstyle, &res);
+		if (ok)
+			put_hdrlines(m, out, buf_cstr(&res), res.len, smtp_dots,
+			    eol);
+		buf_fini(&name);
+		buf_fini(&value);
+		buf_fini(&res);
+		if (ok)
+			return;
+	}
+	put_hdrlines(m, out, f, n, smtp_dots, eol);
+}
+
+/* length of the field at p: its line and the continuation lines */
+static size_t
+field_len(const char *p)
+{
+	const char *q = p;
+
+	do {
+		q += strcspn(q, "\n");
+		if (*q == '\n')
+			q++;
+	} while (*q == ' ' || *q == '\t');
+	return (size_t)(q - p);
+}
+
 void
 deliver_writemsg(struct mta *mta, const struct cf_mailer *m, struct q_env *e,
     FILE *df, FILE *out, bool smtp_dots, const char *eol)
 {
-	struct buf hdrs = BUF_INIT, add = BUF_INIT;
+	struct buf hdrs = BUF_INIT, add = BUF_INIT, rest = BUF_INIT;
 	char line[8192];
-	bool inhdr = true, bol = true;
+	bool bol = true, sep = false;
 
 	(void)e;
-	/* the message's own header block, to see what is there */
+	/* the message's own header block, up to the blank line */
 	rewind(df);
 	while (fgets(line, sizeof(line), df) != NULL) {
-		if (line[0] == '\n')
+		if (bol && line[0] == '\n') {
+			sep = true;
 			break;
+		}
+		size_t n = strlen(line);
 		buf_puts(&hdrs, line);
+		/* (a NUL byte ends what fgets gives early) */
+		bol = n == 0 || line[n - 1] == '\n';
 	}
-	rewind(df);
+	if (!bol)
+		buf_addch(&hdrs, '\n');
 	hdr_for_mailer(mta, m, buf_cstr(&hdrs), &add);
 	if (MAILER_HAS(m, 'U')) {
 		const char *g = rw_macvalue(&mta->vm.env, 'g');
@@ -71,13 +169,11 @@ deliver_writemsg(struct mta *mta, const struct cf_mailer *m, struct q_env *e,
 	 * sendmail's order: Return-Path, the Received lines, the other
 	 * headers the mailer adds, then the message's own headers.
 	 */
-	struct buf rest = BUF_INIT;
 	for (const char *p = buf_cstr(&add); *p != '\0';) {
 		size_t n = strcspn(p, "\n");
-		if (strncasecmp(p, "Return-Path:", 12) == 0) {
-			fwrite(p, 1, n, out);
-			fputs(eol, out);
-		} else {
+		if (strncasecmp(p, "Return-Path:", 12) == 0)
+			put_hdrline(m, out, p, n, false, eol);
+		else {
 			buf_append(&rest, p, n);
 			buf_addch(&rest, '\n');
 		}
@@ -85,34 +181,40 @@ deliver_writemsg(struct mta *mta, const struct cf_mailer *m, struct q_env *e,
 		if (*p == '\n')
 			p++;
 	}
-	bool inrcvd = false, restdone = false;
+	bool oldstyle = hdr_oldstyle(buf_cstr(&hdrs)), restdone = false;
+	const char *p = buf_cstr(&hdrs);
+	for (;;) {
+		size_t n = *p != '\0' ? field_len(p) : 0;
+		if (!restdone && (n == 0 || strncasecmp(p, "Received:", 9) != 0)) {
+			for (const char *r = buf_cstr(&rest); *r != '\0';) {
+				size_t k = field_len(r);
+				put_field(mta, m, out, r, k, oldstyle, false, eol);
+				r += k;
+			}
+			restdone = true;
+		}
+		if (n == 0)
+			break;
+		put_field(mta, m, out, p, n, oldstyle, smtp_dots, eol);
+		p += n;
+	}
+	buf_fini(&rest);
+	buf_fini(&hdrs);
+	buf_fini(&add);
+	if (!sep)
+		return;
+	fputs(eol, out);
+	/* the body */
+	bol = true;
 	while (fgets(line, sizeof(line), df) != NULL) {
 		size_t n = strlen(line);
 		bool nl = n > 0 && line[n - 1] == '\n';
 		if (nl)
 			line[--n] = '\0';
-		if (bol && !restdone) {
-			if (strncasecmp(line, "Received:", 9) == 0)
-				inrcvd = true;
-			else if (!(inrcvd && (line[0] == ' ' || line[0] == '\t'))) {
-				for (const char *p = buf_cstr(&rest); *p != '\0';) {
-					size_t k = strcspn(p, "\n");
-					fwrite(p, 1, k, out);
-					fputs(eol, out);
-					p += k;
-					if (*p == '\n')
-						p++;
-				}
-				restdone = true;
-			}
-		}
 		if (bol) {
-			if (inhdr && n == 0)
-				inhdr = false;
 			if (smtp_dots && line[0] == '.')
 				fputc('.', out);
-			if (!inhdr && MAILER_HAS(m, 'E') &&
-			    strncmp(line, "From ", 5) == 0)
+			if (MAILER_HAS(m, 'E') && strncmp(line, "From ", 5) == 0)
 				fputc('>', out);
 		}
 		if (MAILER_HAS(m, '7'))
@@ -123,11 +225,8 @@ deliver_writemsg(struct mta *mta, const struct cf_mailer *m, struct q_env *e,
 			fputs(eol, out);
 		bol = nl;
 	}
-	buf_fini(&rest);
 	if (!bol)
 		fputs(eol, out);
-	buf_fini(&hdrs);
-	buf_fini(&add);
 }
 
 static void

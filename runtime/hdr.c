@@ -3,13 +3,19 @@
  * the envelope macros of the VM (mta->vm.envmac).  Conditional headers
  * (H?F?From:) are emitted for a mailer with one of the flags, and only
  * if the message does not have the field already (sendmail's putheader).
+ * Address fields are rewritten per mailer (hdr_rewrite_field), the
+ * list layout being hdr_list.c's.
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "hdr.h"
+#include "hdr_list.h"
+#include "map.h"
+#include "xmem.h"
 
 void
 hdr_arpadate(time_t t, char *b, size_t bsz)
@@ -84,6 +90,21 @@ hdr_present(const char *block, const char *name)
 	return false;
 }
 
+/* sendmail's "resent" fields: one of them makes a Resent- message */
+static const char *const resent_fields[] = {
+	"Resent-From", "Resent-Sender", "Resent-Reply-To", "Resent-To",
+	"Resent-Cc", "Resent-Bcc", "Resent-Date", "Resent-Message-Id",
+};
+
+static bool
+hdr_resent(const char *block)
+{
+	for (size_t i = 0; i < sizeof(resent_fields) / sizeof(resent_fields[0]); i++)
+		if (hdr_present(block, resent_fields[i]))
+			return true;
+	return false;
+}
+
 static bool
 flags_match(const struct cf_header *h, const struct cf_mailer *m,
     bool *conditional)
@@ -116,8 +137,7 @@ hdr_for_mailer(struct mta *mta, const struct cf_mailer *m, const char *have,
 			continue;
 		/* Resent- headers only go with a Resent- message */
 		if (strncasecmp(h->name, "Resent-", 7) == 0 &&
-		    !hdr_present(have, "Resent-From") &&
-		    !hdr_present(have, "Resent-Date"))
+		    !hdr_resent(have))
 			continue;
 		if (hdr_present(have, h->name) ||
 		    (strcasecmp(h->name, "Return-Path") != 0 &&
@@ -140,4 +160,122 @@ hdr_for_mailer(struct mta *mta, const struct cf_mailer *m, const char *have,
 		buf_printf(out, "%s: %s\n", h->name, buf_cstr(&v));
 	}
 	buf_fini(&v);
+}
+
+/* sendmail's sender and recipient fields, lower case */
+static const struct {
+	const char	*name;
+	enum hdr_kind	 kind;
+} addr_fields[] = {
+	{ "resent-sender", HK_FROM }, { "resent-from", HK_FROM },
+	{ "resent-reply-to", HK_FROM }, { "sender", HK_FROM },
+	{ "from", HK_FROM }, { "reply-to", HK_FROM },
+	{ "errors-to", HK_FROM }, { "disposition-notification-to", HK_FROM },
+	{ "to", HK_RCPT }, { "resent-to", HK_RCPT }, { "cc", HK_RCPT },
+	{ "resent-cc", HK_RCPT }, { "apparently-to", HK_RCPT },
+	{ "bcc", HK_BCC }, { "resent-bcc", HK_BCC },
+	/* checked fields, kept only for a mailer with a flag of the cf's
+	 * H line for them */
+	{ "full-name", HK_CHECK }, { "content-length", HK_CHECK },
+};
+
+enum hdr_kind
+hdr_kind(const char *name, size_t n)
+{
+	for (size_t i = 0; i < sizeof(addr_fields) / sizeof(addr_fields[0]); i++)
+		if (strlen(addr_fields[i].name) == n &&
+		    strncasecmp(addr_fields[i].name, name, n) == 0)
+			return addr_fields[i].kind;
+	return HK_OTHER;
+}
+
+/*
+ * sendmail treats a message's lists as blank-separated until one of
+ * its address fields shows a comma, semicolon, angle bracket or
+ * parenthesis
+ */
+bool
+hdr_oldstyle(const char *block)
+{
+	bool inaddr = false;
+
+	for (const char *p = block; *p != '\0';) {
+		size_t n = strcspn(p, "\n");
+		const char *s = p;
+
+		if (*p != ' ' && *p != '\t') {
+			size_t k = strcspn(p, ": \t\n");
+			const char *c = memchr(p, ':', n);
+			enum hdr_kind hk = k < n ? hdr_kind(p, k) : HK_OTHER;
+			inaddr = hk == HK_FROM || hk == HK_RCPT || hk == HK_BCC;
+			s = c != NULL ? c + 1 : p + n;
+		}
+		if (inaddr)
+			for (; s < p + n; s++)
+				if (strchr(",;<(", *s) != NULL)
+					return false;
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+	return true;
+}
+
+struct rw_arg {
+	struct mta		*mta;
+	const struct cf_mailer	*m;
+	int			 flags;
+};
+
+static void
+rewrite_one(void *arg, const char *addr, struct buf *out)
+{
+	struct rw_arg *a = arg;
+	int st = EX_OK;
+	char *r = addr_remotename(a->mta, addr, a->m, a->flags, &st);
+
+	buf_puts(out, r);
+	free(r);
+	vm_reset(&a->mta->vm);
+}
+
+bool
+hdr_check_keep(struct mta *mta, const struct cf_mailer *m, const char *name,
+    size_t n)
+{
+	const struct cf *cf = &mta->cf;
+
+	for (int i = 0; i < cf->nhdr; i++) {
+		const struct cf_header *h = &cf->hdr[i];
+		bool cond;
+
+		if (strlen(h->name) == n && strncasecmp(h->name, name, n) == 0 &&
+		    flags_match(h, m, &cond) && cond)
+			return true;
+	}
+	return false;
+}
+
+bool
+hdr_rewrite_field(struct mta *mta, const struct cf_mailer *m,
+    const char *name, const char *value, bool oldstyle, struct buf *out)
+{
+	enum hdr_kind k = hdr_kind(name, strlen(name));
+	struct rw_arg a = { mta, m, RF_HEADERADDR };
+	struct rw_msgs save = mta->vm.msgs;
+	struct hdr_list_opts o;
+	bool ok;
+
+	if (k == HK_FROM)
+		a.flags |= RF_SENDERADDR;
+	o.toktab = mta->cf.tok.ext;
+	o.msgs = &mta->vm.msgs;
+	/* sender fields are never blank-separated */
+	o.oldstyle = k == HK_FROM ? false : oldstyle;
+	o.omax = m->linelimit - 2;
+	/* what prescan says of a header address is not the sender's business */
+	mta->vm.msgs.emit = NULL;
+	ok = hdr_list_format(&o, name, value, rewrite_one, &a, out);
+	mta->vm.msgs = save;
+	return ok;
 }

@@ -26,6 +26,32 @@ bool	hdr_expand_cf(struct mta *mta, const char *name, struct buf *out);
  */
 void	hdr_for_mailer(struct mta *mta, const struct cf_mailer *m,
 	    const char *have, struct buf *out);
+/*
+ * What writing a field for a mailer does with it (sendmail's header
+ * flags): addresses of sender fields (From, Sender, Reply-To, Errors-To,
+ * Resent-From, ...) go through rulesets 3, 1, the mailer's S= header
+ * ruleset, 4; of recipient fields (To, Cc, Resent-To, Apparently-To,
+ * ...) through 3, 2, R=, 4; Bcc and Resent-Bcc are left out.
+ */
+enum hdr_kind { HK_OTHER, HK_FROM, HK_RCPT, HK_BCC, HK_CHECK };
+enum hdr_kind hdr_kind(const char *name, size_t n);
+/*
+ * A checked field of the message (Full-Name, Content-Length) goes to
+ * mailer m only if the cf has an H line for it with a flag m has.
+ */
+bool	hdr_check_keep(struct mta *mta, const struct cf_mailer *m,
+	    const char *name, size_t n);
+/* the message's header block (LF-separated) uses blank-separated lists */
+bool	hdr_oldstyle(const char *block);
+/*
+ * The field "name: value" (value: continuation lines joined by '\n')
+ * with its addresses rewritten for mailer m, folded, to out ('\n'
+ * between lines, none at the end).  False when the field is beyond the
+ * bounds of hdr_list.h: the caller copies it unchanged.
+ */
+bool	hdr_rewrite_field(struct mta *mta, const struct cf_mailer *m,
+	    const char *name, const char *value, bool oldstyle,
+	    struct buf *out);
 /* true if the header block has a field called name */
 bool	hdr_present(const char *block, const char *name);
 

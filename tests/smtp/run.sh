@@ -819,8 +819,9 @@ add_counts crash "$T/crash.out"
 #      private namespaces), queue lifetime: queuewarn, queuereturn,
 #      DELIVERBY (queuetime.sh), the client's identd (ident.sh), success
 #      DSNs against sendmail's (dsn.sh), QueueLA, RefuseLA, DelayLA
-#      (load.sh), STARTTLS client certificates (tlscert.sh) -------------
-for sub in log mx queuetime ident dsn load tlscert; do
+#      (load.sh), STARTTLS client certificates (tlscert.sh), header
+#      address rewriting against sendmail's (hdr.sh) --------------------
+for sub in log mx queuetime ident dsn load tlscert hdr; do
 	sh "$TOP/tests/smtp/$sub.sh" "$B" > "$T/$sub.out" 2>&1
 	grep -E '^(FAIL|SKIP)' -A3 "$T/$sub.out"
 	add_counts "$sub" "$T/$sub.out"
