@@ -412,7 +412,8 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 		put(&sp, "Received: %s", buf_cstr(&rcvd));
 	buf_fini(&rcvd);
 	put(&sp, "Date: %s", rw_macvalue(&mta->vm.env, 'b'));
-	put(&sp, "From: Mail Delivery Subsystem <MAILER-DAEMON@%s>", me);
+	/* unqualified: each mailer's header rulesets qualify it (or not) */
+	put(&sp, "From: Mail Delivery Subsystem <MAILER-DAEMON>");
 	put(&sp, "Message-Id: <%s.%s@%s>", rw_macvalue(&mta->vm.env, 't'),
 	    b.id, me);
 	/* the address as given: a PostmasterCopy name stays bare */
