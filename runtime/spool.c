@@ -148,11 +148,6 @@ spool_line(struct spool *sp, const char *line, size_t len)
 {
 	if (sp->err != SPOOL_OK)
 		return;
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)line[i] & 0x80) {
-			sp->eightbit = true;
-			break;
-		}
 	sp->size += (long)len + 1;
 	if (sp->maxsize > 0 && sp->size > sp->maxsize) {
 		sp->err = SPOOL_TOOBIG;
@@ -206,8 +201,8 @@ spool_commit(struct spool *sp)
 		spool_abort(sp);
 		return false;
 	}
-	if (sp->eightbit && sp->env->body == NULL)
-		sp->env->body = strdup("8BITMIME");
+	/* (8-bit data without BODY= stays without: sendmail announces no
+	 * BODY=8BITMIME for it either) */
 	if (!queue_qf_write(sp->qdir, sp->env)) {
 		sp->err = SPOOL_IOERR;
 		spool_abort(sp);

@@ -34,7 +34,6 @@ struct spool {
 	int		 maxhops, hops;
 	long		 size, hdrlen;
 	bool		 inbody;
-	bool		 eightbit;	/* saw 8-bit data */
 	bool		 created;	/* df<id> is ours to remove */
 	enum spool_err	 err;
 	struct buf	 hdrs;		/* the header block (for -t and checks) */

@@ -335,6 +335,16 @@ else
 	has softbounce-bp '(Deferred: 450 4.1.1 <reject@far.example>... no such user'
 	rm -f "$T"/q/*
 
+	# 8-bit text that came without BODY= goes on without it (as the
+	# real sendmail relays it)
+	rm -f "$T"/sink/msg.*
+	printf 'EHLO c\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<eight@far.example>\r\nDATA\r\nSubject: eight\r\n\r\ncaf\303\251\r\n.\r\nQUIT\r\n' |
+	    "$CFMTA" $CF -odq -bs > /dev/null 2>&1
+	"$CFMTA" $CF -q > /dev/null 2>&1
+	cat "$T"/sink/msg.* > "$T/out" 2>/dev/null
+	has eight-relayed '^RCPT <eight@far.example>'
+	hasnt eight-no-body '^MAIL .*BODY='
+
 	# RFC 3461 DSN: NOTIFY=NEVER (no bounce), NOTIFY=SUCCESS (a success
 	# report for a local delivery, with ENVID and ORCPT), the parameters
 	# passed on to a next hop that offers DSN (the sink does)

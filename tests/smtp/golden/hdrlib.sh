@@ -27,9 +27,8 @@ hdr_mc() {
 # hdr_collect DIR: the header block of every message delivered, keyed
 # by its Subject ("=== h01 relay" with the envelope the sink got, "===
 # h01 local"), sorted; dates, queue ids and the work directory masked,
-# Received fields dropped (another golden checks them), and BODY= in
-# the envelope (sendmail gives none for 8-bit text only in the header
-# of a message that came without BODY=, cfmta says 8BITMIME)
+# Received fields dropped (another golden checks them), SIZE= in the
+# envelope masked
 hdr_collect() {
 	perl -e '
 	my ($dir) = @ARGV; my %out;
@@ -38,7 +37,7 @@ hdr_collect() {
 		$t =~ s/\r\n/\n/g;
 		my $kind = $f =~ m{/sink/} ? "relay" : "local";
 		my $env = "";
-		if ($kind eq "relay") { ($env, $t) = split(/\n\n/, $t, 2); $env =~ s/ SIZE=\d+//; $env =~ s/ BODY=8BITMIME//; $env .= "\n"; }
+		if ($kind eq "relay") { ($env, $t) = split(/\n\n/, $t, 2); $env =~ s/ SIZE=\d+//; $env .= "\n"; }
 		my ($h) = split(/\n\n/, $t, 2);
 		my @f; for my $l (split(/\n/, $h)) { if ($l =~ /^[ \t]/ && @f) { $f[-1] .= "\n$l" } else { push @f, $l } }
 		@f = grep { !/^Received:/i } @f;
