@@ -10,10 +10,14 @@ my ($addr, $port, $mode) = @ARGV;
 my $srv = IO::Socket::INET->new(LocalAddr => $addr, LocalPort => $port,
     Listen => 8, ReuseAddr => 1, Proto => 'tcp') or die "stall: listen: $!\n";
 $SIG{CHLD} = 'IGNORE';
+# killed, it takes its stalled connections along (no process outlives a test)
+my @kids;
+$SIG{TERM} = sub { kill 'TERM', @kids; exit 0; };
 while (my $c = $srv->accept) {
 	my $pid = fork();
 	next if !defined $pid;
-	if ($pid) { close $c; next; }
+	if ($pid) { push @kids, $pid; close $c; next; }
+	$SIG{TERM} = 'DEFAULT';
 	$c->autoflush(1);
 	if ($mode eq 'greeting') { sleep 60; exit 0; }
 	print $c "220 stall.test ESMTP\r\n";

@@ -35,7 +35,10 @@ hostname "$GOLDEN_HOST"
 T=$(mktemp -d "${HOME:-/root}/.cfmta-tlscert.XXXXXX")
 chmod 700 "$T"
 DPID=
-trap '[ -n "$DPID" ] && kill $DPID 2>/dev/null; rm -rf "$T"' EXIT INT TERM
+# (restart runs in the pipeline's subshell: the daemon running at the end
+# is the one the pid file names, not necessarily $DPID)
+trap '[ -n "$DPID" ] && kill $DPID 2>/dev/null
+	[ -s "$T/mta.pid" ] && kill "$(head -1 "$T/mta.pid")" 2>/dev/null; rm -rf "$T"' EXIT INT TERM
 sed "s|@DIR@|$T|g" "$G/tlscert.mc" > "$T/tlscert.mc"
 if [ "${ORACLE:-}" = 1 ]; then
 	MTA=${SENDMAIL:-/usr/sbin/sendmail}
