@@ -13,19 +13,7 @@
 # its transcript, Remote-MTA and the mailer's diagnostic type.
 # Prints "dsn: N passed, M failed".
 . "$(dirname "$0")/common.sh"
-G=$TOP/tests/smtp/golden
-T=$(mktemp -d /tmp/cfmta-dsn.XXXXXX)
-SINKPID=
-cleanup() {
-	[ -n "$SINKPID" ] && kill "$SINKPID" 2>/dev/null
-	[ -n "$KEEP" ] || rm -rf "$T"
-}
-trap cleanup EXIT INT TERM
-if ! command -v perl > /dev/null 2>&1; then
-	echo "SKIP: dsn tests (no perl)"; echo "dsn: 0 passed, 0 failed"; exit 0
-fi
-. "$G/lib.sh"
-chmod 755 "$T"
+smtp_test dsn
 PORT=$((20000 + ($$ + 11) % 20000))
 bs_setup "$T" && dsn_setup "$T" || bad "dsn_setup"
 sed "s/@PORT@/$PORT/; s|@DIR@|$T|g" "$G/maillog.mc" > "$T/dsn.mc"

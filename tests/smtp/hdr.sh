@@ -12,20 +12,8 @@
 # folded, Bcc left out.  Also: a 10,000-address To: is delivered (copied,
 # not rewritten) in bounded time.  Prints "hdr: N passed, M failed".
 . "$(dirname "$0")/common.sh"
-G=$TOP/tests/smtp/golden
-T=$(mktemp -d /tmp/cfmta-hdr.XXXXXX)
-SINKPID=
-cleanup() {
-	[ -n "$SINKPID" ] && kill "$SINKPID" 2>/dev/null
-	[ -n "$KEEP" ] || rm -rf "$T"
-}
-trap cleanup EXIT INT TERM
-if ! command -v perl > /dev/null 2>&1; then
-	echo "SKIP: hdr tests (no perl)"; echo "hdr: 0 passed, 0 failed"; exit 0
-fi
-. "$G/lib.sh"
+smtp_test hdr
 . "$G/hdrlib.sh"
-chmod 755 "$T"
 PORT=$((20000 + ($$ + 17) % 20000))
 bs_setup "$T" && hdr_setup "$T" || bad "hdr_setup"
 

@@ -9,19 +9,7 @@
 #     opens it again when the load falls; refuseLA= of one daemon
 # Prints "load: N passed, M failed".
 . "$(dirname "$0")/common.sh"
-G=$TOP/tests/smtp/golden
-T=$(mktemp -d /tmp/cfmta-load.XXXXXX)
-DPID=
-cleanup() {
-	[ -n "$DPID" ] && kill "$DPID" 2>/dev/null
-	[ -n "$KEEP" ] || rm -rf "$T"
-}
-trap cleanup EXIT INT TERM
-if ! command -v perl > /dev/null 2>&1; then
-	echo "SKIP: load tests (no perl)"; echo "load: 0 passed, 0 failed"; exit 0
-fi
-. "$G/lib.sh"
-chmod 755 "$T"
+smtp_test load
 P1=$((20000 + ($$ + 13) % 20000)) P2=$((20000 + ($$ + 14) % 20000))
 bs_setup "$T" && dsn_setup "$T" || bad "setup"
 sed "s/@PORT@/$P1/; s|@DIR@|$T|g" "$G/maillog.mc" > "$T/load.mc"

@@ -17,22 +17,8 @@ set -u
 S=$(cd "$(dirname "$0")" && pwd)
 G=$S/golden
 . "$G/lib.sh"
-SENDMAIL=${SENDMAIL:-/usr/sbin/sendmail}
-CFDIR=${CFDIR:-/usr/share/sendmail/cf}
-if ! [ -x "$SENDMAIL" ] || ! dpkg -s sendmail-bin >/dev/null 2>&1; then
-	echo "oracle-dsn: sendmail-bin is not installed; nothing regenerated" >&2
-	exit 0
-fi
-if [ "${ORACLE_DSN_INNER:-}" != 1 ]; then
-	if [ "$(id -u)" != 0 ] || ! unshare -m -u true 2>/dev/null; then
-		echo "oracle-dsn: needs root and unshare -m -u; nothing regenerated" >&2
-		exit 0
-	fi
-	ORACLE_DSN_INNER=1 exec unshare -m -u sh "$0" "$@"
-fi
+oracle_ns oracle-dsn "$0" "$@"
 # inside the namespaces
-mount --make-rprivate / || exit 2
-hostname "$GOLDEN_HOST"
 w=/mnt/cfmta-dsn
 mount -t tmpfs -o mode=755 none /mnt && mkdir -m 755 "$w" || exit 2
 SINKPID=

@@ -12,22 +12,8 @@ set -u
 S=$(cd "$(dirname "$0")" && pwd)
 G=$S/golden
 . "$G/lib.sh"
-SENDMAIL=${SENDMAIL:-/usr/sbin/sendmail}
-CFDIR=${CFDIR:-/usr/share/sendmail/cf}
-if ! [ -x "$SENDMAIL" ] || ! dpkg -s sendmail-bin >/dev/null 2>&1; then
-	echo "oracle-log: sendmail-bin is not installed; nothing regenerated" >&2
-	exit 0
-fi
-if [ "${ORACLE_LOG_INNER:-}" != 1 ]; then
-	if [ "$(id -u)" != 0 ] || ! unshare -m -u true 2>/dev/null; then
-		echo "oracle-log: needs root and unshare -m -u; nothing regenerated" >&2
-		exit 0
-	fi
-	ORACLE_LOG_INNER=1 exec unshare -m -u sh "$0" "$@"
-fi
+oracle_ns oracle-log "$0" "$@"
 # inside the namespaces
-mount --make-rprivate / || exit 2
-hostname "$GOLDEN_HOST"
 # not under /tmp: sendmail complains about world-writable parents
 w=$(mktemp -d "${HOME:-/root}/.cfmta-log.XXXXXX") || exit 2
 chmod 755 "$w"

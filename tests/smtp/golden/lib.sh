@@ -103,3 +103,27 @@ dsn_collect() {
 	    -e 's/\b[0-9A-Za-z]\{14\}\b/QID/g' -e 's/QID\.[0-9]*\//QID.T\//g' \
 	    -e 's/<[0-9]\{12\}\.QID@/<T.QID@/g'
 }
+
+# oracle_ns NAME SCRIPT ARGS...: the start of each oracle-*.sh: without
+# sendmail-bin, root or unshare it says why and exits 0 (nothing is
+# regenerated); else SCRIPT runs again in private mount and UTS
+# namespaces, where oracle_ns returns, the host name set
+oracle_ns() {
+	_on=$1 _os=$2
+	shift 2
+	SENDMAIL=${SENDMAIL:-/usr/sbin/sendmail}
+	CFDIR=${CFDIR:-/usr/share/sendmail/cf}
+	if ! [ -x "$SENDMAIL" ] || ! dpkg -s sendmail-bin >/dev/null 2>&1; then
+		echo "$_on: sendmail-bin is not installed; nothing regenerated" >&2
+		exit 0
+	fi
+	if [ "${ORACLE_NS_INNER:-}" != 1 ]; then
+		if [ "$(id -u)" != 0 ] || ! unshare -m -u true 2>/dev/null; then
+			echo "$_on: needs root and unshare -m -u; nothing regenerated" >&2
+			exit 0
+		fi
+		ORACLE_NS_INNER=1 exec unshare -m -u sh "$_os" "$@"
+	fi
+	mount --make-rprivate / || exit 2
+	hostname "$GOLDEN_HOST"
+}
