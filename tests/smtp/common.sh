@@ -27,3 +27,35 @@ smtp_test() {
 	. "$G/lib.sh"
 	chmod 755 "$T"
 }
+
+# net_test NAME SCRIPT TOOL... -- ARGS...: the start of a test that runs
+# in private mount, network and UTS namespaces (root, unshare, ip and
+# the TOOLs needed; SKIP and exit without them): SCRIPT runs again in
+# them, where net_test returns with loopback up, golden/lib.sh sourced,
+# $G set and the host name $GOLDEN_HOST
+net_test() {
+	_nn=$1 _ns=$2
+	shift 2
+	_miss=
+	for _t in unshare ip; do
+		command -v "$_t" >/dev/null 2>&1 || _miss="$_miss $_t"
+	done
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		command -v "$1" >/dev/null 2>&1 || _miss="$_miss $1"
+		shift
+	done
+	[ $# -gt 0 ] && shift
+	if [ "$(id -u)" != 0 ] || [ -n "$_miss" ] || ! unshare -mnu true 2>/dev/null; then
+		echo "SKIP: $_nn (needs root, unshare -mnu, ip and$_miss)"
+		echo "$_nn: 0 passed, 0 failed"
+		exit 0
+	fi
+	if [ "${NET_TEST_INNER:-}" != 1 ]; then
+		NET_TEST_INNER=1 exec unshare -mnu sh "$_ns" "$@"
+	fi
+	G=$TOP/tests/smtp/golden
+	. "$G/lib.sh"
+	mount --make-rprivate / 2>/dev/null
+	ip link set lo up || { echo "$_nn: 0 passed, 1 failed"; exit 1; }
+	hostname "$GOLDEN_HOST"
+}

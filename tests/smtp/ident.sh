@@ -9,21 +9,7 @@
 # from the real sendmail's daemon on the same config (make oracle).
 # Prints "ident: N passed, M failed".
 . "$(dirname "$0")/common.sh"
-G=$TOP/tests/smtp/golden
-if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null 2>&1 ||
-    ! command -v ip >/dev/null 2>&1 || ! command -v perl >/dev/null 2>&1 ||
-    ! unshare -mnu true 2>/dev/null; then
-	echo "SKIP: ident (needs root, unshare -mnu, ip, perl)"
-	echo "ident: 0 passed, 0 failed"
-	exit 0
-fi
-if [ "${IDENT_INNER:-}" != 1 ]; then
-	IDENT_INNER=1 exec unshare -mnu sh "$0" "$@"
-fi
-. "$G/lib.sh"
-mount --make-rprivate / 2>/dev/null
-ip link set lo up || { echo "ident: 0 passed, 1 failed"; exit 1; }
-hostname "$GOLDEN_HOST"
+net_test ident "$0" perl -- "$@"
 if [ "${ORACLE:-}" = 1 ]; then
 	MTA=${SENDMAIL:-/usr/sbin/sendmail}
 	if ! [ -x "$MTA" ] || ! dpkg -s sendmail-bin >/dev/null 2>&1; then

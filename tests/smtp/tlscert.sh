@@ -16,21 +16,7 @@
 # the real sendmail's daemon on the same .mc (make oracle).
 # Prints "tlscert: N passed, M failed".
 . "$(dirname "$0")/common.sh"
-G=$TOP/tests/smtp/golden
-if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null 2>&1 ||
-    ! command -v ip >/dev/null 2>&1 || ! command -v swaks >/dev/null 2>&1 ||
-    ! command -v openssl >/dev/null 2>&1 || ! unshare -mnu true 2>/dev/null; then
-	echo "SKIP: tlscert (needs root, unshare -mnu, ip, swaks, openssl)"
-	echo "tlscert: 0 passed, 0 failed"
-	exit 0
-fi
-if [ "${TLSCERT_INNER:-}" != 1 ]; then
-	TLSCERT_INNER=1 exec unshare -mnu sh "$0" "$@"
-fi
-. "$G/lib.sh"
-mount --make-rprivate / 2>/dev/null
-ip link set lo up || { echo "tlscert: 0 passed, 1 failed"; exit 1; }
-hostname "$GOLDEN_HOST"
+net_test tlscert "$0" swaks openssl perl -- "$@"
 # not under /tmp: sendmail refuses a world-writable parent
 T=$(mktemp -d "${HOME:-/root}/.cfmta-tlscert.XXXXXX")
 chmod 700 "$T"
