@@ -735,6 +735,10 @@ addr_parse(struct mta *mta, const char *addr, int flags, struct addr_result *res
 
 	memset(res, 0, sizeof(*res));
 	mta->e_to = a;
+	/* ${addr_type}: what is parsed ("e s" the envelope sender ...) */
+	char at[4] = { (flags & RF_HEADERADDR) ? 'h' : 'e', ' ',
+	    (flags & RF_SENDERADDR) ? 's' : 'r', '\0' };
+	rw_mactab_set(&mta->vm.envmac, rw_macid_long(&cf->mn, "addr_type"), at);
 	if (tTd(20, 1))
 		dbg_printf("\n--parseaddr(%s)\n", a);
 	if (prescan(mta, a, pvp, cf->tok.ext) < 0) {

@@ -12,6 +12,7 @@
 
 #include "dbg.h"
 #include "hdr.h"
+#include "loadavg.h"
 #include "map.h"
 #include "mta.h"
 #include "queue_fs.h"
@@ -503,6 +504,9 @@ bt_run(struct mta *mta, FILE *in)
 	queue_newid(&e);
 	rw_mactab_set(&mta->vm.envmac, 'i', e.id);
 	q_env_fini(&e);
+	char la[16];
+	snprintf(la, sizeof(la), "%d", la_current());
+	rw_mactab_set(&mta->vm.envmac, rw_macid_long(&mta->cf.mn, "load_avg"), la);
 	printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
 	printf("Enter <ruleset> <address>\n");
 	for (;;) {

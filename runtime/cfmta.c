@@ -283,6 +283,19 @@ mta_load(struct mta *m, const struct mta_spec *spec, char *why, size_t whysz)
 	m->vm.testmode = spec->mode == 't';
 	int opm = rw_macid_long(&m->cf.mn, "opMode");
 	rw_mactab_set(&m->vm.envmac, opm, spec->opmode);
+	/*
+	 * What sendmail defines before anything runs: ${deliveryMode} (its
+	 * letter; address test mode delivers interactively), an empty
+	 * ${quarantine}, ${addr_type} of an envelope recipient
+	 */
+	const char *dm = m->cf.optv[OPT_DELIVERYMODE];
+	char dml[2] = { spec->mode == 't' ? 'i' : dm != NULL && *dm != '\0' ?
+	    (char)tolower((unsigned char)*dm) : 'b', '\0' };
+	rw_mactab_set(&m->vm.envmac, rw_macid_long(&m->cf.mn, "deliveryMode"),
+	    dml);
+	rw_mactab_set(&m->vm.envmac, rw_macid_long(&m->cf.mn, "quarantine"), "");
+	rw_mactab_set(&m->vm.envmac, rw_macid_long(&m->cf.mn, "addr_type"),
+	    "e r");
 	return 0;
 }
 

@@ -773,6 +773,14 @@ has bt-date '^> [A-Z][a-z][a-z], [1-9][0-9]* [A-Z][a-z][a-z] 20[0-9][0-9] [0-9:]
 has bt-qid '^> [0-9A-Za-z]\{14\}$'
 printf '$b\n' | TZ=America/New_York "$CFMTA" -C "$G/bs.cf" $(bs_args "$T/bsg") -bt > "$T/out" 2>&1
 has bt-date-offset '^> [A-Z][a-z][a-z], [1-9][0-9]* [A-Z][a-z][a-z] 20[0-9][0-9] [0-9:]\{8\} -0[45]00$'
+# and ${deliveryMode} i, ${addr_type} "e r" and the load average (its
+# value changes: only its form is checked); ${quarantine} is defined
+# empty too
+printf '${deliveryMode}\n${addr_type}\n${load_avg}\n' |
+    "$CFMTA" -C "$G/bs.cf" $(bs_args "$T/bsg") -bt > "$T/out" 2>&1
+has bt-dm '^> i$'
+has bt-at '^> e r$'
+has bt-la '^> [0-9][0-9]*$'
 
 # -bv expansions against sendmail -bv (golden/bv.out)
 echo "$BV_LISTS" | tr '|' '\n' | while read -r list; do
