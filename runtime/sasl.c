@@ -73,6 +73,15 @@ sasl_ready(void)
 	return sasl_state > 0;
 }
 
+void
+ssasl_preinit(struct mta *mta)
+{
+	const char *am = mta->cf.optv[OPT_AUTHMECHANISMS];
+
+	if (am != NULL && *am != '\0')
+		(void)sasl_ready();
+}
+
 static bool
 has_opt(const char *ao, char c)
 {
@@ -279,8 +288,13 @@ ssasl_auth(struct ssasl *c, struct sio *io, const char *mech,
 			enc[0] = '\0';
 		sio_printf(io, "334 %s\r\n", enc);
 		buf_reset(&line);
-		if (!sio_flush(io) ||
-		    sio_getline(io, &line, SASL_LINEMAX, &eol) != 1) {
+		int got = sio_flush(io) ?
+		    sio_getline(io, &line, SASL_LINEMAX, &eol) : -1;
+		if (got <= 0) {		/* end of input, error, timeout */
+			r->lost = true;
+			goto out;
+		}
+		if (got != 1) {		/* longer than RFC 4954 allows */
 			snprintf(r->reply, sizeof(r->reply),
 			    "501 5.0.0 AUTH aborted");
 			goto out;

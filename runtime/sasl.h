@@ -17,6 +17,8 @@
 struct sio;
 struct ssasl;
 
+/* sasl_server_init now (the daemon, before it forks), if AUTH is on */
+void	ssasl_preinit(struct mta *mta);
 /* a per-session context; NULL when SASL cannot be used (no AUTH) */
 struct ssasl *ssasl_new(struct mta *mta, const char *laddr,
 	    const char *lport, const char *raddr, const char *rport);
@@ -36,6 +38,7 @@ struct ssasl_result {
 	char	*author;	/* malloc'd or NULL */
 	unsigned ssf;
 	bool	 failed;	/* 535: worth an "AUTH failure" log line */
+	bool	 lost;		/* the client went away: no reply */
 	char	 detail[160];	/* the failure's reason */
 };
 

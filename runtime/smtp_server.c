@@ -1496,6 +1496,10 @@ cmd_auth(struct sess *s, char *arg)
 		s->exitstat = EX_IOERR;
 		return;
 	}
+	if (r.lost) {		/* the command loop sees the end of input */
+		ssasl_result_fini(&r);
+		return;
+	}
 	if (!authok) {
 		reply(s, "%s", r.reply);
 		if (r.failed)

@@ -770,6 +770,23 @@ for in in "$G"/*.in; do
 	rm -f "$T"/bsg/q/*
 done
 
+# AuthOptions=p (golden authp-1): plaintext mechanisms only once TLS is
+# libsasl2's external layer; the authenticated user logged with bits=0
+if [ -n "$HAVE_TLS" ] && command -v swaks > /dev/null 2>&1; then
+	AP="$CFMTA -C $(bs_cf authp-1 "$T/bsg") $(bs_args "$T/bsg") -OServerCertFile=$T/cert.pem -OServerKeyFile=$T/key.pem -OCACertFile=$T/cert.pem -bs"
+	CFMTA_SASL_CONFDIR=$T/bsg/sasl2 swaks --pipe "$AP" --auth PLAIN --auth-user alice \
+	    --auth-password wonderland --quit-after AUTH > "$T/out" 2>&1
+	has authp-notls '<-  250-AUTH CRAM-MD5$'
+	hasnt authp-notls-ok '235 2.0.0'
+	CFMTA_SASL_CONFDIR=$T/bsg/sasl2 swaks --pipe "$AP" --tls --auth PLAIN --auth-user alice \
+	    --auth-password wonderland --quit-after AUTH > "$T/out" 2>&1
+	has authp-tls-offer '<~  250-AUTH PLAIN CRAM-MD5 LOGIN$'
+	has authp-tls '<~  235 2.0.0 OK Authenticated'
+	CFMTA_SASL_CONFDIR=$T/bsg/sasl2 swaks --pipe "$AP" --tls --auth LOGIN --auth-user alice \
+	    --auth-password wrong --quit-after AUTH > "$T/out" 2>&1
+	has authp-tls-bad '<~\* 535 5.7.0 authentication failed'
+fi
+
 # -bt: like sendmail's, the envelope has a date ($b, GMT for a zero
 # offset) and a queue id ($i) from the start (not in the goldens: they
 # change with every run)
