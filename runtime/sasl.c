@@ -241,8 +241,7 @@ void
 ssasl_result_fini(struct ssasl_result *r)
 {
 	free(r->authen);
-	free(r->author);
-	r->authen = r->author = NULL;
+	r->authen = NULL;
 }
 
 bool
@@ -327,14 +326,17 @@ ssasl_auth(struct ssasl *c, struct sio *io, const char *mech,
 			r->authen = xstrndup(u, 64);
 		goto out;
 	}
+	/*
+	 * ${auth_authen}: the authentication id, also with another
+	 * authorization id (golden authmac-1); ${auth_author} stays unset
+	 * here, as by sendmail (it comes from MAIL AUTH=)
+	 */
 	const void *v = NULL;
-	if (sasl_getprop(c->conn, SASL_USERNAME, &v) == SASL_OK && v != NULL)
+	if ((sasl_getprop(c->conn, SASL_AUTHUSER, &v) == SASL_OK && v != NULL) ||
+	    (sasl_getprop(c->conn, SASL_USERNAME, &v) == SASL_OK && v != NULL))
 		r->authen = xtextify(v);
 	else
 		r->authen = xstrdup("");
-	v = NULL;
-	if (sasl_getprop(c->conn, SASL_AUTHUSER, &v) == SASL_OK && v != NULL)
-		r->author = xtextify(v);
 	v = NULL;
 	if (sasl_getprop(c->conn, SASL_SSF, &v) == SASL_OK && v != NULL)
 		r->ssf = *(const sasl_ssf_t *)v;

@@ -35,7 +35,6 @@ const char *ssasl_avail(struct ssasl *c);
 struct ssasl_result {
 	char	 reply[512];
 	char	*authen;	/* malloc'd: the user (on failure too if known) */
-	char	*author;	/* malloc'd or NULL */
 	unsigned ssf;
 	bool	 failed;	/* 535: worth an "AUTH failure" log line */
 	bool	 lost;		/* the client went away: no reply */

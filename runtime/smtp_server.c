@@ -1519,7 +1519,6 @@ cmd_auth(struct sess *s, char *arg)
 	snprintf(ssf, sizeof(ssf), "%u", r.ssf);
 	setmac(s, "auth_type", mech);
 	setmac(s, "auth_authen", s->authuser);
-	setmac(s, "auth_author", r.author);
 	setmac(s, "auth_ssf", ssf);
 	rw_mactab_set(&s->mta->vm.envmac, 'r', protocol(s));
 	reply(s, "%s", r.reply);
