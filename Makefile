@@ -27,7 +27,7 @@ WERROR   ?= $(if $(CI),-Werror,)
 SAN      ?=
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(WERROR) $(SAN) \
              -Iruntime/lib -Icfc -I$(B)/gen $(CFLAGS)
-LDLIBS_ALL = -ldb -lssl -lcrypto -lresolv $(LDLIBS)
+LDLIBS_ALL = -ldb -lsasl2 -lssl -lcrypto -lresolv $(LDLIBS)
 BISON    ?= bison
 FLEX     ?= flex
 

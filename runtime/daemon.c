@@ -40,6 +40,7 @@
 #include "maillog.h"
 #include "map.h"
 #include "modes.h"
+#include "sasl.h"
 #include "smtp_server.h"
 #include "spool.h"
 #include "tls.h"
@@ -585,6 +586,8 @@ daemon_main(struct mta *orig, const struct mode_args *a)
 	signal(SIGPIPE, SIG_IGN);
 
 	struct tls_ctx *tls = tls_ctx_server(&mta->cf, why, sizeof(why));
+	/* libsasl2 once, as sendmail: each child inherits it */
+	ssasl_preinit(mta);
 	if (a->qinterval > 0)
 		nextq = time(NULL);
 	struct counts *cnt = xcalloc(1, sizeof(*cnt));

@@ -1,44 +1,177 @@
 /*
- * sasl.c -- AUTH PLAIN and LOGIN without Cyrus SASL (libsasl2 is not
- * linked): base64 through OpenSSL, credentials from a secrets file read
- * for each attempt, compared in constant time.  Offered only with
- * AuthMechanisms naming them, and (AuthOptions=p) only under TLS.
+ * sasl.c -- SMTP AUTH through Cyrus SASL (libsasl2), as sendmail 8.17:
+ * sasl_server_init(callbacks, "Sendmail") once, sasl_server_new("smtp",
+ * AuthRealm or $j, ...) per session; libsasl2 checks the credentials
+ * (sasldb, saslauthd, ... as Sendmail.conf says).  No security layer
+ * is negotiated (max_ssf 0): the session stays as it was.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/sha.h>
+#include <sasl/sasl.h>
+#include <sasl/saslutil.h>
 
-#include "policy.h"
+#include "buf.h"
+#include "log.h"
 #include "sasl.h"
 #include "sio.h"
 #include "xmem.h"
 
 #define SASL_LINEMAX	12288	/* RFC 4954: 12288 octets per line */
 
-static const char *
-secrets_file(struct mta *mta)
-{
-	const char *f = policy_getmacro(mta, "auth_secrets_file");
+struct ssasl {
+	struct mta	*mta;
+	sasl_conn_t	*conn;
+	char		 mechs[256];	/* the offer, "" for none */
+	char		*avail;		/* sasl_listmech's list */
+	bool		 listed;
+};
 
-	return f != NULL && *f != '\0' ? f : "/etc/mail/auth-secrets";
+static int	sasl_state;	/* 0 not tried, 1 usable, -1 failed */
+
+static int
+cb_log(void *ctx, int level, const char *msg)
+{
+	(void)ctx;
+	if (level <= SASL_LOG_ERR && msg != NULL)
+		log_warnx("SASL: %s", msg);
+	return SASL_OK;
+}
+
+/* as sendmail: the authorization id is not restricted here */
+static int
+cb_proxy(sasl_conn_t *conn, void *ctx, const char *req, unsigned rlen,
+    const char *auth, unsigned alen, const char *realm, unsigned urlen,
+    struct propctx *pc)
+{
+	(void)conn; (void)ctx; (void)req; (void)rlen; (void)alen;
+	(void)realm; (void)urlen; (void)pc;
+	return auth == NULL ? SASL_FAIL : SASL_OK;
+}
+
+static sasl_callback_t callbacks[] = {
+	{ SASL_CB_LOG, (int (*)(void))(void (*)(void))cb_log, NULL },
+	{ SASL_CB_PROXY_POLICY, (int (*)(void))(void (*)(void))cb_proxy, NULL },
+	{ SASL_CB_LIST_END, NULL, NULL },
+};
+
+static bool
+sasl_ready(void)
+{
+	if (sasl_state == 0) {
+		const char *dir = getenv("CFMTA_SASL_CONFDIR");
+
+		if (dir != NULL && *dir != '\0' && getuid() == geteuid() &&
+		    getgid() == getegid())
+			(void)sasl_set_path(SASL_PATH_TYPE_CONFIG, (char *)dir);
+		sasl_state = sasl_server_init(callbacks, "Sendmail") ==
+		    SASL_OK ? 1 : -1;
+	}
+	return sasl_state > 0;
+}
+
+void
+ssasl_preinit(struct mta *mta)
+{
+	const char *am = mta->cf.optv[OPT_AUTHMECHANISMS];
+
+	if (am != NULL && *am != '\0')
+		(void)sasl_ready();
 }
 
 static bool
-has_word(const char *list, const char *w)
+has_opt(const char *ao, char c)
 {
-	size_t n = strlen(w);
+	return ao != NULL && strchr(ao, c) != NULL;
+}
 
+static void
+secprops(struct ssasl *c)
+{
+	const char *ao = c->mta->cf.optv[OPT_AUTHOPTIONS];
+	sasl_security_properties_t sp;
+
+	memset(&sp, 0, sizeof(sp));
+	sp.max_ssf = 0;
+	sp.maxbufsize = 0;
+	if (has_opt(ao, 'c'))
+		sp.security_flags |= SASL_SEC_PASS_CREDENTIALS;
+	if (has_opt(ao, 'd'))
+		sp.security_flags |= SASL_SEC_NODICTIONARY;
+	if (has_opt(ao, 'f'))
+		sp.security_flags |= SASL_SEC_FORWARD_SECRECY;
+	if (has_opt(ao, 'm'))
+		sp.security_flags |= SASL_SEC_MUTUAL_AUTH;
+	if (has_opt(ao, 'p'))
+		sp.security_flags |= SASL_SEC_NOPLAINTEXT;
+	if (has_opt(ao, 'y'))
+		sp.security_flags |= SASL_SEC_NOANONYMOUS;
+	(void)sasl_setprop(c->conn, SASL_SEC_PROPS, &sp);
+}
+
+struct ssasl *
+ssasl_new(struct mta *mta, const char *laddr, const char *lport,
+    const char *raddr, const char *rport)
+{
+	const char *am = mta->cf.optv[OPT_AUTHMECHANISMS];
+	const char *realm = mta->cf.optv[OPT_AUTHREALM];
+	char lip[128], rip[128];
+	struct ssasl *c;
+
+	if (am == NULL || *am == '\0' || !sasl_ready())
+		return NULL;
+	if (realm == NULL || *realm == '\0')
+		realm = rw_macvalue(&mta->vm.env, 'j');
+	lip[0] = rip[0] = '\0';
+	if (laddr != NULL && *laddr != '\0' && lport != NULL && *lport != '\0')
+		snprintf(lip, sizeof(lip), "%s;%s", laddr, lport);
+	if (raddr != NULL && *raddr != '\0' && rport != NULL && *rport != '\0')
+		snprintf(rip, sizeof(rip), "%s;%s", raddr, rport);
+	c = xcalloc(1, sizeof(*c));
+	c->mta = mta;
+	if (sasl_server_new("smtp", realm, NULL, lip[0] ? lip : NULL,
+	    rip[0] ? rip : NULL, NULL, 0, &c->conn) != SASL_OK) {
+		free(c);
+		return NULL;
+	}
+	secprops(c);
+	return c;
+}
+
+void
+ssasl_free(struct ssasl *c)
+{
+	if (c == NULL)
+		return;
+	sasl_dispose(&c->conn);
+	free(c->avail);
+	free(c);
+}
+
+void
+ssasl_tls(struct ssasl *c, unsigned bits, const char *authid)
+{
+	sasl_ssf_t ssf = bits;
+
+	if (c == NULL)
+		return;
+	(void)sasl_setprop(c->conn, SASL_SSF_EXTERNAL, &ssf);
+	(void)sasl_setprop(c->conn, SASL_AUTH_EXTERNAL,
+	    authid != NULL && *authid != '\0' ? authid : NULL);
+	c->listed = false;
+}
+
+static bool
+in_list(const char *list, const char *w, size_t n)
+{
 	while (list != NULL && *list != '\0') {
 		while (*list == ' ' || *list == ',' || *list == '\t')
 			list++;
 		size_t l = strcspn(list, " ,\t");
-		if (l == n && strncasecmp(list, w, n) == 0)
+		if (l == n && l > 0 && strncasecmp(list, w, n) == 0)
 			return true;
 		list += l;
 	}
@@ -46,164 +179,173 @@ has_word(const char *list, const char *w)
 }
 
 const char *
-sasl_mechs(struct mta *mta, bool tls)
+ssasl_mechs(struct ssasl *c)
 {
-	const char *am = mta->cf.optv[OPT_AUTHMECHANISMS];
-	const char *ao = mta->cf.optv[OPT_AUTHOPTIONS];
-	static char mechs[32];
-	FILE *f;
+	const char *list = NULL, *am;
+	unsigned len = 0;
+	int count = 0;
 
-	if (am == NULL || (!tls && ao != NULL && strchr(ao, 'p') != NULL))
+	if (c == NULL)
 		return NULL;
-	if ((f = fopen(secrets_file(mta), "r")) == NULL)
-		return NULL;
-	fclose(f);
-	mechs[0] = '\0';
-	if (has_word(am, "LOGIN"))
-		strncat(mechs, "LOGIN", sizeof(mechs) - 1);
-	if (has_word(am, "PLAIN"))
-		strncat(mechs, mechs[0] ? " PLAIN" : "PLAIN",
-		    sizeof(mechs) - strlen(mechs) - 1);
-	return mechs[0] != '\0' ? mechs : NULL;
-}
-
-/* decode base64 into out (NUL-terminated); -1 if malformed */
-static int
-b64dec(const char *in, unsigned char *out, size_t outsz)
-{
-	size_t n = strlen(in);
-	int len;
-
-	if (n % 4 != 0 || (n / 4) * 3 + 1 > outsz)
-		return -1;
-	len = EVP_DecodeBlock(out, (const unsigned char *)in, (int)n);
-	if (len < 0)
-		return -1;
-	if (n >= 1 && in[n - 1] == '=')
-		len--;
-	if (n >= 2 && in[n - 2] == '=')
-		len--;
-	out[len] = '\0';
-	return len;
-}
-
-static bool
-check(struct mta *mta, const char *user, const char *pass)
-{
-	FILE *f = fopen(secrets_file(mta), "r");
-	char line[1024];
-	bool ok = false;
-
-	if (f == NULL)
-		return false;
-	while (fgets(line, sizeof(line), f) != NULL) {
-		line[strcspn(line, "\r\n")] = '\0';
-		if (line[0] == '#' || line[0] == '\0')
-			continue;
-		char *colon = strchr(line, ':');
-		if (colon == NULL)
-			continue;
-		*colon++ = '\0';
-		if (strcmp(line, user) != 0)
-			continue;
-		if (strncmp(colon, "{SHA256}", 8) == 0) {
-			unsigned char md[SHA256_DIGEST_LENGTH];
-			char hex[2 * SHA256_DIGEST_LENGTH + 1];
-			SHA256((const unsigned char *)pass, strlen(pass), md);
-			for (int i = 0; i < SHA256_DIGEST_LENGTH; i++)
-				snprintf(hex + 2 * i, 3, "%02x", md[i]);
-			ok = strlen(colon + 8) == strlen(hex) &&
-			    CRYPTO_memcmp(colon + 8, hex, strlen(hex)) == 0;
-		} else
-			ok = strlen(colon) == strlen(pass) &&
-			    CRYPTO_memcmp(colon, pass, strlen(pass)) == 0;
-		break;
+	if (!c->listed) {
+		c->listed = true;
+		c->mechs[0] = '\0';
+		if (sasl_listmech(c->conn, NULL, "", " ", "", &list, &len,
+		    &count) != SASL_OK || list == NULL)
+			return NULL;
+		free(c->avail);
+		c->avail = xstrdup(list);
+		/* AuthMechanisms' order, as sendmail's intersect() */
+		am = c->mta->cf.optv[OPT_AUTHMECHANISMS];
+		while (am != NULL && *am != '\0') {
+			while (*am == ' ' || *am == ',' || *am == '\t')
+				am++;
+			size_t l = strcspn(am, " ,\t");
+			if (l > 0 && in_list(list, am, l) &&
+			    !in_list(c->mechs, am, l) &&
+			    strlen(c->mechs) + l + 2 < sizeof(c->mechs)) {
+				if (c->mechs[0] != '\0')
+					strcat(c->mechs, " ");
+				strncat(c->mechs, am, l);
+			}
+			am += l;
+		}
 	}
-	fclose(f);
-	return ok;
+	return c->mechs[0] != '\0' ? c->mechs : NULL;
 }
 
-/* one continuation line from the client; NULL on "*" or error */
+const char *
+ssasl_avail(struct ssasl *c)
+{
+	return c != NULL && c->avail != NULL ? c->avail : "";
+}
+
+/* xtext (RFC 3461) of s, as sendmail's xtextify(s, "<>\")") */
 static char *
-ask(struct sio *io, const char *challenge, bool *aborted)
+xtextify(const char *s)
 {
-	struct buf line = BUF_INIT;
-	enum sio_eol eol;
+	struct buf b = BUF_INIT;
 
-	sio_printf(io, "334 %s\r\n", challenge);
-	if (!sio_flush(io) || sio_getline(io, &line, SASL_LINEMAX, &eol) != 1) {
-		buf_fini(&line);
-		return NULL;
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch < '!' || ch > '~' || ch == '+' || ch == '=' ||
+		    strchr("<>\")", ch) != NULL)
+			buf_printf(&b, "+%02X", ch);
+		else
+			buf_addch(&b, (char)ch);
 	}
-	if (strcmp(buf_cstr(&line), "*") == 0) {
-		*aborted = true;
-		buf_fini(&line);
-		return NULL;
-	}
-	return buf_steal(&line);
+	return buf_steal(&b);
+}
+
+void
+ssasl_result_fini(struct ssasl_result *r)
+{
+	free(r->authen);
+	r->authen = NULL;
 }
 
 bool
-sasl_auth(struct mta *mta, struct sio *io, const char *mech,
-    const char *initial, char *reply, size_t replysz, char **user)
+ssasl_auth(struct ssasl *c, struct sio *io, const char *mech,
+    const char *initial, struct ssasl_result *r)
 {
-	unsigned char a[SASL_LINEMAX], b[SASL_LINEMAX];
-	char *resp = NULL;
-	bool aborted = false, ok = false;
-	const char *u = NULL, *p = NULL;
+	struct buf line = BUF_INIT;
+	char *in = xmalloc(SASL_LINEMAX), *enc = NULL;
+	unsigned inlen = 0;
+	const char *out = NULL;
+	unsigned outlen = 0;
+	bool ok = false, have_in = false;
+	int rc;
 
-	*user = NULL;
-	snprintf(reply, replysz, "535 5.7.0 authentication failed");
-	if (strcasecmp(mech, "PLAIN") == 0) {
-		if (initial != NULL && *initial != '\0')
-			resp = xstrdup(strcmp(initial, "=") == 0 ? "" : initial);
-		else if ((resp = ask(io, "", &aborted)) == NULL)
-			goto out;
-		int n = b64dec(resp, a, sizeof(a));
-		if (n < 0) {
-			snprintf(reply, replysz, "501 5.5.4 cannot decode AUTH parameter %.40s", resp);
-			goto out;
-		}
-		/* authzid \0 authcid \0 password */
-		unsigned char *z1 = memchr(a, '\0', (size_t)n);
-		if (z1 == NULL)
-			goto out;
-		unsigned char *z2 = memchr(z1 + 1, '\0', (size_t)(a + n - z1 - 1));
-		if (z2 == NULL)
-			goto out;
-		u = (const char *)z1 + 1;
-		p = (const char *)z2 + 1;
-	} else if (strcasecmp(mech, "LOGIN") == 0) {
-		if (initial != NULL && *initial != '\0')
-			resp = xstrdup(initial);
-		else if ((resp = ask(io, "VXNlcm5hbWU6", &aborted)) == NULL)
-			goto out;
-		if (b64dec(resp, a, sizeof(a)) < 0)
-			goto bad64;
-		free(resp);
-		if ((resp = ask(io, "UGFzc3dvcmQ6", &aborted)) == NULL)
-			goto out;
-		if (b64dec(resp, b, sizeof(b)) < 0)
-			goto bad64;
-		u = (const char *)a;
-		p = (const char *)b;
-	} else {
-		snprintf(reply, replysz, "504 5.3.3 AUTH mechanism %.32s not available", mech);
+	memset(r, 0, sizeof(*r));
+	if (ssasl_mechs(c) == NULL || !in_list(c->mechs, mech, strlen(mech))) {
+		snprintf(r->reply, sizeof(r->reply),
+		    "504 5.3.3 AUTH mechanism %.32s not available", mech);
 		goto out;
 	}
-	if (*u != '\0' && check(mta, u, p)) {
-		ok = true;
-		*user = xstrdup(u);
-		snprintf(reply, replysz, "235 2.0.0 OK Authenticated");
+	if (initial != NULL && *initial != '\0') {
+		have_in = true;
+		if (strcmp(initial, "=") != 0 &&
+		    (strlen(initial) >= SASL_LINEMAX ||
+		     sasl_decode64(initial, (unsigned)strlen(initial), in,
+		     SASL_LINEMAX, &inlen) != SASL_OK)) {
+			snprintf(r->reply, sizeof(r->reply),
+			    "501 5.5.4 cannot BASE64 decode '%.400s'", initial);
+			goto out;
+		}
 	}
-	goto out;
-bad64:
-	snprintf(reply, replysz, "501 5.5.4 cannot decode AUTH parameter");
+	rc = sasl_server_start(c->conn, mech, have_in ? in : NULL,
+	    have_in ? inlen : 0, &out, &outlen);
+	while (rc == SASL_CONTINUE) {
+		enum sio_eol eol;
+		unsigned elen = 0;
+		size_t esz = 4 * ((size_t)outlen / 3 + 1) + 1;
+
+		free(enc);
+		enc = xmalloc(esz);
+		if (sasl_encode64(out != NULL ? out : "", outlen, enc,
+		    (unsigned)esz, &elen) != SASL_OK)
+			enc[0] = '\0';
+		sio_printf(io, "334 %s\r\n", enc);
+		buf_reset(&line);
+		int got = sio_flush(io) ?
+		    sio_getline(io, &line, SASL_LINEMAX, &eol) : -1;
+		if (got <= 0) {		/* end of input, error, timeout */
+			r->lost = true;
+			goto out;
+		}
+		if (got != 1) {		/* longer than RFC 4954 allows */
+			snprintf(r->reply, sizeof(r->reply),
+			    "501 5.0.0 AUTH aborted");
+			goto out;
+		}
+		const char *l = buf_cstr(&line);
+		if (strcmp(l, "*") == 0) {
+			snprintf(r->reply, sizeof(r->reply),
+			    "501 5.0.0 AUTH aborted");
+			goto out;
+		}
+		if (strlen(l) >= SASL_LINEMAX ||
+		    sasl_decode64(l, (unsigned)strlen(l), in, SASL_LINEMAX,
+		    &inlen) != SASL_OK) {
+			snprintf(r->reply, sizeof(r->reply),
+			    "501 5.5.4 cannot decode AUTH parameter %.400s", l);
+			goto out;
+		}
+		rc = sasl_server_step(c->conn, in, inlen, &out, &outlen);
+	}
+	if (rc != SASL_OK) {
+		const char *d = sasl_errdetail(c->conn);
+		r->failed = true;
+		snprintf(r->detail, sizeof(r->detail), "%s (%d) %s",
+		    sasl_errstring(rc, NULL, NULL), rc, d != NULL ? d : "");
+		snprintf(r->reply, sizeof(r->reply),
+		    "535 5.7.0 authentication failed");
+		const void *u = NULL;
+		if (sasl_getprop(c->conn, SASL_USERNAME, &u) == SASL_OK &&
+		    u != NULL)
+			r->authen = xstrndup(u, 64);
+		goto out;
+	}
+	/*
+	 * ${auth_authen}: the authentication id, also with another
+	 * authorization id (golden authmac-1); ${auth_author} stays unset
+	 * here, as by sendmail (it comes from MAIL AUTH=)
+	 */
+	const void *v = NULL;
+	if ((sasl_getprop(c->conn, SASL_AUTHUSER, &v) == SASL_OK && v != NULL) ||
+	    (sasl_getprop(c->conn, SASL_USERNAME, &v) == SASL_OK && v != NULL))
+		r->authen = xtextify(v);
+	else
+		r->authen = xstrdup("");
+	v = NULL;
+	if (sasl_getprop(c->conn, SASL_SSF, &v) == SASL_OK && v != NULL)
+		r->ssf = *(const sasl_ssf_t *)v;
+	ok = true;
+	snprintf(r->reply, sizeof(r->reply), "235 2.0.0 OK Authenticated");
 out:
-	if (aborted)
-		snprintf(reply, replysz, "501 5.0.0 AUTH aborted");
-	OPENSSL_cleanse(a, sizeof(a));
-	OPENSSL_cleanse(b, sizeof(b));
-	free(resp);
+	memset(in, 0, SASL_LINEMAX);
+	free(in);
+	free(enc);
+	buf_fini(&line);
 	return ok;
 }

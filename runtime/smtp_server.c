@@ -54,6 +54,7 @@ struct sess {
 	bool			 retparam;	/* RET= seen (sticky, as sendmail) */
 	char			*nullserver;	/* check_relay refusal */
 	char			*authuser;	/* after AUTH */
+	struct ssasl		*sasl;		/* NULL: no AUTH */
 	long			 maxsize;
 	int			 maxrcpt;
 	bool			 softbounce;	/* SoftBounce: 5xy replies as 4xy */
@@ -73,6 +74,18 @@ struct sess {
 	char			 features[32];	/* srv_features letters */
 	int			 ncmds;		/* commands since connect/STARTTLS */
 };
+
+/* the libsasl2 context of a session (NULL: AUTH not offered) */
+static struct ssasl *
+sess_sasl(struct sess *s)
+{
+	const struct smtp_peer *p = s->peer;
+
+	if (p->local)
+		return ssasl_new(s->mta, NULL, NULL, NULL, NULL);
+	return ssasl_new(s->mta, p->daemon_addr, p->daemon_port, p->addr,
+	    p->port);
+}
 
 /* ------------------------------------------------------------------ */
 /* replies */
@@ -629,8 +642,8 @@ cmd_helo(struct sess *s, char *arg, bool ehlo)
 		reply(s, "250-DSN");
 	if (!off(s, "noetrn", 'E'))
 		reply(s, "250-ETRN");
-	const char *mechs = sasl_mechs(mta, s->tls);
-	if (mechs != NULL && s->authuser == NULL && !off(s, NULL, 'A'))
+	const char *mechs = ssasl_mechs(s->sasl);
+	if (mechs != NULL && !off(s, NULL, 'A'))
 		reply(s, "250-AUTH %s", mechs);
 	if (s->tlsctx != NULL && !s->tls && !off(s, NULL, 'S'))
 		reply(s, "250-STARTTLS");
@@ -748,7 +761,7 @@ cmd_mail(struct sess *s, char *arg)
 			for (char *p = body; *p; p++)
 				*p = (char)toupper((unsigned char)*p);
 		} else if (strcasecmp(kw, "AUTH") == 0 && val != NULL &&
-		    sasl_mechs(mta, s->tls) != NULL) {
+		    ssasl_mechs(s->sasl) != NULL) {
 			/* RFC 4954 5: accepted; we do not trust it further */
 		} else if (strcasecmp(kw, "BODY") == 0) {
 			reply(s, "501 5.5.4 Unknown BODY type %s",
@@ -1405,6 +1418,10 @@ cmd_starttls(struct sess *s, char *arg)
 	setmac(s, "cipher_bits", why);
 	setmac(s, "verify", tp.verify);
 	setmac(s, "cert_subject", tp.cert_subject);
+	ssasl_free(s->sasl);
+	s->sasl = sess_sasl(s);
+	ssasl_tls(s->sasl, tp.bits > 0 ? (unsigned)tp.bits : 0,
+	    tp.cert_subject);
 	setmac(s, "cert_issuer", tp.cert_issuer);
 	setmac(s, "cn_subject", tp.cn_subject);
 	setmac(s, "cn_issuer", tp.cn_issuer);
@@ -1438,57 +1455,77 @@ cmd_starttls(struct sess *s, char *arg)
 static void
 cmd_auth(struct sess *s, char *arg)
 {
-	char rbuf[256], *user = NULL;
-	const char *mechs = sasl_mechs(s->mta, s->tls);
+	struct ssasl_result r;
+	const char *mechs = ssasl_mechs(s->sasl);
 
-	if (s->have_mail) {
-		reply(s, "503 5.5.0 AUTH not permitted during a mail transaction");
-		return;
-	}
-	if (mechs == NULL || !s->esmtp || off(s, NULL, 'A')) {
-		reply(s, "503 5.3.3 AUTH not available");
-		s->nerrs++;
-		return;
-	}
+	/* sendmail's order (goldens auth-3, edge-1) */
 	if (s->authuser != NULL) {
 		reply(s, "503 5.5.0 Already Authenticated");
 		return;
 	}
-	char *mech = arg, *initial = arg + strcspn(arg, " ");
+	if (s->have_mail) {
+		reply(s, "503 5.5.0 AUTH not permitted during a mail transaction");
+		return;
+	}
+	if (mechs == NULL || off(s, NULL, 'A')) {
+		reply(s, "503 5.3.3 AUTH not available");
+		s->nerrs++;
+		return;
+	}
+	while (*arg == ' ' || *arg == '\t')
+		arg++;
+	if (*arg == '\0') {
+		reply(s, "501 5.5.2 AUTH mechanism must be specified");
+		return;
+	}
+	char *mech = arg, *initial = arg + strcspn(arg, " \t");
 	if (*initial != '\0')
 		*initial++ = '\0';
+	while (*initial == ' ' || *initial == '\t')
+		initial++;
 	(void)sio_flush(&s->io);
 	/* Timeout.auth bounds each wait in the dialogue (default 10m) */
 	int cmd_ms = s->io.timeout_ms;
 	s->io.timeout_ms = (int)cf_timeout(&s->mta->cf, "auth", 600) * 1000;
-	bool authok = sasl_auth(s->mta, &s->io, mech, initial, rbuf,
-	    sizeof(rbuf), &user);
+	bool authok = ssasl_auth(s->sasl, &s->io, mech, initial, &r);
 	s->io.timeout_ms = cmd_ms;
 	if (s->io.timedout) {
+		ssasl_result_fini(&r);
 		lost_input(s);
 		s->quit = true;
 		s->exitstat = EX_IOERR;
 		return;
 	}
-	if (!authok) {
-		if (rbuf[0] == '5')
-			maillog(ML_DONE, ML_WARNING, s->env.id, "AUTH failure "
-			    "(%s): authentication failure, relay=%s", mech,
-			    relay_of(s));
-		reply(s, "%s", rbuf);
-		s->nerrs++;
+	if (r.lost) {		/* the command loop sees the end of input */
+		ssasl_result_fini(&r);
 		return;
 	}
-	s->authuser = user;
+	if (!authok) {
+		reply(s, "%s", r.reply);
+		if (r.failed)
+			maillog(ML_DONE, ML_WARNING, s->env.id, "AUTH failure "
+			    "(%s): %s%s%s, relay=%s", mech, r.detail,
+			    r.authen != NULL ? ", user=" : "",
+			    r.authen != NULL ? r.authen : "", relay_of(s));
+		s->nerrs++;
+		ssasl_result_fini(&r);
+		return;
+	}
+	s->authuser = r.authen;
+	r.authen = NULL;
 	for (char *p = mech; *p; p++)
 		*p = (char)toupper((unsigned char)*p);
+	char ssf[16];
+	snprintf(ssf, sizeof(ssf), "%u", r.ssf);
 	setmac(s, "auth_type", mech);
-	setmac(s, "auth_authen", user);
-	setmac(s, "auth_ssf", "0");
+	setmac(s, "auth_authen", s->authuser);
+	setmac(s, "auth_ssf", ssf);
 	rw_mactab_set(&s->mta->vm.envmac, 'r', protocol(s));
-	maillog(ML_DONE, ML_INFO, s->env.id, "AUTH=server, relay=%s, "
-	    "authid=%s, mech=%s, bits=0", relay_of(s), user, mech);
-	reply(s, "%s", rbuf);
+	reply(s, "%s", r.reply);
+	maillog(ML_DONE, ML_INFO, NULL, "AUTH=server, relay=%s, "
+	    "authid=%.128s, mech=%.16s, bits=%u", relay_of(s), s->authuser,
+	    mech, r.ssf);
+	ssasl_result_fini(&r);
 }
 
 static bool
@@ -1713,11 +1750,16 @@ smtp_server_run(struct mta *mta, int rfd, int wfd,
 	mta->cf.out = mta->vm.msgs;
 
 	connect_macros(&s);
+	s.sasl = sess_sasl(&s);
 	reset_envelope(&s);
 	s.env.id[0] = '\0';	/* connect and check_relay lines: NOQUEUE */
 	rw_mactab_set(&mta->vm.envmac, 'i', NULL);
 	maillog(peer->local ? ML_DONE : ML_CONNECT, ML_INFO, "",
 	    "connect from %s", relay_of(&s));
+	if (ssasl_mechs(s.sasl) != NULL)
+		maillog(ML_CONNECT, ML_INFO, NULL, "AUTH: available mech=%s, "
+		    "allowed mech=%s", ssasl_avail(s.sasl),
+		    mta->cf.optv[OPT_AUTHMECHANISMS]);
 	if (!peer->local &&
 	    policy_check(mta, "check_relay", peer->name, peer->addr, &pr) !=
 	    POL_OK && pr.v != POL_DISCARD) {
@@ -1910,6 +1952,7 @@ toomany:
 	free(s.helo);
 	free(s.nullserver);
 	free(s.authuser);
+	ssasl_free(s.sasl);
 	reset_envelope(&s);
 	q_env_fini(&s.env);
 	sio_fini(&s.io);

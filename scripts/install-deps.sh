@@ -2,7 +2,7 @@
 # install-deps.sh -- install the Debian packages the build and the tests
 # need, if any is missing.  Only acts when run as root; otherwise it just
 # reports what is missing.
-pkgs="m4 bison flex gcc make libssl-dev libdb-dev libsasl2-dev db-util openssl swaks"
+pkgs="m4 bison flex gcc make libssl-dev libdb-dev libsasl2-dev libsasl2-modules libsasl2-modules-db sasl2-bin db-util openssl swaks"
 [ -n "$CFC_WITH_CLANG" ] && pkgs="$pkgs clang libclang-rt-14-dev"
 missing=
 for p in $pkgs; do

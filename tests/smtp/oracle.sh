@@ -4,7 +4,7 @@
 # bs.cf is built from bs.mc with the upstream cf tree, then each NAME.in
 # is fed to `sendmail -bs -C bs.cf` by feed.pl (one command at a time:
 # sendmail punishes a client that talks ahead), in a private UTS namespace with
-# the host name mx.test.example, no DNS (hosts file only), and the output
+# the host name mx.test.example, libsasl2's config of bs_sasl, no DNS (hosts file only), and the output
 # goes through bs_filter (lib.sh).  tests/smtp/run.sh checks cfmta against
 # these files without needing sendmail.
 # usage: sh tests/smtp/oracle.sh [NAME ...]
@@ -23,6 +23,7 @@ w=$(mktemp -d "${HOME:-/root}/.cfmta-bs.XXXXXX") || exit 2
 trap 'rm -rf "$w"' EXIT
 chmod 755 "$w"
 bs_setup "$w" || exit 2
+bs_sasl "$w" || echo "oracle: no saslpasswd2 (sasl2-bin): AUTH goldens without users" >&2
 printf 'hosts files\naliases files\npasswd files\n' > "$w/switch"
 printf '127.0.0.1\tlocalhost\n' > "$w/hosts"
 args="$(bs_args "$w") -ODontProbeInterfaces=true -OServiceSwitchFile=$w/switch -OHostsFile=$w/hosts"
@@ -36,8 +37,11 @@ for in in "$@"; do
 	name=${in##*/}; name=${name%.in}
 	bs_input "$in" "$w" > "$w/in"
 	cf=$(bs_cf "$name" "$w")
+	# libsasl2 reads Sendmail.conf from /usr/lib/sasl2 (or /etc/sasl2):
+	# there, in a private mount namespace, the golden's own
 	# shellcheck disable=SC2086
-	unshare -u sh -c 'hostname "$1"; shift; exec "$@"' sh "$GOLDEN_HOST" \
+	unshare -m -u sh -c 'mount --make-rprivate / && mount --bind "$2" /usr/lib/sasl2 || exit 2
+	    hostname "$1"; shift 2; exec "$@"' sh "$GOLDEN_HOST" "$w/sasl2" \
 	    perl "$G/feed.pl" "$SENDMAIL" -bs -C "$cf" $args < "$w/in" 2>&1 |
 	    bs_filter "$w" > "$G/$name.out"
 	rm -f "$w"/q/*

@@ -99,8 +99,6 @@ DAEMON_OPTIONS(\`Port=$DPORT, Addr=127.0.0.1, Name=MTA-test')dnl
 FEATURE(\`no_default_msa')dnl
 define(\`confAUTH_MECHANISMS', \`LOGIN PLAIN')dnl
 TRUST_AUTH_MECH(\`LOGIN PLAIN')dnl
-LOCAL_CONFIG
-D{auth_secrets_file}$T/secrets
 FEATURE(\`accept_unresolvable_domains')dnl
 FEATURE(\`access_db', \`hash -o -T<TMPF> $T/access')dnl
 FEATURE(\`blocklist_recipients')dnl
@@ -113,9 +111,15 @@ if command -v openssl >/dev/null 2>&1; then
 	    -days 2 -subj /CN=mx.test.example > /dev/null 2>&1 && HAVE_TLS=1
 	chmod 600 "$T/key.pem" 2>/dev/null
 fi
-# AUTH secrets: one plain, one SHA-256 ("s3cret")
-printf 'alice:wonderland\nbob:{SHA256}%s\n' \
-    "$(printf s3cret | openssl dgst -sha256 2>/dev/null | sed 's/.*= //')" > "$T/secrets"
+# AUTH: libsasl2's Sendmail.conf (CFMTA_SASL_CONFDIR) and a sasldb made
+# with saslpasswd2 (sasl2-bin), users in the realm $j
+mkdir -p "$T/sasl2"
+printf 'pwcheck_method: auxprop\nauxprop_plugin: sasldb\nsasldb_path: %s/sasldb2\nmech_list: PLAIN LOGIN CRAM-MD5\n' \
+    "$T" > "$T/sasl2/Sendmail.conf"
+echo wonderland | saslpasswd2 -f "$T/sasldb2" -c -p -u mx.test.example alice || bad "saslpasswd2 alice"
+echo s3cret | saslpasswd2 -f "$T/sasldb2" -c -p -u mx.test.example bob || bad "saslpasswd2 bob"
+CFMTA_SASL_CONFDIR=$T/sasl2
+export CFMTA_SASL_CONFDIR
 printf 'smtp\tThis is cfmta $v\nsmtp\tTopics: HELO EHLO MAIL RCPT DATA\n' > "$T/helpfile"
 if ! "$CFC" -o "$T/test.cfb" "$T/test.mc" 2> "$T/cfc.err"; then
 	bad "cfc test.mc"; cat "$T/cfc.err"
@@ -583,7 +587,7 @@ else
 	has auth-relay '<-  250 2.1.5 <far@far.example>... Recipient ok'
 	$SW --local-interface 127.0.0.2 --auth LOGIN --auth-user bob --auth-password s3cret \
 	    --from a@example.org --to far@far.example > "$T/out" 2>&1
-	has auth-login-sha '<-  235 2.0.0 OK Authenticated'
+	has auth-login '<-  235 2.0.0 OK Authenticated'
 	$SW --local-interface 127.0.0.2 --auth LOGIN --auth-user bob --auth-password wrong \
 	    --from a@example.org --to far@far.example > "$T/out" 2>&1
 	has auth-bad '<\*\* 535 5.7.0 authentication failed'
@@ -754,16 +758,34 @@ G=$TOP/tests/smtp/golden
 . "$G/lib.sh"
 mkdir -p "$T/bsg"
 bs_setup "$T/bsg"
+bs_sasl "$T/bsg" || echo "run.sh: no saslpasswd2 (sasl2-bin): the AUTH goldens fail" >&2
 # shellcheck disable=SC2046
 "$CFMTA" -C "$G/bs.cf" $(bs_args "$T/bsg") -bi > /dev/null 2>&1
 for in in "$G"/*.in; do
 	name=${in##*/}; name=${name%.in}
 	bs_input "$in" "$T/bsg" | sed 's/$/\r/' |
-	    "$CFMTA" -C "$(bs_cf "$name" "$T/bsg")" $(bs_args "$T/bsg") -bs 2>&1 | bs_filter "$T/bsg" > "$T/bs.$name"
+	    CFMTA_SASL_CONFDIR=$T/bsg/sasl2 "$CFMTA" -C "$(bs_cf "$name" "$T/bsg")" $(bs_args "$T/bsg") -bs 2>&1 | bs_filter "$T/bsg" > "$T/bs.$name"
 	if diff -u "$G/$name.out" "$T/bs.$name" > "$T/out"; then ok; else
 		bad "golden -bs $name differs from the real sendmail"; sed 's/^/    /' "$T/out" | head -30; fi
 	rm -f "$T"/bsg/q/*
 done
+
+# AuthOptions=p (golden authp-1): plaintext mechanisms only once TLS is
+# libsasl2's external layer; the authenticated user logged with bits=0
+if [ -n "$HAVE_TLS" ] && command -v swaks > /dev/null 2>&1; then
+	AP="$CFMTA -C $(bs_cf authp-1 "$T/bsg") $(bs_args "$T/bsg") -OServerCertFile=$T/cert.pem -OServerKeyFile=$T/key.pem -OCACertFile=$T/cert.pem -bs"
+	CFMTA_SASL_CONFDIR=$T/bsg/sasl2 swaks --pipe "$AP" --auth PLAIN --auth-user alice \
+	    --auth-password wonderland --quit-after AUTH > "$T/out" 2>&1
+	has authp-notls '<-  250-AUTH CRAM-MD5$'
+	hasnt authp-notls-ok '235 2.0.0'
+	CFMTA_SASL_CONFDIR=$T/bsg/sasl2 swaks --pipe "$AP" --tls --auth PLAIN --auth-user alice \
+	    --auth-password wonderland --quit-after AUTH > "$T/out" 2>&1
+	has authp-tls-offer '<~  250-AUTH PLAIN CRAM-MD5 LOGIN$'
+	has authp-tls '<~  235 2.0.0 OK Authenticated'
+	CFMTA_SASL_CONFDIR=$T/bsg/sasl2 swaks --pipe "$AP" --tls --auth LOGIN --auth-user alice \
+	    --auth-password wrong --quit-after AUTH > "$T/out" 2>&1
+	has authp-tls-bad '<~\* 535 5.7.0 authentication failed'
+fi
 
 # -bt: like sendmail's, the envelope has a date ($b, GMT for a zero
 # offset) and a queue id ($i) from the start (not in the goldens: they
