@@ -201,12 +201,15 @@ ssasl_mechs(struct ssasl *c)
 			while (*am == ' ' || *am == ',' || *am == '\t')
 				am++;
 			size_t l = strcspn(am, " ,\t");
+			size_t used = strlen(c->mechs);
 			if (l > 0 && in_list(list, am, l) &&
 			    !in_list(c->mechs, am, l) &&
-			    strlen(c->mechs) + l + 2 < sizeof(c->mechs)) {
-				if (c->mechs[0] != '\0')
-					strcat(c->mechs, " ");
-				strncat(c->mechs, am, l);
+			    used + l + 2 < sizeof(c->mechs)) {
+				/* (room checked: " " and the name and a NUL) */
+				if (used > 0)
+					c->mechs[used++] = ' ';
+				memcpy(c->mechs + used, am, l);
+				c->mechs[used + l] = '\0';
 			}
 			am += l;
 		}
