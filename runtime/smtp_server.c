@@ -1062,6 +1062,24 @@ lost_input(struct sess *s)
 	(void)sio_flush(&s->io);
 }
 
+/*
+ * check_data, check_eoh, check_eom: true when the ruleset refuses (the
+ * refusal logged, its reply in pr); a $#discard marks the message
+ */
+static bool
+data_refused(struct sess *s, const char *ruleset, const char *a1,
+    const char *a2, struct pol_result *pr)
+{
+	if (policy_check(s->mta, ruleset, a1, a2, pr) != POL_OK &&
+	    pr->v != POL_DISCARD) {
+		log_policy(s, ruleset, a1, a2, pr->reply);
+		return true;
+	}
+	if (pr->v == POL_DISCARD)
+		s->discard = true;
+	return false;
+}
+
 static void
 cmd_data(struct sess *s)
 {
@@ -1084,14 +1102,10 @@ cmd_data(struct sess *s)
 		return;
 	}
 	snprintf(n, sizeof(n), "%d", s->env.nrcpt);
-	if (policy_check(mta, "check_data", n, NULL, &pr) != POL_OK &&
-	    pr.v != POL_DISCARD) {
-		log_policy(s, "check_data", n, NULL, pr.reply);
+	if (data_refused(s, "check_data", n, NULL, &pr)) {
 		reply(s, "%s", pr.reply);
 		return;
 	}
-	if (pr.v == POL_DISCARD)
-		s->discard = true;
 	rw_mactab_set(&mta->vm.envmac, 'r', protocol(s));
 	save_macros(s);
 	if (!spool_begin(&sp, mta, &s->env, s->qdir, true)) {
@@ -1202,29 +1216,21 @@ cmd_data(struct sess *s)
 		char hn[16], hs[24];
 		snprintf(hn, sizeof(hn), "%d", nh);
 		snprintf(hs, sizeof(hs), "%ld", sp.hdrlen + (sp.inbody ? 1 : 0));
-		if (policy_check(mta, "check_eoh", hn, hs, &pr) != POL_OK &&
-		    pr.v != POL_DISCARD) {
-			log_policy(s, "check_eoh", hn, hs, pr.reply);
+		if (data_refused(s, "check_eoh", hn, hs, &pr)) {
 			spool_abort(&sp);
 			reply(s, "%s", pr.reply);
 			reset_envelope(s);
 			return;
 		}
-		if (pr.v == POL_DISCARD)
-			s->discard = true;
 	}
 	snprintf(n, sizeof(n), "%ld", sp.size);
 	setmac(s, "msg_size", n);
-	if (policy_check(mta, "check_eom", n, NULL, &pr) != POL_OK &&
-	    pr.v != POL_DISCARD) {
-		log_policy(s, "check_eom", n, NULL, pr.reply);
+	if (data_refused(s, "check_eom", n, NULL, &pr)) {
 		spool_abort(&sp);
 		reply(s, "%s", pr.reply);
 		reset_envelope(s);
 		return;
 	}
-	if (pr.v == POL_DISCARD)
-		s->discard = true;
 	if (s->discard) {
 		char id[Q_IDLEN + 1];
 		snprintf(id, sizeof(id), "%s", s->env.id);
