@@ -38,11 +38,16 @@ capture_emit(void *arg, enum rw_msgkind kind, const char *to, const char *text)
 	c->nerr++;
 }
 
-/* does the translated R line use macros whose value is known only at load? */
+/*
+ * Does the translated R line use macros whose value is known only at
+ * load?  The metasymbols are macros whose values are fixed (as in
+ * sendmail); $| among them: outside a $? conditional (which relinks by
+ * itself) reading the rule leaves it as it is.
+ */
 static bool
 needs_relink(const char *t, size_t len)
 {
-	static const char runtime_ok[] = "*+-=~#@:>[]()&0123456789";
+	static const char runtime_ok[] = "*+-=~#@:>[]()&|0123456789";
 
 	for (size_t i = 0; i + 1 < len; i++) {
 		if ((unsigned char)t[i] == 0201) {

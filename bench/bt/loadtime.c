@@ -1,6 +1,7 @@
 /*
  * loadtime.c -- time image verify+load in-process (no process start-up):
- * loadtime IMAGE [N]; prints the mean microseconds per load.
+ * loadtime IMAGE [N]; prints the mean microseconds of cfb_verify alone
+ * and of cfb_load (which verifies the image first, as cfmta loads it).
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -50,6 +51,6 @@ main(int argc, char **argv)
 		cf_fini(&cf);
 	}
 	printf("verify %.1f us, verify+load %.1f us (mean of %d)\n", vtot / n,
-	    (vtot + ltot) / n, n);
+	    ltot / n, n);
 	return 0;
 }

@@ -236,11 +236,17 @@ cfb_verify(const void *p, size_t len, struct cfb_image *img, char *why,
 	for (uint32_t i = 0; i < img->nmsgs; i++)
 		if (!str_ok(img, img->msgs[i].text))
 			return fail(why, whysz, "message %u: bad text", i);
+	/* named[id / 64] bit id % 64: id has a name (or needs none) */
+	uint64_t named[(MACID_MAX + 64) / 64] = { 0 };
+	for (uint32_t id = 0; id < MACID_LONG_FIRST; id++)
+		named[id / 64] |= (uint64_t)1 << (id % 64);
+	named[MID_OPMODE / 64] |= (uint64_t)1 << (MID_OPMODE % 64);
 	for (uint32_t i = 0; i < img->nmacnames; i++) {
 		const struct cfb_macname *m = &img->macnames[i];
 		if (m->id < MACID_LONG_FIRST || m->id > MACID_MAX ||
 		    !str_ok(img, m->name) || img->strings[m->name] == '\0')
 			return fail(why, whysz, "macro name %u: bad entry", i);
+		named[m->id / 64] |= (uint64_t)1 << (m->id % 64);
 	}
 	/* every long macro or class id in the code must be named */
 	for (uint32_t i = 0; i < img->ncode; i++) {
@@ -248,10 +254,7 @@ cfb_verify(const void *p, size_t len, struct cfb_image *img, char *why,
 		if (op == OP_MATCH_CLASS || op == OP_MATCH_NCLASS ||
 		    op == OP_MATCH_MACRO || op == OP_EMIT_MACRO) {
 			uint32_t id = CFB_GET_B(w);
-			bool named = id < MACID_LONG_FIRST || id == MID_OPMODE;
-			for (uint32_t k = 0; !named && k < img->nmacnames; k++)
-				named = img->macnames[k].id == id;
-			if (!named)
+			if (id > MACID_MAX || !(named[id / 64] >> (id % 64) & 1))
 				return fail(why, whysz, "unnamed macro id %u in code", id);
 		}
 	}

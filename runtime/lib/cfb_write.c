@@ -276,10 +276,18 @@ cfb_finish(struct cfb_writer *w, size_t *lenp)
 	return out.p;
 }
 
+/*
+ * CRC-32 (IEEE 802.3, reflected, as zlib's crc32), eight bytes per step
+ * ("slicing by 8": table k gives the CRC of a byte followed by k zero
+ * bytes, so the eight lookups of a step are independent of each other
+ * instead of a chain of eight dependent ones).  The image loader checks
+ * every image with it: at one byte per step it was a third of the time
+ * of loading a 50 KB image.
+ */
 uint32_t
 cfb_crc32(const void *p, size_t len)
 {
-	static uint32_t table[256];
+	static uint32_t t[8][256];
 	static int init;
 	const unsigned char *s = p;
 	uint32_t c = 0xffffffffu;
@@ -289,11 +297,21 @@ cfb_crc32(const void *p, size_t len)
 			uint32_t k = i;
 			for (int j = 0; j < 8; j++)
 				k = k & 1 ? 0xedb88320u ^ (k >> 1) : k >> 1;
-			table[i] = k;
+			t[0][i] = k;
 		}
+		for (int j = 1; j < 8; j++)
+			for (uint32_t i = 0; i < 256; i++)
+				t[j][i] = (t[j - 1][i] >> 8) ^ t[0][t[j - 1][i] & 0xff];
 		init = 1;
 	}
-	for (size_t i = 0; i < len; i++)
-		c = table[(c ^ s[i]) & 0xff] ^ (c >> 8);
+	for (; len >= 8; s += 8, len -= 8) {
+		uint32_t a = c ^ ((uint32_t)s[0] | (uint32_t)s[1] << 8 |
+		    (uint32_t)s[2] << 16 | (uint32_t)s[3] << 24);
+		c = t[7][a & 0xff] ^ t[6][(a >> 8) & 0xff] ^
+		    t[5][(a >> 16) & 0xff] ^ t[4][a >> 24] ^
+		    t[3][s[4]] ^ t[2][s[5]] ^ t[1][s[6]] ^ t[0][s[7]];
+	}
+	while (len-- > 0)
+		c = t[0][(c ^ *s++) & 0xff] ^ (c >> 8);
 	return c ^ 0xffffffffu;
 }
