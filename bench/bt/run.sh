@@ -4,10 +4,13 @@
 # cfmta on the compiled image, in one run; outputs must be identical.
 # Also image verify+load time.  Prints numbers and ratios; asserts nothing
 # about speed.   usage: sh bench/bt/run.sh [N]   (default 20000)
-# RUNS=k (default 1): each program runs k times on the same input and
-# its fastest run counts, for both alike (a loaded or shared machine
-# makes single runs vary by tens of percent).  Both the wall time and the
-# CPU time (user + system of all the processes of a run) are given.
+# RUNS=k (default 5) rounds; each round runs cfmta 3 times and sendmail
+# once, one after the other, so both programs' samples are spread over
+# the whole measurement: on a shared machine the speed changes for
+# seconds at a time, and samples taken back to back would all fall in
+# one fast or one slow spell.  Reported: the best (least disturbed) and
+# the median run of each, wall time and CPU time (user + system of the
+# run's processes), and the ratios of bests and of medians.
 set -e
 top=$(cd "$(dirname "$0")/../.." && pwd)
 N=${1:-20000}
@@ -36,7 +39,7 @@ run_ours() {
 	    -ODontProbeInterfaces=true -OHostsFile=/work/shared/oracle/hosts < "$t/in" > "$t/ours.out"
 }
 now() { date +%s.%N; }
-RUNS=${RUNS:-1}
+RUNS=${RUNS:-5}
 # the CPU time (user + system) of this shell's finished children that
 # `times > "$t/times"` saw, in seconds (times must run in this shell:
 # in a $(...) subshell it would see that subshell's children)
@@ -44,27 +47,41 @@ child_cpu() {
 	sed -n 2p "$t/times" | tr 'ms' '  ' |
 	    awk '{ printf "%.3f\n", $1 * 60 + $2 + $3 * 60 + $4 }'
 }
-# best RUNS wall time of the command "$@", in seconds, in $wall; the
-# best CPU time (user + system, the command's processes) in $cpu
-best() {
-	wall= cpu=
-	for k in $(seq "$RUNS"); do
-		times > "$t/times"; c0=$(child_cpu)
-		s=$(now); "$@"; e=$(now)
-		times > "$t/times"; c1=$(child_cpu)
-		d=$(echo "$e - $s" | bc); c=$(echo "$c1 - $c0" | bc)
-		if [ -z "$wall" ] || [ "$(echo "$d < $wall" | bc)" = 1 ]; then wall=$d; fi
-		if [ -z "$cpu" ] || [ "$(echo "$c < $cpu" | bc)" = 1 ]; then cpu=$c; fi
-	done
+# run "$2..." once; append "wall cpu" (seconds) to the file $1
+sample() {
+	f=$1; shift
+	times > "$t/times"; c0=$(child_cpu)
+	s=$(now); "$@"; e=$(now)
+	times > "$t/times"; c1=$(child_cpu)
+	echo "$(echo "$e - $s" | bc) $(echo "$c1 - $c0" | bc)" >> "$f"
+}
+# "best median" of column $2 of file $1
+stats() {
+	sort -n -k"$2" "$1" | awk -v c="$2" '{ v[NR] = $c }
+	    END { printf "%.3f %.3f\n", v[1], (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 run_sm() { /work/shared/oracle/sendmail-bt "$t/gl.cf" < "$t/in" > "$t/sm.out"; }
-best run_ours; ours=$wall ours_cpu=$cpu
-echo "cfmta:    $N lines in ${ours}s (CPU ${ours_cpu}s)"
+have_sm=false
 if [ -x /work/shared/oracle/sendmail-bt ] && command -v sendmail >/dev/null 2>&1; then
-	best run_sm; sm=$wall sm_cpu=$cpu
-	echo "sendmail: $N lines in ${sm}s (CPU ${sm_cpu}s)"
+	have_sm=true
+fi
+: > "$t/ours.t"; : > "$t/sm.t"
+for k in $(seq "$RUNS"); do
+	sample "$t/ours.t" run_ours
+	$have_sm && sample "$t/sm.t" run_sm
+	sample "$t/ours.t" run_ours
+	sample "$t/ours.t" run_ours
+done
+set -- $(stats "$t/ours.t" 1) $(stats "$t/ours.t" 2)
+ow=$1 owm=$2 oc=$3 ocm=$4
+echo "cfmta:    $N lines: best ${ow}s, median ${owm}s wall; CPU best ${oc}s, median ${ocm}s ($((RUNS * 3)) runs)"
+if $have_sm; then
+	set -- $(stats "$t/sm.t" 1) $(stats "$t/sm.t" 2)
+	sw=$1 swm=$2 sc=$3 scm=$4
+	echo "sendmail: $N lines: best ${sw}s, median ${swm}s wall; CPU best ${sc}s, median ${scm}s ($RUNS runs)"
 	if cmp -s "$t/sm.out" "$t/ours.out"; then echo "outputs identical"; else echo "OUTPUTS DIFFER"; diff "$t/sm.out" "$t/ours.out" | head -5; fi
-	echo "ratio (sendmail / cfmta): $(echo "scale=1; $sm / $ours" | bc)x wall, $(echo "scale=1; $sm_cpu / $ours_cpu" | bc)x CPU"
+	r() { echo "scale=1; $1 / $2" | bc; }
+	echo "ratio (sendmail / cfmta): best $(r "$sw" "$ow")x, median $(r "$swm" "$owm")x wall; best $(r "$sc" "$oc")x, median $(r "$scm" "$ocm")x CPU"
 else
 	echo "sendmail not installed: no ratio"
 fi
