@@ -250,6 +250,9 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 		buf_printf(&mail, " ENVID=%s", e->envid);
 	if (c.dsn && e->ret != 0)
 		buf_puts(&mail, e->ret == 'H' ? " RET=HDRS" : " RET=FULL");
+	/* RFC 4954 5: the author trusted at submission (else "<>") */
+	if (c.auth && e->authparam != NULL && *e->authparam != '\0')
+		buf_printf(&mail, " AUTH=%s", e->authparam);
 	/* RFC 2852: the time left, to a next hop that offers DELIVERBY */
 	if (c.deliverby && e->dlvbymode != 0) {
 		long left = e->dlvby - (long)(time(NULL) - e->ctime);

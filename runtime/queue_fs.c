@@ -18,6 +18,7 @@
  *	  list member noted in a return receipt (Q_NOTIFY_EXPANDED)
  *	O ORCPT of the preceding R ("addr-type;xtext")
  *	G ENVID (xtext)		H RET ("F" full or "H" headers)
+ *	U RFC 4954 AUTH= to pass on: the trusted author (xtext) or "<>"
  *	W RFC 2852 BY=: "seconds;R" or "seconds;N", a "T" appended for trace
  *	C the preceding R came from alias expansion (status X marks its
  *	  parent): "mailer\nhost\nuser\nowner\nuid\ngid"
@@ -64,6 +65,7 @@ q_env_fini(struct q_env *e)
 	free(e->body);
 	free(e->errmsg);
 	free(e->envid);
+	free(e->authparam);
 	free(e->dsnnote);
 	for (int i = 0; i < e->nmacro; i++)
 		free(e->macro[i]);
@@ -419,6 +421,8 @@ queue_qf_write(const char *dir, struct q_env *e)
 	}
 	if (e->envid != NULL)
 		rec(&b, 'G', e->envid);
+	if (e->authparam != NULL)
+		rec(&b, 'U', e->authparam);
 	if (e->ret != 0)
 		rec(&b, 'H', e->ret == 'H' ? "H" : "F");
 	for (int i = 0; i < e->nmacro; i++)
@@ -590,6 +594,7 @@ parse_qf(char *s, size_t len, struct q_env *e, char *why, size_t whysz)
 			break;
 		}
 		case 'G': free(e->envid); e->envid = xstrdup(v); break;
+		case 'U': free(e->authparam); e->authparam = xstrdup(v); break;
 		case 'H': e->ret = v[0] == 'H' ? 'H' : 'F'; break;
 		case 'Y':
 			if (e->nrcpt > 0) {

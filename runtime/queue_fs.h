@@ -67,6 +67,8 @@ struct q_env {
 	char	*body;		/* "7BIT" / "8BITMIME", or NULL */
 	char	*errmsg;	/* last deferral message for mailq, or NULL */
 	char	*envid;		/* RFC 3461 ENVID (xtext), or NULL */
+	char	*authparam;	/* RFC 4954 MAIL AUTH= to pass on: the
+				   author (xtext) or "<>"; NULL: none */
 	int	 ret;		/* RET=: 'F' full, 'H' headers only, 0 unset */
 	time_t	 ctime, lasttry, nexttry;
 	int	 ntries;

@@ -187,6 +187,9 @@ smtpc_reply(struct smtp_conn *c, struct buf *text)
 				c->deliverby = true;
 			else if (strncasecmp(kw, "SIZE", 4) == 0)
 				c->maxsize = strtol(kw + 4, NULL, 10);
+			else if (strncasecmp(kw, "AUTH", 4) == 0 &&
+			    (kw[4] == ' ' || kw[4] == '=') && kw[5] != '\0')
+				c->auth = true;
 		}
 		if (last) {
 			code = lc;

@@ -28,6 +28,7 @@ struct smtp_conn {
 	bool		 esmtp, pipelining, eightbit, starttls, tls;
 	bool		 dsn;		/* the server offers DSN (RFC 3461) */
 	bool		 deliverby;	/* the server offers DELIVERBY (RFC 2852) */
+	bool		 auth;		/* the server offers AUTH (RFC 4954) */
 	long		 maxsize;
 	char		 peer[300];	/* "[addr]" or "name [addr]" for stat= */
 };

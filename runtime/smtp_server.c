@@ -245,6 +245,7 @@ reset_envelope(struct sess *s)
 	setmac(s, "dsn_envid", NULL);
 	setmac(s, "dsn_ret", NULL);
 	setmac(s, "dsn_notify", NULL);
+	setmac(s, "auth_author", NULL);
 	rw_mactab_set(&s->mta->vm.envmac, 'f', NULL);
 	/* as in sendmail, the next transaction has its id already: the
 	 * session's lines (did not issue MAIL, attacks) name it too, and
@@ -656,29 +657,68 @@ cmd_helo(struct sess *s, char *arg, bool ehlo)
 }
 
 /*
- * The next "KEYWORD[=value]" of a MAIL or RCPT parameter list (split in
- * place at blanks and "="; val NULL without "="); false at the end.
+ * The next "KEYWORD[=value]" of a MAIL or RCPT parameter list, split in
+ * place as sendmail splits them: the keyword is letters, digits and
+ * "-"; a "=" after it starts the value, which ends at a blank, a control
+ * character or another "="; the character that ends either is dropped.
+ * So "A=b=c" is A=b and then c, "X_Y=1" is X and then Y=1 (goldens
+ * authmac-4).  val is NULL without "="; false at the end.
  */
 static bool
 next_param(char **rest, char **kw, char **val)
 {
-	char *p = *rest;
+	unsigned char *p = (unsigned char *)*rest;
 
-	for (;;) {
-		if (*p == '\0')
-			return false;
-		*kw = p;
-		while (*p != '\0' && *p != ' ')
+	while (isascii(*p) && isspace(*p))
+		p++;
+	if (*p == '\0')
+		return false;
+	*kw = (char *)p;
+	*val = NULL;
+	while (isascii(*p) && (isalnum(*p) || *p == '-'))
+		p++;
+	if (*p == '=') {
+		*p++ = '\0';
+		*val = (char *)p;
+		while (*p != '\0' && *p != ' ' && !(isascii(*p) && iscntrl(*p)) &&
+		    *p != '=')
 			p++;
-		if (*p == ' ')
-			*p++ = '\0';
-		if (**kw != '\0')
-			break;
 	}
-	*rest = p;
-	*val = strchr(*kw, '=');
-	if (*val != NULL)
-		*(*val)++ = '\0';
+	if (*p != '\0')
+		*p++ = '\0';
+	*rest = (char *)p;
+	return true;
+}
+
+/*
+ * MAIL's AUTH= (RFC 4954 5) as sendmail takes it, offered or not: the
+ * value as given (xtext) is ${auth_author} for the rest of the
+ * transaction; what is passed on to the next hop is that value when the
+ * ruleset trust_auth accepts it, else "<>" (a refusal there is not
+ * told to the client).  Like RET and ENVID it stays set after a refused
+ * MAIL until RSET.  Returns false after replying with the error.
+ */
+static bool
+mail_auth_arg(struct sess *s, const char *val)
+{
+	struct pol_result pr;
+
+	if (val == NULL) {
+		reply(s, "501 5.5.2 AUTH= requires a value");
+		return false;
+	}
+	if (s->env.authparam != NULL) {
+		reply(s, "501 5.5.0 Duplicate AUTH parameter");
+		return false;
+	}
+	if (!q_xtext_ok(val)) {
+		reply(s, "501 5.5.4 Syntax error in AUTH parameter value");
+		return false;
+	}
+	setmac(s, "auth_author", val);
+	bool trusted = strcmp(val, "<>") == 0 ||
+	    policy_check(s->mta, "trust_auth", val, NULL, &pr) == POL_OK;
+	s->env.authparam = xstrdup(trusted ? val : "<>");
 	return true;
 }
 
@@ -760,9 +800,12 @@ cmd_mail(struct sess *s, char *arg)
 			body = xstrdup(val);
 			for (char *p = body; *p; p++)
 				*p = (char)toupper((unsigned char)*p);
-		} else if (strcasecmp(kw, "AUTH") == 0 && val != NULL &&
-		    ssasl_mechs(s->sasl) != NULL) {
-			/* RFC 4954 5: accepted; we do not trust it further */
+		} else if (strcasecmp(kw, "AUTH") == 0) {
+			if (!mail_auth_arg(s, val)) {
+				s->nerrs++;
+				free(body);
+				return;
+			}
 		} else if (strcasecmp(kw, "BODY") == 0) {
 			reply(s, "501 5.5.4 Unknown BODY type %s",
 			    val != NULL ? val : "");

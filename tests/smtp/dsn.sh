@@ -5,7 +5,8 @@
 # queue runs deliver it to sink.pl (session 1: a next hop without DSN,
 # so "relayed"; session 2: one with DSN, which gets NOTIFY, ORCPT,
 # ENVID and RET; session 3: one without PIPELINING that refuses two
-# recipients), and what the sink got, masked by dsn_collect
+# recipients; sessions 4 and 5: one that offers AUTH, so MAIL's AUTH=
+# goes on as trust_auth decided, 5 with the client logged in), and what the sink got, masked by dsn_collect
 # (golden/lib.sh), must equal the golden: "Return receipt" with the
 # local deliveries, members of a list of one ("expanded from:"), a list
 # of two ("expanded to multiple addresses"), X-Actual-Recipient; a
@@ -16,6 +17,7 @@
 smtp_test dsn
 PORT=$((20000 + ($$ + 11) % 20000))
 bs_setup "$T" && dsn_setup "$T" || bad "dsn_setup"
+bs_sasl "$T" || bad "bs_sasl (saslpasswd2 from sasl2-bin)"
 sed "s/@PORT@/$PORT/; s|@DIR@|$T|g" "$G/maillog.mc" > "$T/dsn.mc"
 if ! "$CFC" -o "$T/dsn.cfb" "$T/dsn.mc" 2> "$T/cfc.err"; then
 	bad "cfc dsn.mc"; cat "$T/cfc.err"; echo "dsn: $pass passed, $fail failed"; exit 1
@@ -24,14 +26,17 @@ fi
 set -- -C "$T/dsn.cfb" $(bs_args "$T") -OLogLevel=0
 "$CFMTA" "$@" -bi > /dev/null 2>&1
 
-for n in 1 2 3; do
+for n in 1 2 3 4 5; do
 	rm -f "$T"/sink/*
 	# session 1: a next hop without DSN; 3: without PIPELINING (the
-	# transcript of an SMTP failure shows the command refused)
-	case $n in 1) mode=nodsn ;; 3) mode=nopipe ;; *) mode=dsn ;; esac
+	# transcript of an SMTP failure shows the command refused); 4 and
+	# 5: one that offers AUTH (MAIL's AUTH= passed on)
+	case $n in 1) mode=nodsn ;; 3) mode=nopipe ;; 4|5) mode=auth ;; *) mode=dsn ;; esac
+	# session 5: the client logs in (AUTH PLAIN as alice)
+	auth=; [ $n = 5 ] && auth=-OAuthMechanisms=PLAIN
 	perl "$TOP/tests/smtp/sink.pl" "$PORT" "$T/sink" $mode & SINKPID=$!
 	i=0; while [ ! -f "$T/sink/sink.ready" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	bs_input "$G/dsnsucc-$n.session" "$T" | perl "$G/feed.pl" "$CFMTA" "$@" -bs > "$T/bs.out" 2>&1
+	bs_input "$G/dsnsucc-$n.session" "$T" | CFMTA_SASL_CONFDIR=$T/sasl2 perl "$G/feed.pl" "$CFMTA" "$@" $auth -bs > "$T/bs.out" 2>&1
 	"$CFMTA" "$@" -q > /dev/null 2>&1
 	# sendmail sends the DSN in the same run, cfmta queues it: run it
 	"$CFMTA" "$@" -q > /dev/null 2>&1

@@ -22,8 +22,10 @@ oracle_ns oracle-dsn "$0" "$@"
 w=/mnt/cfmta-dsn
 mount -t tmpfs -o mode=755 none /mnt && mkdir -m 755 "$w" || exit 2
 SINKPID=
-trap '[ -n "$SINKPID" ] && kill $SINKPID; umount /mnt' EXIT
+trap '[ -n "$SINKPID" ] && kill $SINKPID; umount /usr/lib/sasl2 2>/dev/null; umount /mnt' EXIT
 bs_setup "$w" && dsn_setup "$w" || exit 2
+# libsasl2 reads Sendmail.conf from /usr/lib/sasl2: the golden's own there
+bs_sasl "$w" && mount --bind "$w/sasl2" /usr/lib/sasl2 || exit 2
 PORT=$((20000 + $$ % 20000))
 sed "s/@PORT@/$PORT/; s|@DIR@|$w|g" "$G/maillog.mc" | m4 "$CFDIR/m4/cf.m4" - > "$w/dsn.cf" || exit 2
 printf 'hosts files\naliases files\npasswd files\n' > "$w/switch"
@@ -31,16 +33,19 @@ printf '127.0.0.1\tlocalhost\n' > "$w/hosts"
 args="$(bs_args "$w") -ODontProbeInterfaces=true -OServiceSwitchFile=$w/switch -OHostsFile=$w/hosts"
 # shellcheck disable=SC2086
 "$SENDMAIL" -bi -C "$w/dsn.cf" $args > /dev/null 2>&1
-for n in 1 2 3; do
+for n in 1 2 3 4 5; do
 	rm -f "$w"/sink/*
 	# session 1: a next hop without DSN; 3: without PIPELINING (the
-	# transcript of an SMTP failure shows the command refused)
-	case $n in 1) mode=nodsn ;; 3) mode=nopipe ;; *) mode=dsn ;; esac
+	# transcript of an SMTP failure shows the command refused); 4 and
+	# 5: one that offers AUTH (MAIL's AUTH= passed on)
+	case $n in 1) mode=nodsn ;; 3) mode=nopipe ;; 4|5) mode=auth ;; *) mode=dsn ;; esac
+	# session 5: the client logs in (AUTH PLAIN as alice)
+	auth=; [ $n = 5 ] && auth=-OAuthMechanisms=PLAIN
 	perl "$S/sink.pl" "$PORT" "$w/sink" $mode & SINKPID=$!
 	i=0; while [ ! -f "$w/sink/sink.ready" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 	bs_input "$G/dsnsucc-$n.session" "$w" > "$w/in"
 	# shellcheck disable=SC2086
-	perl "$G/feed.pl" "$SENDMAIL" -bs -C "$w/dsn.cf" $args < "$w/in" > "$w/bs.out" 2>&1
+	perl "$G/feed.pl" "$SENDMAIL" -bs -C "$w/dsn.cf" $args $auth < "$w/in" > "$w/bs.out" 2>&1
 	[ -n "${ORACLE_V:-}" ] && cat "$w/bs.out"
 	# shellcheck disable=SC2086
 	"$SENDMAIL" -qf -C "$w/dsn.cf" $args ${ORACLE_V:+-v} > "$w/qrun.out" 2>&1
@@ -49,4 +54,4 @@ for n in 1 2 3; do
 	dsn_collect "$w/sink" "$w" > "$G/dsnsucc-$n.out"
 	rm -f "$w"/q/*
 done
-echo "oracle-dsn: golden/dsnsucc-[1-3].out written"
+echo "oracle-dsn: golden/dsnsucc-[1-5].out written"

@@ -5,7 +5,8 @@
 # "RCPT <...>" lines, a blank line, then the data as received, CRLF
 # kept).  RCPT addresses containing "reject" get 550, "defer" get 451.
 # MODE "nodsn": its EHLO reply does not offer DSN (RFC 3461); "nopipe":
-# nor PIPELINING; both: "nodsn,nopipe".
+# nor PIPELINING; both: "nodsn,nopipe"; "auth": it offers AUTH (RFC 4954,
+# so a client passes MAIL's AUTH= on; nobody logs in).
 use strict;
 use warnings;
 use IO::Socket::INET;
@@ -14,6 +15,7 @@ my ($port, $dir, $mode) = @ARGV;
 $mode = '' unless defined $mode;
 my $dsn = $mode =~ /\bnodsn\b/ ? '' : "250-DSN\r\n";
 my $pipe = $mode =~ /\bnopipe\b/ ? '' : "250-PIPELINING\r\n";
+my $auth = $mode =~ /\bauth\b/ ? "250-AUTH PLAIN\r\n" : '';
 my $srv = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => $port,
     Listen => 16, ReuseAddr => 1, Proto => 'tcp') or die "sink: listen: $!\n";
 { open(my $pf, ">", "$dir/sink.ready") or die; close($pf); }
@@ -29,7 +31,7 @@ while (my $c = $srv->accept) {
 	my ($env, $m) = ('', 0);
 	while (defined(my $l = <$c>)) {
 		if ($l =~ /^(EHLO|HELO)/i) {
-			print $c "250-sink.test\r\n250-8BITMIME\r\n${pipe}250-SIZE 1000000\r\n${dsn}250 DELIVERBY\r\n";
+			print $c "250-sink.test\r\n250-8BITMIME\r\n${pipe}250-SIZE 1000000\r\n${dsn}${auth}250 DELIVERBY\r\n";
 		} elsif ($l =~ /^MAIL FROM:\s*(<[^>]*>)([^\r\n]*)/i) {
 			$env = "MAIL $1$2\n"; print $c "250 2.1.0 ok\r\n";
 		} elsif ($l =~ /^RCPT TO:\s*(<[^>]*>)([^\r\n]*)/i) {
