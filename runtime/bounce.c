@@ -416,8 +416,10 @@ dsn_queue(struct mta *mta, const char *qdir, struct q_env *e,
 	put(&sp, "From: Mail Delivery Subsystem <MAILER-DAEMON>");
 	put(&sp, "Message-Id: <%s.%s@%s>", rw_macvalue(&mta->vm.env, 't'),
 	    b.id, me);
-	/* the address as given: a PostmasterCopy name stays bare */
-	put(&sp, note->pmcopy != NULL ? "To: %s" : "To: <%s>", to);
+	/* the address as given: a PostmasterCopy name stays bare, so
+	 * does a sender given without <> on the command line (-f) */
+	put(&sp, note->pmcopy != NULL || (!dbounce && owner == NULL &&
+	    e->senderbare) ? "To: %s" : "To: <%s>", to);
 	put(&sp, "MIME-Version: 1.0");
 	put(&sp, "Content-Type: multipart/report; report-type=delivery-status;\n"
 	    "\tboundary=\"%s\"", boundary);

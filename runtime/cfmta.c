@@ -76,9 +76,66 @@ mta_emit(void *arg, enum rw_msgkind kind, const char *to, const char *text)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: cfmta [-bt|-bv] [-C file.cfb] [-d flags] "
-	    "[-Oname=value] [-oXvalue] [-Ac|-Am] [address ...]\n");
+	fprintf(stderr, "usage: cfmta [-bt|-bv|-bs|-bd|-bD|-bp|-bi|-bm] "
+	    "[-C file.cfb] [-d flags] [-Oname=value] [-oXvalue] [-Ac|-Am]\n"
+	    "             [-q[time|Iid|Rrcpt|Ssender]] [-t] [-f from] "
+	    "[-F name] [-N dsn] [-R ret] [-V envid]\n"
+	    "             [-L tag] [address ...]\n");
 	exit(64);
+}
+
+/*
+ * -N never|success,failure,delay, -R hdrs|full, -V envid: the DSN
+ * parameters of a command-line submission, checked as sendmail checks
+ * them (its words, on standard output; the caller exits 64)
+ */
+static bool
+dsn_flag(struct mode_args *ma, int flag, const char *v)
+{
+	if (flag == 'N') {
+		char *list = xstrdup(v), *save = NULL;
+		int n = Q_NOTIFY_SET;
+		bool never = false, ok = *v != '\0';
+		for (char *w = strtok_r(list, ",", &save); w != NULL && ok;
+		    w = strtok_r(NULL, ",", &save)) {
+			if (strcasecmp(w, "never") == 0)
+				never = true;
+			else if (strcasecmp(w, "success") == 0)
+				n |= Q_NOTIFY_SUCCESS;
+			else if (strcasecmp(w, "failure") == 0)
+				n |= Q_NOTIFY_FAILURE;
+			else if (strcasecmp(w, "delay") == 0)
+				n |= Q_NOTIFY_DELAY;
+			else
+				ok = false;
+		}
+		free(list);
+		/* "never" stands alone */
+		if (!ok || (never && n != Q_NOTIFY_SET)) {
+			printf("Invalid -N argument\n");
+			return false;
+		}
+		ma->notify = n;
+		return true;
+	}
+	if (flag == 'R') {
+		if (ma->ret != 0) {
+			printf("Duplicate -R flag\n");
+			return false;
+		}
+		if (strcasecmp(v, "hdrs") != 0 && strcasecmp(v, "full") != 0) {
+			printf("Invalid -R value\n");
+			return false;
+		}
+		ma->ret = (char)toupper((unsigned char)v[0]);
+		return true;
+	}
+	if (!q_xtext_ok(v)) {
+		printf("Invalid syntax in -V flag\n");
+		return false;
+	}
+	ma->envid = v;
+	return true;
 }
 
 /* host identity: $w $j $m $k and $=w, as sendmail derives them */
@@ -398,9 +455,14 @@ main(int argc, char **argv)
 			if (logtag == NULL)
 				usage();
 			break;
-		case 'v': case 'N': case 'R': case 'V': case 'X':
-		case 'h': case 'p':
-			if (a[2] == '\0' && strchr("NRVXhp", a[1]) && ai + 1 < argc)
+		case 'N': case 'R': case 'V': {	/* RFC 3461 (submit.c) */
+			const char *v = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : "");
+			if (!dsn_flag(&ma, a[1], v))
+				return 64;
+			break;
+		}
+		case 'v': case 'X': case 'h': case 'p':
+			if (a[2] == '\0' && strchr("Xhp", a[1]) && ai + 1 < argc)
 				ai++;
 			break;
 		default:

@@ -15,6 +15,9 @@ struct mode_args {
 	bool	 tflag;		/* -t: recipients from the headers */
 	const char *from;	/* -f / -r */
 	const char *fullname;	/* -F */
+	int	 notify;	/* -N: Q_NOTIFY_* (Q_NOTIFY_SET given), 0 none */
+	char	 ret;		/* -R: 'H' hdrs, 'F' full, 0 none */
+	const char *envid;	/* -V: the ENVID (xtext), or NULL */
 	bool	 qflag;		/* -q given */
 	long	 qinterval;	/* -q30m: seconds; 0 = one run */
 	char	 qsel;		/* 'I' 'R' 'S' or 0 */

@@ -11,7 +11,8 @@
  *	K last attempt time	N next attempt time	A number of attempts
  *	S envelope sender	F full name ($x)	B body type
  *	Z data file size	E last deferral message
- *	X flags: "b" the message is a DSN, "w" its delay DSN was sent
+ *	X flags: "b" the message is a DSN, "w" its delay DSN was sent,
+ *	  "d" a double bounce report, "a" the sender was given without <>
  *	M macro "name=value"	R recipient: status letter (P S F B) + address
  *	D diagnostic of the preceding R
  *	Y NOTIFY of the preceding R: letters S F D, or N for NEVER; E: a
@@ -402,14 +403,16 @@ queue_qf_write(const char *dir, struct q_env *e)
 	recnum(&b, 'Z', e->size);
 	if (e->errmsg != NULL)
 		rec(&b, 'E', e->errmsg);
-	if (e->isbounce || e->warned || e->isdouble) {
-		char x[4], *p = x;
+	if (e->isbounce || e->warned || e->isdouble || e->senderbare) {
+		char x[5], *p = x;
 		if (e->isbounce)
 			*p++ = 'b';
 		if (e->warned)
 			*p++ = 'w';
 		if (e->isdouble)
 			*p++ = 'd';
+		if (e->senderbare)
+			*p++ = 'a';
 		*p = '\0';
 		rec(&b, 'X', x);
 	}
@@ -583,6 +586,7 @@ parse_qf(char *s, size_t len, struct q_env *e, char *why, size_t whysz)
 			e->isbounce = strchr(v, 'b') != NULL;
 			e->warned = strchr(v, 'w') != NULL;
 			e->isdouble = strchr(v, 'd') != NULL;
+			e->senderbare = strchr(v, 'a') != NULL;
 			break;
 		case 'W': {
 			char *semi = strchr(v, ';');

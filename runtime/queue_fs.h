@@ -76,6 +76,7 @@ struct q_env {
 	bool	 isbounce;	/* a DSN: its failure goes to the postmaster */
 	bool	 isdouble;	/* that report (DoubleBounceAddress): dropped
 				   when it fails */
+	bool	 senderbare;	/* the sender was given without <> (-f) */
 	bool	 warned;	/* the one delay DSN was sent (queuewarn, BY N) */
 	long	 dlvby;		/* RFC 2852 BY= seconds (dlvbymode set) */
 	int	 dlvbymode;	/* 'R' return, 'N' notify, 0: no BY= */

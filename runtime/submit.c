@@ -125,7 +125,8 @@ submit_main(struct mta *mta, const struct mode_args *a)
 	    sender.s[sender.len - 1] == '>') {
 		memmove(sender.s, sender.s + 1, sender.len - 2);
 		buf_truncate(&sender, sender.len - 2);
-	}
+	} else
+		e.senderbare = true;	/* its DSNs say "To: addr" */
 	e.sender = buf_steal(&sender);
 	if (a->fullname != NULL)
 		e.fullname = xstrdup(a->fullname);
@@ -199,6 +200,12 @@ submit_main(struct mta *mta, const struct mode_args *a)
 			return EX_USAGE;
 		}
 	}
+	/* -N, -R, -V: RFC 3461 for the whole submission, as sendmail's */
+	for (int i = 0; i < e.nrcpt && a->notify != 0; i++)
+		e.rcpt[i].notify = a->notify;
+	e.ret = a->ret;
+	if (a->envid != NULL)
+		e.envid = xstrdup(a->envid);
 	if (sp.err != SPOOL_OK) {
 		const char *why = sp.err == SPOOL_TOOBIG ? "Message too large" :
 		    sp.err == SPOOL_LINE ? "Line too long" :

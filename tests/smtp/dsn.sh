@@ -26,7 +26,7 @@ fi
 set -- -C "$T/dsn.cfb" $(bs_args "$T") -OLogLevel=0
 "$CFMTA" "$@" -bi > /dev/null 2>&1
 
-for n in 1 2 3 4 5; do
+for n in 1 2 3 4 5 6; do
 	rm -f "$T"/sink/*
 	# session 1: a next hop without DSN; 3: without PIPELINING (the
 	# transcript of an SMTP failure shows the command refused); 4 and
@@ -36,7 +36,13 @@ for n in 1 2 3 4 5; do
 	auth=; [ $n = 5 ] && auth=-OAuthMechanisms=PLAIN
 	perl "$TOP/tests/smtp/sink.pl" "$PORT" "$T/sink" $mode & SINKPID=$!
 	i=0; while [ ! -f "$T/sink/sink.ready" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	bs_input "$G/dsnsucc-$n.session" "$T" | CFMTA_SASL_CONFDIR=$T/sasl2 perl "$G/feed.pl" "$CFMTA" "$@" $auth -bs > "$T/bs.out" 2>&1
+	if [ -f "$G/dsnsucc-$n.session" ]; then
+		bs_input "$G/dsnsucc-$n.session" "$T" | CFMTA_SASL_CONFDIR=$T/sasl2 perl "$G/feed.pl" "$CFMTA" "$@" $auth -bs > "$T/bs.out" 2>&1
+	else
+		# a command-line submission: arguments, then the message
+		# shellcheck disable=SC2046
+		sed 1d "$G/dsnsucc-$n.submit" | "$CFMTA" "$@" $(sed 1q "$G/dsnsucc-$n.submit") > "$T/bs.out" 2>&1
+	fi
 	"$CFMTA" "$@" -q > /dev/null 2>&1
 	# sendmail sends the DSN in the same run, cfmta queues it: run it
 	"$CFMTA" "$@" -q > /dev/null 2>&1
