@@ -39,11 +39,17 @@ struct cf_rule {
 	const char	*lastlit;	/* pattern ends with this literal, or NULL */
 	uint16_t	 minlen;	/* a match needs at least this many tokens */
 	uint16_t	 maxlen;	/* and at most this many (UINT16_MAX: any) */
-	bool		 rhsmeta;	/* RHS may put a metasymbol token ($[ $( $>)
-					 * in the workspace other than through $N */
+	bool		 rhsmeta;	/* RHS may put a token that starts a lookup
+					 * or call ($[ $( $>) in the workspace other
+					 * than through $N (or has $& or a second
+					 * $: $@) */
 	bool		 rhslookup;	/* RHS may put a $[ or $( token there
 					 * other than through $N */
 	bool		 rhsrepl;	/* RHS has a $N */
+	bool		 rhsmacro;	/* RHS has a $& */
+	bool		 rhscall0;	/* RHS (after $: or $@) starts with $> and
+					 * a name literal and has no other $> */
+	unsigned char	 rhslitmeta;	/* OR of the first bytes of RHS literals */
 	bool		 needany;	/* needcls is not empty */
 	unsigned char	*rhsidx;	/* cf_tokidx of RHS literal rhs[k] at [k] */
 	unsigned char	*lhsidx;	/* cf_tokidx of LHS literal lhs[k] at [k] */
