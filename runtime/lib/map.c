@@ -202,7 +202,13 @@ map_rewrite(const struct cf_map *m, const char *s, size_t slen, char **av)
 			if (c == '\0')
 				break;
 			if (c != '%') {
-				buf_addch(&b, c);
+				/* the run of plain bytes from here, at once */
+				size_t k = 0;
+				while (k < slen && s[k] != '\0' && s[k] != '%')
+					k++;
+				buf_append(&b, s - 1, k + 1);
+				s += k;
+				slen -= k;
 				continue;
 			}
 			if (slen == 0 || *s == '\0') {
@@ -1148,8 +1154,10 @@ map_free(struct cf_map *m)
 struct cf_map *
 cf_findmap(const struct cf *cf, const char *name)
 {
+	/* (the first bytes first: most names differ there) */
 	for (int i = 0; i < cf->nmaps; i++)
-		if (strcmp(cf->maps[i]->name, name) == 0)
+		if (cf->maps[i]->name[0] == name[0] &&
+		    strcmp(cf->maps[i]->name, name) == 0)
 			return cf->maps[i];
 	return NULL;
 }

@@ -300,19 +300,39 @@ ws_save(struct vm_shown *sh, const struct wsinfo *wi)
 	sh->wsok = true;
 }
 
-/* the vector pvp's entry in vm->shown, or NULL */
+/* two tokens (different strings) have the same text */
+static inline bool
+tok_same(const char *a, const char *b)
+{
+	while (*a == *b) {
+		if (*a == '\0')
+			return true;
+		a++, b++;
+	}
+	return false;
+}
+
+/*
+ * The entry in vm->shown of a vector with the text of pvp, or NULL:
+ * what is printed and what the prefilters know depend on the tokens'
+ * text only, and a ruleset often returns, in tokens of its own, the
+ * text it was given or another ruleset returned.
+ */
 static inline struct vm_shown *
 shown_find(struct vm *vm, char **pvp)
 {
 	for (int k = 0; k < VM_SHOWN; k++) {
 		const char **a = vm->shown[k].av;
-		size_t i = 0;
 		if (vm->shown[k].n == SIZE_MAX)
 			continue;
-		while (a[i] == pvp[i] && pvp[i] != NULL)
-			i++;
-		if (a[i] == pvp[i])	/* both NULL: the same vector */
-			return &vm->shown[k];
+		for (size_t i = 0;; i++) {
+			const char *x = a[i], *y = pvp[i];
+			if (x == y) {
+				if (x == NULL)	/* the end of both */
+					return &vm->shown[k];
+			} else if (x == NULL || y == NULL || !tok_same(x, y))
+				break;
+		}
 	}
 	return NULL;
 }
@@ -426,21 +446,33 @@ lit_eq_tail(const char *lit, const char *ap)
 	return strcasecmp(lit + 1, ap + 1) == 0;
 }
 
-/* the MATCH_LIT test: equal ignoring ASCII case (as strcasecmp in C) */
+/*
+ * The MATCH_LIT test: equal ignoring ASCII case (as strcasecmp in C).
+ * Two first bytes that differ are the same letter in two cases only
+ * when they differ in bit 5 alone and one of them is a lower-case
+ * letter (no folding when they are equal: the usual case).
+ */
 static inline bool
 lit_eq(const char *lit, const char *ap)
 {
-	unsigned char c1 = (unsigned char)lit[0], c2 = (unsigned char)ap[0];
+	unsigned c1 = (unsigned char)lit[0], c2 = (unsigned char)ap[0];
 
-	if (c1 >= 'A' && c1 <= 'Z')
-		c1 = (unsigned char)(c1 + 32);
-	if (c2 >= 'A' && c2 <= 'Z')
-		c2 = (unsigned char)(c2 + 32);
-	if (c1 != c2)
+	if (c1 != c2 && ((c1 ^ c2) != 32 || (c1 | 32) - 'a' >= 26u))
 		return false;
 	if (c1 == '\0')
 		return true;
 	/* one-byte literals (most of them: operators) need no call */
+	if (lit[1] == '\0')
+		return ap[1] == '\0';
+	return lit_eq_tail(lit, ap);
+}
+
+/* lit_eq when the first bytes are known to be equal ignoring case */
+static inline bool
+lit_eq_rest(const char *lit, const char *ap)
+{
+	if (lit[0] == '\0')
+		return true;
 	if (lit[1] == '\0')
 		return ap[1] == '\0';
 	return lit_eq_tail(lit, ap);
@@ -552,10 +584,12 @@ rule_may_match_rest(const struct cf *cf, const struct cf_ruleset *rs, int ri,
 		return false;
 	if ((pf->flags & CF_PF_LAST) && pf->last != wi->cl)
 		return false;
+	/* (the first bytes are equal: pf->first and last are folded) */
 	const struct cf_rule *r = &rs->r[ri];
-	if ((pf->flags & CF_PF_FIRST) && !lit_eq(r->firstlit, pvp[0]))
+	if ((pf->flags & CF_PF_FIRST) && !lit_eq_rest(r->firstlit, pvp[0]))
 		return false;
-	if ((pf->flags & CF_PF_LAST) && !lit_eq(r->lastlit, pvp[wi->len - 1]))
+	if ((pf->flags & CF_PF_LAST) &&
+	    !lit_eq_rest(r->lastlit, pvp[wi->len - 1]))
 		return false;
 	return !(pf->flags & CF_PF_NEEDCLS) ||
 	    ((r->needcls[0] & ~cf->cls.used[0]) == 0 &&
