@@ -686,7 +686,7 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 				nr->rhsmeta = true;
 			if (c == HOSTBEGIN || c == LOOKUPBEGIN)
 				nr->rhslookup = true;
-			nr->rhslitmeta |= (unsigned char)c;
+			nr->rhslitmeta |= (unsigned char)cf_actmeta(c);
 			if (c == CALLSUBR)
 				ncall++;
 			nr->rhsidx[rp - r->rhs] =
@@ -697,9 +697,13 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 			nr->rhsrepl = true;
 			break;
 		default:	/* $&x, a second $: or $@ */
-			nr->rhsmeta = nr->rhslookup = true;
+			/* (the VM looks at the tokens of $&x as it puts them
+			 * there: no rhsmeta for them) */
+			nr->rhslookup = true;
 			if (CFB_GET_OP(*rp) == OP_EMIT_MACRO)
 				nr->rhsmacro = true;
+			else
+				nr->rhsmeta = true;
 			break;
 		}
 	}

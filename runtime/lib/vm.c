@@ -277,13 +277,19 @@ struct wsinfo {
 	uint64_t	 mask;		/* cf_tokbit of every token */
 	uint64_t	 pairs;		/* cf_pairbit of each two in a row */
 	size_t		 len;		/* tokens */
-	unsigned	 meta;		/* OR of the tokens' first bytes */
+	unsigned	 meta;		/* OR of cf_actmeta of the tokens'
+					 * first bytes */
 	unsigned	 c0, cl;	/* folded first byte of the first, last */
 	unsigned char	*idx;		/* cf_tokidx of each token, then
 					 * IDXPAD bytes 0xff (no index) */
 };
 #define IDXPAD	8
 #define IDXPAD_SET(p)	memcpy((p), "\377\377\377\377\377\377\377\377", IDXPAD)
+
+/* cf_actmeta by table (ws_scan runs over whole workspaces) */
+static const unsigned char actmeta[256] = {
+	[CALLSUBR] = 0200, [HOSTBEGIN] = 0200, [LOOKUPBEGIN] = 0200,
+};
 
 /* remember wi (describing sh's vector) in sh */
 static void
@@ -520,12 +526,12 @@ ws_scan(char **pvp, struct wsinfo *wi)
 	 */
 	if ((s = pvp[0]) != NULL) {
 		prev = cf_tokidx(s);
-		meta = (unsigned char)s[0];
+		meta = actmeta[(unsigned char)s[0]];
 		ix[0] = (unsigned char)prev;
 		mask = (uint64_t)1 << prev;
 		for (n = 1; (s = pvp[n]) != NULL; n++) {
 			unsigned idx = cf_tokidx(s);
-			meta |= (unsigned char)s[0];
+			meta |= actmeta[(unsigned char)s[0]];
 			ix[n] = (unsigned char)idx;
 			mask |= (uint64_t)1 << idx;
 			pairs |= cf_pairbit(prev, idx);
@@ -1108,7 +1114,7 @@ rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom,
 			ws_describe(pvp, cursh, &wi);
 		if (plain && rwr->rhsrepl && (wi.meta & 0200) != 0)
 			plain = false;
-		const bool trackidx = plain && (wi.valid || !rwr->rhsrepl);
+		bool trackidx = plain && (wi.valid || !rwr->rhsrepl);
 		unsigned char *nidx = wi.idx == idxbuf[0] ? idxbuf[1] : idxbuf[0];
 		uint64_t nmask = 0, npairs = 0;
 		unsigned nprev = 64;	/* 64: no token yet */
@@ -1178,6 +1184,18 @@ rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom,
 				if (vm_prescan(vm, mval, '\0', xpvp, NULL, NULL) < 0)
 					return ws_done(vm, pvp0, pvp, EX_DATAERR, SIZE_MAX);
 				for (char **x = xpvp; *x != NULL; x++) {
+					/* a token that starts a lookup or call
+					 * makes the rewrite not plain */
+					if (actmeta[(unsigned char)**x] != 0)
+						plain = trackidx = false;
+					if (trackidx) {
+						unsigned k = cf_tokidx(*x);
+						nidx[avp - npvp] = (unsigned char)k;
+						nmask |= (uint64_t)1 << k;
+						if (nprev < 64)
+							npairs |= cf_pairbit(nprev, k);
+						nprev = k;
+					}
 					*avp++ = *x;
 					if (avp >= &npvp[maxatom])
 						goto toolong;
