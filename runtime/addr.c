@@ -6,6 +6,7 @@
  * Strings returned are malloc'd and owned by the caller.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -50,8 +51,23 @@ bool
 addr_invalid(struct mta *mta, char *addr, bool isrcpt)
 {
 	bool bad = false;
-	size_t len = 0;
+	size_t len = strlen(addr);
 
+	if (len <= MAXNAME - 1) {
+		/* the usual address: not too long, no byte with the high
+		 * bit set (then none in 0200..0237), eight bytes a step */
+		uint64_t hi = 0, v;
+		size_t i = 0;
+		for (; i + 8 <= len; i += 8) {
+			memcpy(&v, addr + i, 8);
+			hi |= v;
+		}
+		for (; i < len; i++)
+			hi |= (unsigned char)addr[i];
+		if ((hi & 0x8080808080808080u) == 0)
+			return false;
+	}
+	len = 0;
 	for (char *p = addr; *p != '\0'; p++) {
 		if (((unsigned char)*p & 0340) == 0200) {
 			addr_setstat(mta, EX_USAGE);

@@ -39,11 +39,18 @@ struct cf_rule {
 	const char	*lastlit;	/* pattern ends with this literal, or NULL */
 	uint16_t	 minlen;	/* a match needs at least this many tokens */
 	uint16_t	 maxlen;	/* and at most this many (UINT16_MAX: any) */
-	bool		 rhsmeta;	/* RHS may put a metasymbol token ($[ $( $>)
-					 * in the workspace other than through $N */
+	bool		 rhsmeta;	/* RHS may put a token that starts a lookup
+					 * or call ($[ $( $>) in the workspace other
+					 * than through $N or $& (or has a second
+					 * $: $@) */
 	bool		 rhslookup;	/* RHS may put a $[ or $( token there
 					 * other than through $N */
 	bool		 rhsrepl;	/* RHS has a $N */
+	bool		 rhsmacro;	/* RHS has a $& */
+	bool		 rhscall0;	/* RHS (after $: or $@) starts with $> and
+					 * a name literal and has no other $> */
+	unsigned char	 rhslitmeta;	/* OR of cf_actmeta of the RHS literals'
+					 * first bytes */
 	bool		 needany;	/* needcls is not empty */
 	unsigned char	*rhsidx;	/* cf_tokidx of RHS literal rhs[k] at [k] */
 	unsigned char	*lhsidx;	/* cf_tokidx of LHS literal lhs[k] at [k] */
@@ -74,6 +81,16 @@ struct cf_rulepf {
 #define CF_PF_LAST	2	/* r[i].lastlit != NULL */
 #define CF_PF_NEEDCLS	4	/* r[i].needany */
 #define CF_PF_WS	8	/* a condition on the workspace (any but needcls) */
+
+/*
+ * 0200 for the first byte of a token that starts a lookup or a call
+ * after a rewrite ($[ $( $>), else 0
+ */
+static inline unsigned
+cf_actmeta(unsigned c)
+{
+	return c == CALLSUBR || c == HOSTBEGIN || c == LOOKUPBEGIN ? 0200 : 0;
+}
 
 /* ASCII case folding as strcasecmp in the C locale does it */
 static inline unsigned

@@ -663,6 +663,9 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 	/* what the RHS can put in the workspace */
 	const uint32_t *rp;
 	nr->rhsmeta = nr->rhslookup = nr->rhsrepl = false;
+	nr->rhslitmeta = 0;
+	nr->rhsmacro = false;
+	nr->rhscall0 = false;
 	nr->rhsidx = NULL;
 	for (rp = r->rhs; CFB_GET_OP(*rp) != OP_END; rp++)
 		continue;
@@ -671,14 +674,21 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 	rp = r->rhs;
 	if (CFB_GET_OP(*rp) == OP_RHS_CONT || CFB_GET_OP(*rp) == OP_RHS_RETURN)
 		rp++;
+	int ncall = 0;
+	const uint32_t *rp0 = rp;
 	for (; CFB_GET_OP(*rp) != OP_END; rp++) {
 		switch (CFB_GET_OP(*rp)) {
 		case OP_EMIT_LIT: {
 			unsigned c = (unsigned char)r->str[CFB_GET_Bx(*rp)];
-			if (c >= 0200)
+			/* only these start anything after the build: other
+			 * metasymbols ($# $@ $: ...) are inert tokens there */
+			if (c == CALLSUBR || c == HOSTBEGIN || c == LOOKUPBEGIN)
 				nr->rhsmeta = true;
 			if (c == HOSTBEGIN || c == LOOKUPBEGIN)
 				nr->rhslookup = true;
+			nr->rhslitmeta |= (unsigned char)cf_actmeta(c);
+			if (c == CALLSUBR)
+				ncall++;
 			nr->rhsidx[rp - r->rhs] =
 			    (unsigned char)cf_tokidx(r->str + CFB_GET_Bx(*rp));
 			break;
@@ -687,10 +697,19 @@ cf_add_rule(struct cf *cf, const struct cf_rule *r)
 			nr->rhsrepl = true;
 			break;
 		default:	/* $&x, a second $: or $@ */
-			nr->rhsmeta = nr->rhslookup = true;
+			/* (the VM looks at the tokens of $&x as it puts them
+			 * there: no rhsmeta for them) */
+			nr->rhslookup = true;
+			if (CFB_GET_OP(*rp) == OP_EMIT_MACRO)
+				nr->rhsmacro = true;
+			else
+				nr->rhsmeta = true;
 			break;
 		}
 	}
+	nr->rhscall0 = ncall == 1 && CFB_GET_OP(rp0[0]) == OP_EMIT_LIT &&
+	    (unsigned char)r->str[CFB_GET_Bx(rp0[0])] == CALLSUBR &&
+	    CFB_GET_OP(rp0[1]) == OP_EMIT_LIT;
 	nr->litmask = m;
 	nr->needany = (nr->needcls[0] | nr->needcls[1] | nr->needcls[2] |
 	    nr->needcls[3]) != 0;

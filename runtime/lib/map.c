@@ -202,7 +202,13 @@ map_rewrite(const struct cf_map *m, const char *s, size_t slen, char **av)
 			if (c == '\0')
 				break;
 			if (c != '%') {
-				buf_addch(&b, c);
+				/* the run of plain bytes from here, at once */
+				size_t k = 0;
+				while (k < slen && s[k] != '\0' && s[k] != '%')
+					k++;
+				buf_append(&b, s - 1, k + 1);
+				s += k;
+				slen -= k;
 				continue;
 			}
 			if (slen == 0 || *s == '\0') {
@@ -444,6 +450,7 @@ struct fcache {
 	size_t	 len;
 };
 static struct fcache fcache[8];
+static bool fcache_hit;	/* the last cached_open used the cache */
 
 static FILE *
 cached_open(const char *path)
@@ -473,6 +480,7 @@ cached_open(const char *path)
 			break;
 		}
 	}
+	fcache_hit = fc != NULL;
 	if (fc == NULL)
 		return fopen(path, "r");	/* cache full */
 	if (fc->data == NULL)
@@ -480,23 +488,13 @@ cached_open(const char *path)
 	return fmemopen(fc->data, fc->len, "r");
 }
 
-/*
- * Does the service switch file (ServiceSwitchFile, default
- * /etc/mail/service.switch: lines like "hosts files dns") send "hosts"
- * lookups to service svc?  1 yes, 0 no, -1 no file or no hosts line.
- */
+/* switch_hosts from the open switch file f (closed) */
 static int
-switch_hosts(struct cf *cf, const char *svc)
+switch_hosts_read(FILE *f, const char *svc)
 {
-	const char *sw = cf->optv[OPT_SERVICESWITCHFILE];
 	char line[512];
 	int r = -1;
-	FILE *f;
 
-	if (sw == NULL || *sw == '\0')
-		sw = "/etc/mail/service.switch";
-	if ((f = cached_open(sw)) == NULL)
-		return -1;
 	while (fgets(line, sizeof(line), f) != NULL) {
 		char *save, *tok = strtok_r(line, " \t\n", &save);
 		if (tok == NULL || tok[0] == '#' || strcmp(tok, "hosts") != 0)
@@ -508,6 +506,41 @@ switch_hosts(struct cf *cf, const char *svc)
 		break;
 	}
 	fclose(f);
+	return r;
+}
+
+/*
+ * Does the service switch file (ServiceSwitchFile, default
+ * /etc/mail/service.switch: lines like "hosts files dns") send "hosts"
+ * lookups to service svc?  1 yes, 0 no, -1 no file or no hosts line.
+ */
+static int
+switch_hosts(struct cf *cf, const char *svc)
+{
+	const char *sw = cf->optv[OPT_SERVICESWITCHFILE];
+	int r;
+	FILE *f;
+	/* the last answer: the file is read once (cached_open), so the
+	 * answer depends on its name and svc only */
+	static char *lastsw;
+	static const char *lastsvc;
+	static int lastr;
+
+	if (sw == NULL || *sw == '\0')
+		sw = "/etc/mail/service.switch";
+	if (lastsw != NULL && lastsvc == svc && strcmp(lastsw, sw) == 0)
+		return lastr;
+	free(lastsw);
+	lastsw = NULL;
+	if ((f = cached_open(sw)) == NULL)
+		r = -1;
+	else
+		r = switch_hosts_read(f, svc);
+	if (!fcache_hit)	/* (cache full: read every time) */
+		return r;
+	lastsw = xstrdup(sw);
+	lastsvc = svc;
+	lastr = r;
 	return r;
 }
 
@@ -553,6 +586,17 @@ map_hosts_via_dns(struct cf *cf)
 	return r != 0;
 }
 
+/* snprintf(dst, sz, "%s", src) without the format machinery (sz > 0;
+ * host_lookup copies a name per lookup) */
+static void
+copy_name(char *dst, size_t sz, const char *src)
+{
+	size_t n = strnlen(src, sz - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 static char *
 shorten_hostname(struct cf *cf, char *host)
 {
@@ -592,7 +636,7 @@ extract_canonname(struct cf *cf, char *name, char *dot, char *line,
 			continue;
 		if (cbuf[0] == '\0' ||
 		    (strchr(cbuf, '.') == NULL && strchr(tok, '.') != NULL))
-			snprintf(cbuf, cbuflen, "%s", tok);
+			copy_name(cbuf, cbuflen, tok);
 		if (strcasecmp(name, tok) == 0)
 			found = true;
 		else if (dot != NULL) {
@@ -626,7 +670,7 @@ map_getcanonname(struct cf *cf, char *host, size_t hsz, int *statp)
 		*statp = EX_NOHOST;
 		return false;
 	}
-	snprintf(nbuf, sizeof(nbuf), "%s", host);
+	copy_name(nbuf, sizeof(nbuf), host);
 	char *dot = shorten_hostname(cf, nbuf);
 	f = cached_open(hostsfile(cf));
 	if (f == NULL) {
@@ -649,20 +693,9 @@ map_getcanonname(struct cf *cf, char *host, size_t hsz, int *statp)
 		*statp = EX_UNAVAILABLE;
 		return false;
 	}
-	snprintf(host, hsz, "%s", cbuf);
+	copy_name(host, hsz, cbuf);
 	*statp = EX_OK;
 	return true;
-}
-
-/* snprintf(dst, sz, "%s", src) without the format machinery (sz > 0;
- * host_lookup copies a name per lookup) */
-static void
-copy_name(char *dst, size_t sz, const char *src)
-{
-	size_t n = strnlen(src, sz - 1);
-
-	memcpy(dst, src, n);
-	dst[n] = '\0';
 }
 
 static char *
@@ -1148,8 +1181,10 @@ map_free(struct cf_map *m)
 struct cf_map *
 cf_findmap(const struct cf *cf, const char *name)
 {
+	/* (the first bytes first: most names differ there) */
 	for (int i = 0; i < cf->nmaps; i++)
-		if (strcmp(cf->maps[i]->name, name) == 0)
+		if (cf->maps[i]->name[0] == name[0] &&
+		    strcmp(cf->maps[i]->name, name) == 0)
 			return cf->maps[i];
 	return NULL;
 }

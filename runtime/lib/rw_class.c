@@ -229,23 +229,28 @@ rw_class_probe(const struct rw_classes *c, int cls, const char *word,
     bool *prefix)
 {
 	uint32_t h = foldhash(word);
-	int64_t at = lookup(c, word, h);
+	bool pfx = false;
 
 	cls &= 0xff;
-	if (at >= 0 && (c->w[at].bits[cls >> 6] >> (cls & 63)) & 1)
-		return true;
-	if (prefix != NULL) {
+	if (prefix != NULL && c->pfx != NULL) {
 		/* rw_class_maybe_prefix: its hash is foldhash */
-		if (c->pfx == NULL)
+		uint64_t key = pfx_key(h, cls);
+		uint32_t a = (uint32_t)key & c->pfxmask;
+		uint32_t b = (uint32_t)(key >> 32) & c->pfxmask;
+		pfx = ((c->pfx[a >> 6] >> (a & 63)) & 1) &&
+		    ((c->pfx[b >> 6] >> (b & 63)) & 1);
+		/* a member is a prefix of itself (pfx_add enters the
+		 * whole word): not even that, no lookup */
+		if (!pfx) {
 			*prefix = false;
-		else {
-			uint64_t key = pfx_key(h, cls);
-			uint32_t a = (uint32_t)key & c->pfxmask;
-			uint32_t b = (uint32_t)(key >> 32) & c->pfxmask;
-			*prefix = ((c->pfx[a >> 6] >> (a & 63)) & 1) &&
-			    ((c->pfx[b >> 6] >> (b & 63)) & 1);
+			return false;
 		}
 	}
+	int64_t at = lookup(c, word, h);
+	if (at >= 0 && (c->w[at].bits[cls >> 6] >> (cls & 63)) & 1)
+		return true;
+	if (prefix != NULL)
+		*prefix = pfx;
 	return false;
 }
 

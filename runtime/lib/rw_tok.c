@@ -329,7 +329,8 @@ rw_stripquotes(char *s)
 	int c;
 	bool bs = false;
 
-	if (s == NULL)
+	/* without a quote it copies every byte (backslashes too) */
+	if (s == NULL || strchr(s, '"') == NULL)
 		return;
 	do {
 		c = (unsigned char)*p++;

@@ -277,13 +277,19 @@ struct wsinfo {
 	uint64_t	 mask;		/* cf_tokbit of every token */
 	uint64_t	 pairs;		/* cf_pairbit of each two in a row */
 	size_t		 len;		/* tokens */
-	unsigned	 meta;		/* OR of the tokens' first bytes */
+	unsigned	 meta;		/* OR of cf_actmeta of the tokens'
+					 * first bytes */
 	unsigned	 c0, cl;	/* folded first byte of the first, last */
 	unsigned char	*idx;		/* cf_tokidx of each token, then
 					 * IDXPAD bytes 0xff (no index) */
 };
 #define IDXPAD	8
 #define IDXPAD_SET(p)	memcpy((p), "\377\377\377\377\377\377\377\377", IDXPAD)
+
+/* cf_actmeta by table (ws_scan runs over whole workspaces) */
+static const unsigned char actmeta[256] = {
+	[CALLSUBR] = 0200, [HOSTBEGIN] = 0200, [LOOKUPBEGIN] = 0200,
+};
 
 /* remember wi (describing sh's vector) in sh */
 static void
@@ -300,19 +306,39 @@ ws_save(struct vm_shown *sh, const struct wsinfo *wi)
 	sh->wsok = true;
 }
 
-/* the vector pvp's entry in vm->shown, or NULL */
+/* two tokens (different strings) have the same text */
+static inline bool
+tok_same(const char *a, const char *b)
+{
+	while (*a == *b) {
+		if (*a == '\0')
+			return true;
+		a++, b++;
+	}
+	return false;
+}
+
+/*
+ * The entry in vm->shown of a vector with the text of pvp, or NULL:
+ * what is printed and what the prefilters know depend on the tokens'
+ * text only, and a ruleset often returns, in tokens of its own, the
+ * text it was given or another ruleset returned.
+ */
 static inline struct vm_shown *
 shown_find(struct vm *vm, char **pvp)
 {
 	for (int k = 0; k < VM_SHOWN; k++) {
 		const char **a = vm->shown[k].av;
-		size_t i = 0;
 		if (vm->shown[k].n == SIZE_MAX)
 			continue;
-		while (a[i] == pvp[i] && pvp[i] != NULL)
-			i++;
-		if (a[i] == pvp[i])	/* both NULL: the same vector */
-			return &vm->shown[k];
+		for (size_t i = 0;; i++) {
+			const char *x = a[i], *y = pvp[i];
+			if (x == y) {
+				if (x == NULL)	/* the end of both */
+					return &vm->shown[k];
+			} else if (x == NULL || y == NULL || !tok_same(x, y))
+				break;
+		}
 	}
 	return NULL;
 }
@@ -426,21 +452,33 @@ lit_eq_tail(const char *lit, const char *ap)
 	return strcasecmp(lit + 1, ap + 1) == 0;
 }
 
-/* the MATCH_LIT test: equal ignoring ASCII case (as strcasecmp in C) */
+/*
+ * The MATCH_LIT test: equal ignoring ASCII case (as strcasecmp in C).
+ * Two first bytes that differ are the same letter in two cases only
+ * when they differ in bit 5 alone and one of them is a lower-case
+ * letter (no folding when they are equal: the usual case).
+ */
 static inline bool
 lit_eq(const char *lit, const char *ap)
 {
-	unsigned char c1 = (unsigned char)lit[0], c2 = (unsigned char)ap[0];
+	unsigned c1 = (unsigned char)lit[0], c2 = (unsigned char)ap[0];
 
-	if (c1 >= 'A' && c1 <= 'Z')
-		c1 = (unsigned char)(c1 + 32);
-	if (c2 >= 'A' && c2 <= 'Z')
-		c2 = (unsigned char)(c2 + 32);
-	if (c1 != c2)
+	if (c1 != c2 && ((c1 ^ c2) != 32 || (c1 | 32) - 'a' >= 26u))
 		return false;
 	if (c1 == '\0')
 		return true;
 	/* one-byte literals (most of them: operators) need no call */
+	if (lit[1] == '\0')
+		return ap[1] == '\0';
+	return lit_eq_tail(lit, ap);
+}
+
+/* lit_eq when the first bytes are known to be equal ignoring case */
+static inline bool
+lit_eq_rest(const char *lit, const char *ap)
+{
+	if (lit[0] == '\0')
+		return true;
 	if (lit[1] == '\0')
 		return ap[1] == '\0';
 	return lit_eq_tail(lit, ap);
@@ -488,12 +526,12 @@ ws_scan(char **pvp, struct wsinfo *wi)
 	 */
 	if ((s = pvp[0]) != NULL) {
 		prev = cf_tokidx(s);
-		meta = (unsigned char)s[0];
+		meta = actmeta[(unsigned char)s[0]];
 		ix[0] = (unsigned char)prev;
 		mask = (uint64_t)1 << prev;
 		for (n = 1; (s = pvp[n]) != NULL; n++) {
 			unsigned idx = cf_tokidx(s);
-			meta |= (unsigned char)s[0];
+			meta |= actmeta[(unsigned char)s[0]];
 			ix[n] = (unsigned char)idx;
 			mask |= (uint64_t)1 << idx;
 			pairs |= cf_pairbit(prev, idx);
@@ -552,10 +590,12 @@ rule_may_match_rest(const struct cf *cf, const struct cf_ruleset *rs, int ri,
 		return false;
 	if ((pf->flags & CF_PF_LAST) && pf->last != wi->cl)
 		return false;
+	/* (the first bytes are equal: pf->first and last are folded) */
 	const struct cf_rule *r = &rs->r[ri];
-	if ((pf->flags & CF_PF_FIRST) && !lit_eq(r->firstlit, pvp[0]))
+	if ((pf->flags & CF_PF_FIRST) && !lit_eq_rest(r->firstlit, pvp[0]))
 		return false;
-	if ((pf->flags & CF_PF_LAST) && !lit_eq(r->lastlit, pvp[wi->len - 1]))
+	if ((pf->flags & CF_PF_LAST) &&
+	    !lit_eq_rest(r->lastlit, pvp[wi->len - 1]))
 		return false;
 	return !(pf->flags & CF_PF_NEEDCLS) ||
 	    ((r->needcls[0] & ~cf->cls.used[0]) == 0 &&
@@ -635,24 +675,99 @@ struct match {
 	const uint32_t	*pattern;
 };
 
-static int callsubr(struct vm *vm, char **pvp, int reclevel,
-    struct vm_shown **whole);
+/* where the $> tokens of a new workspace are, when known */
+struct calls {
+	int		 n;
+	int		 at[MAX_SUBR];	/* ascending */
+};
 
-/* the workspace pvp into the caller's vector pvp0; status */
+static int callsubr(struct vm *vm, char **pvp, size_t len,
+    const struct calls *known, int reclevel, struct vm_shown **whole);
+
+/*
+ * The $> tokens that the RHS of rwr put in the new workspace (matched
+ * by mlist), each followed by a name literal: true when those are all
+ * there are, that is when no other token can be one (copied tokens
+ * start with no metasymbol: metaok, no $& and no lookup) and there
+ * are at most MAX_SUBR of them.
+ */
+static bool
+calls_known(const struct cf_rule *rwr, const struct match *mlist,
+    bool metaok, struct calls *c)
+{
+	const uint32_t *rvp = rwr->rhs;
+	size_t at = 0;
+
+	if (!metaok || rwr->rhslookup || rwr->rhsmacro)
+		return false;
+	if (rwr->rhscall0) {
+		/* (most calls: "$: $>name ...") */
+		c->n = 1;
+		c->at[0] = 0;
+		return true;
+	}
+	c->n = 0;
+	if (CFB_GET_OP(*rvp) == OP_RHS_CONT || CFB_GET_OP(*rvp) == OP_RHS_RETURN)
+		rvp++;
+	for (; CFB_GET_OP(*rvp) != OP_END; rvp++) {
+		uint32_t w = *rvp;
+		switch (CFB_GET_OP(w)) {
+		case OP_EMIT_REPL: {
+			const struct match *m = &mlist[CFB_GET_A(w) - '1'];
+			at += (size_t)(m->last + 1 - m->first);
+			break;
+		}
+		case OP_EMIT_LIT:
+			if ((unsigned char)*cf_rule_str(rwr, CFB_GET_Bx(w)) ==
+			    CALLSUBR) {
+				/* (a MAX_SUBR-th call is an error: the scan
+				 * reports it) */
+				if (c->n == MAX_SUBR - 1 ||
+				    CFB_GET_OP(rvp[1]) != OP_EMIT_LIT)
+					return false;
+				c->at[c->n++] = (int)at;
+			}
+			at++;
+			break;
+		case OP_RHS_CONT:
+		case OP_RHS_RETURN:
+			at++;
+			break;
+		default:
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * The workspace pvp into the caller's vector pvp0; status.  n: pvp's
+ * length when known, else SIZE_MAX; vm->retlen: the length when known.
+ */
 static int
-ws_done(char **pvp0, char **pvp, int status)
+ws_done(struct vm *vm, char **pvp0, char **pvp, int status, size_t n)
 {
 	if (pvp != pvp0) {
-		size_t n = 0;
-		while (pvp[n] != NULL)
-			n++;
+		if (n == SIZE_MAX)
+			for (n = 0; pvp[n] != NULL; n++)
+				continue;
 		memcpy(pvp0, pvp, (n + 1) * sizeof(*pvp));
 	}
+	vm->retlen = n;
 	return status;
 }
 
-int
-vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
+/* tTd(21, k) in rewrite(): false when fast */
+#define TTD21(k)	(!fast && tTd(21, (k)))
+
+/*
+ * The body of vm_rewrite, made twice: with fast (no -d21 traces, the
+ * prefilters on) every trace test is a constant false (tTd(21, k) for
+ * k >= 1 implies tTd(21, 1)) and drops out of the matching loops.
+ */
+static inline __attribute__((always_inline)) int
+rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom,
+    const bool fast)
 {
 	struct cf *cf = vm->cf;
 	char **avp, *ap;
@@ -681,7 +796,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 	}
 	/* the entry in vm->shown of the vector pvp (while known) */
 	struct vm_shown *cursh = NULL;
-	if (vm->testmode || tTd(21, 1))
+	if (vm->testmode || !fast)
 		cursh = print_rsline(vm, ruleset, rulename, false, pvp, NULL,
 		    NULL);
 	if (reclevel++ > vm->maxrecursion) {
@@ -694,9 +809,10 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 
 	const struct cf_ruleset *rs = &cf->rs[ruleset];
 	int ri = 0;
-	bool prefilter = !tTd(21, 1);
-	const bool trace35 = tTd(21, 35), trace36 = tTd(21, 36);
-	const bool trace12 = tTd(21, 12);
+	const bool prefilter = fast;
+	const bool trace35 = !fast && tTd(21, 35);
+	const bool trace36 = !fast && tTd(21, 36);
+	const bool trace12 = !fast && tTd(21, 12);
 	struct wsinfo wi;
 	unsigned char idxbuf[2][MAXATOM + 1 + IDXPAD];
 
@@ -712,7 +828,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 			break;
 		if (trace12) {
 			rwr = &rs->r[ri];
-			if (tTd(21, 15))
+			if (TTD21(15))
 				dbg_printf("-----trying rule (line %d):", rwr->line);
 			else
 				dbg_printf("-----trying rule:");
@@ -721,7 +837,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 		if (++loopcount > 100) {
 			rw_syserr(&vm->msgs, "554 5.3.5 Infinite loop in ruleset %s, rule %d",
 			    rulename, ruleno);
-			if (tTd(21, 1)) {
+			if (TTD21(1)) {
 				dbg_printf("workspace: ");
 				printav(vm, pvp);
 			}
@@ -860,8 +976,12 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 				 * goes straight to the literal's next occurrence.
 				 */
 				if (op == OP_END) {
-					while (*avp != NULL)
-						avp++;
+					/* (the described length: no walk) */
+					if (wi.valid)
+						avp = pvp + wi.len;
+					else
+						while (*avp != NULL)
+							avp++;
 					mlp->last = avp - 1;
 				} else if (op == OP_MATCH_LIT) {
 					char **at = lit_find(pvp, avp, &wi,
@@ -887,7 +1007,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 			case OP_MATCH_MACRO: {
 				const char *mv = rw_macvalue(&vm->env, (int)CFB_GET_B(w));
 				mlp->first = avp;
-				if (tTd(21, 2))
+				if (TTD21(2))
 					dbg_printf("rewrite: LHS $&{%s} => \"%s\"\n",
 					    rw_macname(&cf->mn, (int)CFB_GET_B(w)),
 					    mv == NULL ? "(NULL)" : mv);
@@ -958,7 +1078,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 
 		if (mlp < mlist || CFB_GET_OP(*rvp) != OP_END) {
 		rulefails:
-			if (tTd(21, 10))
+			if (TTD21(10))
 				dbg_printf("----- rule fails\n");
 			ri++;
 			ruleno++;
@@ -984,16 +1104,17 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 		}
 
 		/*
-		 * A plain rewrite (no metasymbol can come out of it: no
-		 * lookups, no calls) describes the new workspace as it builds
-		 * it, from the literals' and the old tokens' Bloom indexes.
+		 * A plain rewrite (no token that starts a lookup or a call can
+		 * come out of it; $# $@ $: tokens may) describes the new
+		 * workspace as it builds it, from the literals' and the old
+		 * tokens' Bloom indexes.
 		 */
 		bool plain = prefilter && !rwr->rhsmeta;
 		if (plain && rwr->rhsrepl && !wi.valid)
 			ws_describe(pvp, cursh, &wi);
 		if (plain && rwr->rhsrepl && (wi.meta & 0200) != 0)
 			plain = false;
-		const bool trackidx = plain && (wi.valid || !rwr->rhsrepl);
+		bool trackidx = plain && (wi.valid || !rwr->rhsrepl);
 		unsigned char *nidx = wi.idx == idxbuf[0] ? idxbuf[1] : idxbuf[0];
 		uint64_t nmask = 0, npairs = 0;
 		unsigned nprev = 64;	/* 64: no token yet */
@@ -1013,9 +1134,9 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 				if (c < '1' || m >= mlp) {
 					rw_syserr(&vm->msgs, "554 5.3.5 rewrite: ruleset %s: replacement $%c out of bounds",
 					    rulename, c);
-					return ws_done(pvp0, pvp, EX_CONFIG);
+					return ws_done(vm, pvp0, pvp, EX_CONFIG, SIZE_MAX);
 				}
-				if (tTd(21, 15)) {
+				if (TTD21(15)) {
 					dbg_printf("$%c:", c);
 					for (char **pp = m->first; pp <= m->last; pp++) {
 						dbg_printf(" %p=\"", (void *)*pp);
@@ -1054,15 +1175,27 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 				char *xpvp[MAXATOM + 1];
 				if (avp >= &npvp[maxatom])
 					goto toolong;
-				if (tTd(21, 2))
+				if (TTD21(2))
 					dbg_printf("rewrite: RHS $&{%s} => \"%s\"\n",
 					    rw_macname(&cf->mn, (int)CFB_GET_B(w)),
 					    mval == NULL ? "(NULL)" : mval);
 				if (mval == NULL || *mval == '\0')
 					continue;
 				if (vm_prescan(vm, mval, '\0', xpvp, NULL, NULL) < 0)
-					return ws_done(pvp0, pvp, EX_DATAERR);
+					return ws_done(vm, pvp0, pvp, EX_DATAERR, SIZE_MAX);
 				for (char **x = xpvp; *x != NULL; x++) {
+					/* a token that starts a lookup or call
+					 * makes the rewrite not plain */
+					if (actmeta[(unsigned char)**x] != 0)
+						plain = trackidx = false;
+					if (trackidx) {
+						unsigned k = cf_tokidx(*x);
+						nidx[avp - npvp] = (unsigned char)k;
+						nmask |= (uint64_t)1 << k;
+						if (nprev < 64)
+							npairs |= cf_pairbit(nprev, k);
+						nprev = k;
+					}
 					*avp++ = *x;
 					if (avp >= &npvp[maxatom])
 						goto toolong;
@@ -1105,15 +1238,16 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 			continue;
 		toolong:
 			rw_syserr(&vm->msgs, "554 5.3.0 rewrite: expansion too long");
-			return ws_done(pvp0, pvp, EX_DATAERR);
+			return ws_done(vm, pvp0, pvp, EX_DATAERR, SIZE_MAX);
 		}
 		*avp = NULL;
 		char **npend = avp;	/* the new workspace's NULL */
 
 		/*
-		 * Without a metasymbol token in the new workspace there is
-		 * nothing to look up or call: its tokens are the rule's own
-		 * and those $N copied from the old workspace.
+		 * Without a token that starts a lookup or a call in the new
+		 * workspace there is nothing to look up or call: its tokens
+		 * are the rule's own and those $N copied from the old
+		 * workspace.
 		 */
 		if (plain) {
 			/* the new workspace replaces the old one */
@@ -1127,15 +1261,16 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 				wi.valid = true;
 				wi.mask = nmask;
 				wi.pairs = npairs;
-				/* first bytes: the RHS literals have no
-				 * metasymbol, so the old ones still cover */
-				wi.meta = rwr->rhsrepl ? wi.meta : 0;
+				/* first bytes: the old ones (for $N) cover
+				 * the copies, rhslitmeta the literals */
+				wi.meta = (rwr->rhsrepl ? wi.meta : 0) |
+				    rwr->rhslitmeta;
 				wi.len = n;
 				wi.c0 = n > 0 ? cf_fold((unsigned char)pvp[0][0]) : 0;
 				wi.cl = n > 0 ? cf_fold((unsigned char)pvp[n - 1][0]) : 0;
 			} else
 				wi.valid = false;
-			if (tTd(21, 4)) {
+			if (TTD21(4)) {
 				dbg_printf("rewritten as:");
 				printav(vm, pvp);
 			}
@@ -1170,7 +1305,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 				mapname = *++r2;
 				if (mapname == NULL) {
 					rw_syserr(&vm->msgs, "554 5.3.0 rewrite: missing mapname");
-					return ws_done(pvp0, pvp, EX_CONFIG);
+					return ws_done(vm, pvp0, pvp, EX_CONFIG, SIZE_MAX);
 				}
 			} else
 				continue;
@@ -1244,7 +1379,7 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 			} else {
 				if (vm_prescan(vm, replac, '\0', xbuf, NULL,
 				    external ? NULL : cf->tok.intl) < 0)
-					return ws_done(pvp0, pvp, EX_DATAERR);
+					return ws_done(vm, pvp0, pvp, EX_DATAERR, SIZE_MAX);
 				xpvp = xbuf;
 			}
 			avp = hbrvp;
@@ -1253,19 +1388,26 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 				    *xpvp : *xpvp;
 				if (avp >= &npvp[maxatom]) {
 					rw_syserr(&vm->msgs, "554 5.3.0 rewrite: expansion too long");
-					return ws_done(pvp0, pvp, EX_DATAERR);
+					return ws_done(vm, pvp0, pvp, EX_DATAERR, SIZE_MAX);
 				}
 			}
 			char **restart = avp - 1;
 			for (char **x = pvpb1; (*avp++ = *x++) != NULL;)
 				if (avp >= &npvp[maxatom]) {
 					rw_syserr(&vm->msgs, "554 5.3.0 rewrite: expansion too long");
-					return ws_done(pvp0, pvp, EX_DATAERR);
+					return ws_done(vm, pvp0, pvp, EX_DATAERR, SIZE_MAX);
 				}
 			avp = restart;
 		}
 
-		status = callsubr(vm, npvp, reclevel, &cursh);
+		struct calls known;
+		if (prefilter && calls_known(rwr, mlist, !rwr->rhsrepl ||
+		    (wi.valid && (wi.meta & 0200) == 0), &known))
+			status = callsubr(vm, npvp, (size_t)(npend - npvp),
+			    &known, reclevel, &cursh);
+		else
+			status = callsubr(vm, npvp, SIZE_MAX, NULL, reclevel,
+			    &cursh);
 		if (rstat == EX_OK || status == EX_TEMPFAIL)
 			rstat = status;
 
@@ -1273,17 +1415,25 @@ vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
 		pvp = npvp;
 		npvp = t;
 		wi.valid = false;
-		if (tTd(21, 4)) {
+		if (TTD21(4)) {
 			dbg_printf("rewritten as:");
 			printav(vm, pvp);
 		}
 	}
 
 	vm->shown_ret = NULL;
-	if (vm->testmode || tTd(21, 1))
+	if (vm->testmode || !fast)
 		vm->shown_ret = print_rsline(vm, ruleset, rulename, true, pvp,
 		    prefilter ? &wi : NULL, cursh);
-	return ws_done(pvp0, pvp, rstat);
+	return ws_done(vm, pvp0, pvp, rstat, wi.valid ? wi.len : SIZE_MAX);
+}
+
+int
+vm_rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom)
+{
+	if (tTd(21, 1))
+		return rewrite(vm, pvp0, ruleset, reclevel, maxatom, false);
+	return rewrite(vm, pvp0, ruleset, reclevel, maxatom, true);
 }
 
 /* cf_strtorwset(name, FIND), remembering the names it found */
@@ -1322,19 +1472,68 @@ subr_find(struct vm *vm, const char *name)
 }
 
 /*
- * The $> calls in the workspace pvp, last first.  *whole: the entry in
- * vm->shown of the new workspace when the first call's result is all
- * of it (its returns: line printed it), else NULL.
+ * The ruleset of the $> name literal at name (an image or rule string:
+ * its text never changes, so its address stands for it), or -1 when
+ * callsubr must look at it (quotes to strip, an unknown name).
  */
 static int
-callsubr(struct vm *vm, char **pvp, int reclevel, struct vm_shown **whole)
+subr_lit(struct vm *vm, const char *name)
+{
+	const size_t nslot = sizeof(vm->subrlit) / sizeof(vm->subrlit[0]);
+	struct vm_subrlit *e = &vm->subrlit[(((uint64_t)(uintptr_t)name *
+	    0x9E3779B97F4A7C15u) >> 32) % nslot];
+
+	if (e->name == name && e->nrsnames == vm->cf->nrsnames)
+		return e->rs;
+	if (strchr(name, '"') != NULL)
+		return -1;
+	int rs = subr_find(vm, name);
+	if (rs >= 0) {
+		e->name = name;
+		e->rs = rs;
+		e->nrsnames = vm->cf->nrsnames;
+	}
+	return rs;
+}
+
+/*
+ * The $> calls in the workspace pvp, last first.  len: pvp's length,
+ * when known (else SIZE_MAX).  known: where the $> tokens are and that
+ * their names are rule literals, when calls_known said so (else NULL).
+ * *whole: the entry in vm->shown of the new workspace when the first
+ * call's result is all of it (its returns: line printed it), else NULL.
+ */
+static int
+callsubr(struct vm *vm, char **pvp, size_t len, const struct calls *known,
+    int reclevel, struct vm_shown **whole)
 {
 	char **avp;
 	int i, j, subr, nsubr = 0, status, rstat = EX_OK;
 	int subrnumber[MAX_SUBR], subrindex[MAX_SUBR];
 	char *tpvp[MAXATOM + 1];
+	bool skipped = false;
 
 	*whole = NULL;
+	if (known != NULL) {
+		/*
+		 * As the scan below would find them, without the scan and
+		 * without hashing the names; anything else it would do
+		 * (strip quotes, skip an empty ruleset, report an unknown
+		 * name) is left to it.
+		 */
+		for (int k = 0; k < known->n; k++) {
+			j = known->at[k];
+			subr = subr_lit(vm, pvp[j + 1]);
+			if (subr < 0 || vm->cf->rs[subr].n == 0) {
+				nsubr = 0;
+				goto scan;
+			}
+			subrnumber[++nsubr] = subr;
+			subrindex[nsubr] = j;
+		}
+		goto call;
+	}
+scan:
 	for (avp = pvp, j = 0; *avp != NULL; avp++, j++) {
 		if ((unsigned char)**avp == CALLSUBR && avp[1] != NULL) {
 			char *name = avp[1];
@@ -1355,6 +1554,7 @@ callsubr(struct vm *vm, char **pvp, int reclevel, struct vm_shown **whole)
 				for (i = 2; avp[i] != NULL; i++)
 					avp[i - 2] = avp[i];
 				avp[i - 2] = NULL;
+				skipped = true;
 				continue;
 			}
 			if (++nsubr >= MAX_SUBR) {
@@ -1366,14 +1566,20 @@ callsubr(struct vm *vm, char **pvp, int reclevel, struct vm_shown **whole)
 			subrindex[nsubr] = j;
 		}
 	}
+	/* (a skipped call shortened the workspace: the scan's end says
+	 * nothing then) */
+	len = (size_t)j;
+	if (skipped)
+		for (len = 0; pvp[len] != NULL; len++)
+			continue;
 
+call:
 	for (; nsubr > 0; nsubr--) {
 		j = subrindex[nsubr];
 		subr = subrnumber[nsubr];
-		/* the tail after "$> name" is the subroutine's workspace */
-		for (i = 0, avp = pvp + j + 2; *avp != NULL; avp++, i++)
-			tpvp[i] = *avp;
-		tpvp[i] = NULL;
+		/* the tail after "$> name" (and its NULL) is the
+		 * subroutine's workspace */
+		memcpy(tpvp, pvp + j + 2, (len - (size_t)j - 1) * sizeof(*tpvp));
 		status = vm_rewrite(vm, tpvp, subr, reclevel, MAXATOM - j);
 		if (status != EX_OK && status != EX_TEMPFAIL) {
 			/* sendmail leaves the workspace as the call left it */
@@ -1384,14 +1590,19 @@ callsubr(struct vm *vm, char **pvp, int reclevel, struct vm_shown **whole)
 		}
 		if (rstat == EX_OK || status == EX_TEMPFAIL)
 			rstat = status;
-		for (i = j, avp = tpvp; *avp != NULL; avp++, i++) {
-			if (i >= MAXATOM) {
-				rw_syserr(&vm->msgs, "554 5.3.0 callsubr: expansion too long");
-				return EX_DATAERR;
-			}
-			pvp[i] = *avp;
+		size_t rl = vm->retlen;
+		if (rl == SIZE_MAX)
+			for (rl = 0; tpvp[rl] != NULL; rl++)
+				continue;
+		if ((size_t)j + rl > MAXATOM) {
+			/* as sendmail copies it: up to the limit */
+			for (i = j, avp = tpvp; i < MAXATOM; avp++, i++)
+				pvp[i] = *avp;
+			rw_syserr(&vm->msgs, "554 5.3.0 callsubr: expansion too long");
+			return EX_DATAERR;
 		}
-		pvp[i] = NULL;
+		memcpy(pvp + j, tpvp, (rl + 1) * sizeof(*tpvp));
+		len = (size_t)j + rl;
 		/* (only a call that got to its end sets shown_ret) */
 		*whole = j == 0 ? vm->shown_ret : NULL;
 	}

@@ -66,6 +66,14 @@ struct vm {
 		int		 rs;
 	} subr[32];
 	int			 subr_nrsnames;	/* cf->nrsnames when filled */
+	/* $> names that are rule literals, by address (vm.c subr_lit) */
+	struct vm_subrlit {
+		const char	*name;
+		int		 rs, nrsnames;
+	} subrlit[64];
+	size_t			 retlen;	/* length of the workspace the last
+						 * vm_rewrite returned, or
+						 * SIZE_MAX */
 };
 
 void	 vm_init(struct vm *vm, struct cf *cf, const struct rw_msgs *msgs);
