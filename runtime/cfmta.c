@@ -79,7 +79,7 @@ usage(void)
 	fprintf(stderr, "usage: cfmta [-bt|-bv|-bs|-bd|-bD|-bp|-bi|-bm] "
 	    "[-C file.cfb] [-d flags] [-Oname=value] [-oXvalue] [-Ac|-Am]\n"
 	    "             [-q[time|Iid|Rrcpt|Ssender]] [-t] [-f from] "
-	    "[-F name] [-N dsn] [-R ret] [-V envid]\n"
+	    "[-F name] [-N dsn] [-R ret] [-V envid] [-B type]\n"
 	    "             [-L tag] [address ...]\n");
 	exit(64);
 }
@@ -455,6 +455,16 @@ main(int argc, char **argv)
 			if (logtag == NULL)
 				usage();
 			break;
+		case 'B': {	/* the body type (RFC 1652) of a submission */
+			const char *v = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : "");
+			if (strcasecmp(v, "7BIT") == 0)
+				ma.body = "7BIT";
+			else if (strcasecmp(v, "8BITMIME") == 0)
+				ma.body = "8BITMIME";
+			else	/* sendmail says so and goes on */
+				printf("Illegal body type %s\n", v);
+			break;
+		}
 		case 'N': case 'R': case 'V': {	/* RFC 3461 (submit.c) */
 			const char *v = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : "");
 			if (!dsn_flag(&ma, a[1], v))

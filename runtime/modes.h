@@ -18,6 +18,7 @@ struct mode_args {
 	int	 notify;	/* -N: Q_NOTIFY_* (Q_NOTIFY_SET given), 0 none */
 	char	 ret;		/* -R: 'H' hdrs, 'F' full, 0 none */
 	const char *envid;	/* -V: the ENVID (xtext), or NULL */
+	const char *body;	/* -B: "7BIT" or "8BITMIME", or NULL */
 	bool	 qflag;		/* -q given */
 	long	 qinterval;	/* -q30m: seconds; 0 = one run */
 	char	 qsel;		/* 'I' 'R' 'S' or 0 */

@@ -204,6 +204,8 @@ submit_main(struct mta *mta, const struct mode_args *a)
 	for (int i = 0; i < e.nrcpt && a->notify != 0; i++)
 		e.rcpt[i].notify = a->notify;
 	e.ret = a->ret;
+	if (a->body != NULL && e.body == NULL)
+		e.body = xstrdup(a->body);
 	if (a->envid != NULL)
 		e.envid = xstrdup(a->envid);
 	if (sp.err != SPOOL_OK) {

@@ -26,7 +26,7 @@ fi
 set -- -C "$T/dsn.cfb" $(bs_args "$T") -OLogLevel=0
 "$CFMTA" "$@" -bi > /dev/null 2>&1
 
-for n in 1 2 3 4 5 6; do
+for n in 1 2 3 4 5 6 7; do
 	rm -f "$T"/sink/*
 	# session 1: a next hop without DSN; 3: without PIPELINING (the
 	# transcript of an SMTP failure shows the command refused); 4 and
