@@ -314,7 +314,12 @@ counts_exit(struct counts *c, pid_t pid)
 		}
 }
 
-/* the address as sendmail shows it: the IPv4 part of a mapped one */
+/*
+ * The address as sendmail shows it (${client_addr}, "[addr]", the log):
+ * the IPv4 part of a mapped one; any other IPv6 one as "IPv6:" and its
+ * eight groups in hex, none elided ("IPv6:0:0:0:0:0:0:0:1" for ::1, as
+ * measured against sendmail 8.17's daemon).
+ */
 static void
 peer_addr(const struct sockaddr_storage *ss, socklen_t sl, char *a,
     size_t asz, char *port, size_t psz)
@@ -324,6 +329,16 @@ peer_addr(const struct sockaddr_storage *ss, socklen_t sl, char *a,
 	    NI_NUMERICHOST | NI_NUMERICSERV);
 	if (strncmp(a, "::ffff:", 7) == 0 && strchr(a + 7, '.'))
 		memmove(a, a + 7, strlen(a + 7) + 1);
+	else if (ss->ss_family == AF_INET6) {
+		const unsigned char *b =
+		    ((const struct sockaddr_in6 *)(const void *)ss)->sin6_addr.s6_addr;
+		struct buf t = BUF_INIT;
+		buf_puts(&t, "IPv6:");
+		for (int i = 0; i < 16; i += 2)
+			buf_printf(&t, i > 0 ? ":%x" : "%x", (unsigned)(b[i] << 8 | b[i + 1]));
+		snprintf(a, asz, "%s", buf_cstr(&t));
+		buf_fini(&t);
+	}
 }
 
 static void
@@ -338,12 +353,14 @@ serve(struct mta *mta, const struct listener *l, int fd,
 	p.total_rate = counted->total_rate;
 	p.client_conns = counted->client_conns;
 	peer_addr(ss, sl, p.addr, sizeof(p.addr), p.port, sizeof(p.port));
-	if (getnameinfo((struct sockaddr *)ss, sl, p.name, sizeof(p.name),
-	    NULL, 0, NI_NAMEREQD) == 0)
+	int rc = getnameinfo((struct sockaddr *)ss, sl, p.name, sizeof(p.name),
+	    NULL, 0, NI_NAMEREQD);
+	if (rc == 0)
 		p.resolve = "OK";
 	else {
 		snprintf(p.name, sizeof(p.name), "[%s]", p.addr);
-		p.resolve = "FAIL";
+		/* a resolver that did not answer: TEMP, as sendmail says */
+		p.resolve = rc == EAI_AGAIN ? "TEMP" : "FAIL";
 	}
 	/* Timeout.ident (sendmail's default 5s): ask the client's identd */
 	(void)ident_query(fd, cf_timeout(&mta->cf, "ident", 5), p.ident,

@@ -128,6 +128,10 @@ ssasl_new(struct mta *mta, const char *laddr, const char *lport,
 	lip[0] = rip[0] = '\0';
 	if (laddr != NULL && *laddr != '\0' && lport != NULL && *lport != '\0')
 		snprintf(lip, sizeof(lip), "%s;%s", laddr, lport);
+	/* (libsasl2 wants the bare address: "IPv6:" is how sendmail
+	 * shows an IPv6 client, daemon.c) */
+	if (raddr != NULL && strncmp(raddr, "IPv6:", 5) == 0)
+		raddr += 5;
 	if (raddr != NULL && *raddr != '\0' && rport != NULL && *rport != '\0')
 		snprintf(rip, sizeof(rip), "%s;%s", raddr, rport);
 	c = xcalloc(1, sizeof(*c));

@@ -64,14 +64,14 @@ EOF
 chmod 755 "$T/pipeprog"
 
 # the access map: REJECT, DISCARD, ERROR entries (sendmail's answers)
+# (the tests talk to 127.0.0.1 and ::1 only: ::1 plays the outside
+# client of section 7, ClientRate/ClientConn of 7c name one of each)
 cat > "$T/access" <<EOF
-Connect:127.0.0.3	REJECT
 From:spammer@bad.example	REJECT
 From:dropme@bad.example	DISCARD
 To:blocked.example	ERROR:5.7.1:550 we do not talk to them
-Connect:127.0.0.1	RELAY
-ClientRate:127.0.0.4	2
-ClientConn:127.0.0.5	1
+ClientRate:IPv6:0:0:0:0:0:0:0:1	2
+ClientConn:127.0.0.1	1
 EOF
 "$MKMAP" hash "$T/access" < "$T/access" || bad "makemap access"
 
@@ -560,8 +560,18 @@ if [ -n "$SINKPID" ]; then
 fi
 
 # ---- 7. the daemon, swaks, STARTTLS ----------------------------------------
+# ::1 is the outside client here: the daemon listens there too, and its
+# Relay_ok lacks the rules that make IPv6:::1 local (interfaces not
+# probed, so $=w has no [IPv6:::1] either)
+sed "s/^DAEMON_OPTIONS(.*/&\\
+DAEMON_OPTIONS(\`Port=$DPORT, Addr=::1, Family=inet6, Name=MTA6-test')dnl/" "$T/test.mc" > "$T/test6.mc"
+m4 -D_NO_MAKEINFO_ "$TOP/m4lib/m4/cf.m4" "$T/test6.mc" |
+    sed '/^RIPv6:\(::\|0:0:0:0:0:0:0:\)1[[:space:]]/d' > "$T/test6.cf"
+grep -q '^RIPv6:::1' "$T/test6.cf" && bad "test6.cf: ::1 still local"
+"$CFC" -o "$T/test6.cfb" "$T/test6.cf" 2> "$T/cfc.err" || { bad "cfc test6.cf"; cat "$T/cfc.err"; }
+CF6="-C $T/test6.cfb -OQueueDirectory=$T/q -ODontProbeInterfaces=true"
 rm -f "$T"/q/*
-"$CFMTA" $CF -bD > "$T/daemon.log" 2>&1 & DPID=$!
+"$CFMTA" $CF6 -bD > "$T/daemon.log" 2>&1 & DPID=$!
 i=0; while [ ! -f "$T/cfmta.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 [ "$(head -1 "$T/cfmta.pid" 2>/dev/null)" = "$DPID" ] && ok || bad "PidFile"
 if ! command -v swaks >/dev/null 2>&1; then
@@ -571,29 +581,42 @@ else
 	$SW --from a@example.org --to root --body 'via swaks' > "$T/out" 2>&1
 	has swaks-local '<-  250 2.0.0 .* Message accepted for delivery'
 	has swaks-hello '<-  250-mx.test.example Hello localhost \[127.0.0.1\], pleased to meet you'
-	# an outside client (127.0.0.2) may not relay, may send to local users
-	$SW --local-interface 127.0.0.2 --from a@example.org --to far@far.example > "$T/out" 2>&1
+	# an outside client (::1) may not relay, may send to local users
+	SW6="swaks --server ::1 --port $DPORT --timeout 10 --helo client.example"
+	$SW6 --from a@example.org --to far@far.example > "$T/out" 2>&1
 	has relay-denied '<\*\* 550 5.7.1 <far@far.example>... Relaying denied'
-	$SW --local-interface 127.0.0.2 --from a@example.org --to root > "$T/out" 2>&1
+	$SW6 --from a@example.org --to root > "$T/out" 2>&1
 	has outside-local '<-  250 2.0.0 .* Message accepted for delivery'
-	# access_db Connect: REJECT: every command gets the refusal
-	$SW --local-interface 127.0.0.3 --from a@example.org --to root > "$T/out" 2>&1
-	has connect-reject '550 5.7.1 Access denied'
 	# AUTH: an outside client may relay once authenticated
-	$SW --local-interface 127.0.0.2 --auth PLAIN --auth-user alice --auth-password wonderland \
+	$SW6 --auth PLAIN --auth-user alice --auth-password wonderland \
 	    --from a@example.org --to far@far.example > "$T/out" 2>&1
 	has auth-offer '<-  250-AUTH LOGIN PLAIN'
 	has auth-plain '<-  235 2.0.0 OK Authenticated'
 	has auth-relay '<-  250 2.1.5 <far@far.example>... Recipient ok'
-	$SW --local-interface 127.0.0.2 --auth LOGIN --auth-user bob --auth-password s3cret \
+	$SW6 --auth LOGIN --auth-user bob --auth-password s3cret \
 	    --from a@example.org --to far@far.example > "$T/out" 2>&1
 	has auth-login '<-  235 2.0.0 OK Authenticated'
-	$SW --local-interface 127.0.0.2 --auth LOGIN --auth-user bob --auth-password wrong \
+	$SW6 --auth LOGIN --auth-user bob --auth-password wrong \
 	    --from a@example.org --to far@far.example > "$T/out" 2>&1
 	has auth-bad '<\*\* 535 5.7.0 authentication failed'
 	# pipelining: all commands in one write
 	$SW --pipeline --from a@example.org --to root > "$T/out" 2>&1
 	has swaks-pipe '<-  250 2.0.0 .* Message accepted for delivery'
+	# access_db Connect: REJECT (for ::1, with the daemon started again
+	# on the new map): every command gets the refusal; 127.0.0.1 goes on
+	kill -TERM "$DPID"; wait "$DPID" 2>/dev/null
+	cp "$T/access" "$T/access.orig"
+	printf 'Connect:IPv6:0:0:0:0:0:0:0:1\tREJECT\n' >> "$T/access"
+	"$MKMAP" hash "$T/access" < "$T/access" || bad "makemap access (Connect: REJECT)"
+	rm -f "$T/cfmta.pid"
+	"$CFMTA" $CF6 -bD > "$T/daemon.log" 2>&1 & DPID=$!
+	i=0; while [ ! -f "$T/cfmta.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	$SW6 --from a@example.org --to root > "$T/out" 2>&1
+	has connect-reject '550 5.7.1 Access denied'
+	$SW --from a@example.org --to root > "$T/out" 2>&1
+	has connect-reject-other '<-  250 2.0.0 .* Message accepted for delivery'
+	mv "$T/access.orig" "$T/access"
+	"$MKMAP" hash "$T/access" < "$T/access" || bad "makemap access (restored)"
 
 	if ! command -v openssl >/dev/null 2>&1; then
 		skip "STARTTLS (no openssl)"
@@ -686,32 +709,35 @@ fi
 #      FEATURE(conncontrol) with ClientRate:/ClientConn: access entries ---
 sed "s/^FEATURE(\`blocklist_recipients')dnl/&\\
 FEATURE(\`ratecontrol')dnl\\
-FEATURE(\`conncontrol')dnl/" "$T/test.mc" > "$T/rate.mc"
+FEATURE(\`conncontrol')dnl/" "$T/test6.mc" > "$T/rate.mc"
 if ! "$CFC" -o "$T/rate.cfb" "$T/rate.mc" 2> "$T/cfc.err"; then bad "cfc rate.mc"; cat "$T/cfc.err"
 elif command -v swaks >/dev/null 2>&1 && command -v perl >/dev/null 2>&1; then
 	rm -f "$T/cfmta.pid"
 	"$CFMTA" -C "$T/rate.cfb" -OQueueDirectory="$T/q" -bD > "$T/daemon.log" 2>&1 & DPID=$!
 	i=0; while [ ! -f "$T/cfmta.pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 	SW="swaks --server 127.0.0.1 --port $DPORT --timeout 10 --helo client.example --quit-after FROM"
-	for n in 1 2 3; do $SW --local-interface 127.0.0.4 > "$T/rate.$n" 2>&1; done
+	SW6="swaks --server ::1 --port $DPORT --timeout 10 --helo client.example --quit-after FROM"
+	# ClientRate:IPv6:0:0:0:0:0:0:0:1 2
+	for n in 1 2 3; do $SW6 > "$T/rate.$n" 2>&1; done
 	cp "$T/rate.2" "$T/out"; has rate-2nd-ok '<-  250 2.1.0 '
 	cp "$T/rate.3" "$T/out"; has rate-3rd-refused '<\*\* 452 4.3.2 Connection rate limit exceeded.'
-	$SW --local-interface 127.0.0.6 > "$T/out" 2>&1; has rate-other-client '<-  250 2.1.0 '
-	# one session held open from 127.0.0.5; a second one is refused
+	$SW > "$T/out" 2>&1; has rate-other-client '<-  250 2.1.0 '
+	# ClientConn:127.0.0.1 1: one session held open from 127.0.0.1; a
+	# second one is refused
 	perl -MIO::Socket::INET -e '
 	    my ($port, $dir) = @ARGV;
-	    my $s = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$port",
-	        LocalAddr => "127.0.0.5") or die "connect: $!";
+	    my $s = IO::Socket::INET->new(PeerAddr => "127.0.0.1:$port")
+	        or die "connect: $!";
 	    $| = 1; print scalar <$s>;
 	    open(my $f, ">", "$dir/held5") or die; close $f;
 	    for (1 .. 100) { last if -e "$dir/go5"; select(undef, undef, undef, 0.1); }
 	    print $s "QUIT\r\n"; print scalar <$s>;' "$DPORT" "$T" > "$T/held5.out" 2>&1 & HELD=$!
 	i=0; while [ ! -f "$T/held5" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	$SW --local-interface 127.0.0.5 > "$T/out" 2>&1
+	$SW > "$T/out" 2>&1
 	has conn-2nd-refused '<\*\* 452 4.3.2 Too many open connections.'
 	touch "$T/go5"; wait "$HELD"
 	sleep 1.2	# the daemon has seen the held session end
-	$SW --local-interface 127.0.0.5 > "$T/out" 2>&1
+	$SW > "$T/out" 2>&1
 	has conn-after-close '<-  250 2.1.0 '
 	kill -TERM "$DPID"; wait "$DPID" 2>/dev/null; DPID=
 else
