@@ -9,8 +9,10 @@
 # names relay.  Certificates are made here with openssl: a test CA, the
 # server's, client certs the CA signed (names with the characters sendmail
 # encodes, no CN, a DN longer than sendmail's buffer), a self-signed one;
-# clients are swaks from several loopback addresses, openssl s_client for
-# the CA list.  Runs as root in private mount, network and UTS namespaces;
+# clients are swaks from 127.0.0.1 and ::1 (the outside client: its
+# Relay_ok rules are taken out of the cf; Srv_Features and TLS_Clt
+# entries are tried on a daemon restarted with them), openssl s_client
+# for the CA list.  Runs as root in private mount, network and UTS namespaces;
 # the transcripts (fingerprints masked) are compared with
 # golden/tlscert.out, which `ORACLE=1 sh tests/smtp/tlscert.sh` writes from
 # the real sendmail's daemon on the same .mc (make oracle).
@@ -32,15 +34,21 @@ if [ "${ORACLE:-}" = 1 ]; then
 		echo "tlscert oracle: sendmail-bin is not installed; nothing regenerated" >&2
 		exit 0
 	fi
-	m4 "${CFDIR:-/usr/share/sendmail/cf}/m4/cf.m4" "$T/tlscert.mc" > "$T/tlscert.cf" || exit 2
+	M4LIB=${CFDIR:-/usr/share/sendmail/cf}/m4/cf.m4
 	MAKEMAP="makemap hash"
 else
 	MTA=$CFMTA
-	if ! "$CFC" -o "$T/tlscert.cf" "$T/tlscert.mc" 2> "$T/cfc.err"; then
-		bad "cfc tlscert.mc"; cat "$T/cfc.err"
-		echo "tlscert: $pass passed, $fail failed"; exit 1
-	fi
+	M4LIB=$TOP/m4lib/m4/cf.m4
 	MAKEMAP="$MKMAP hash"
+fi
+# ::1 plays a client from outside: Relay_ok's rules that make it local go
+m4 -D_NO_MAKEINFO_ "$M4LIB" "$T/tlscert.mc" |
+    sed '/^RIPv6:\(::\|0:0:0:0:0:0:0:\)1[[:space:]]/d' > "$T/tlscert.txt" || exit 2
+if [ "${ORACLE:-}" = 1 ]; then
+	mv "$T/tlscert.txt" "$T/tlscert.cf"
+elif ! "$CFC" -o "$T/tlscert.cf" "$T/tlscert.txt" 2> "$T/cfc.err"; then
+	bad "cfc tlscert.txt"; cat "$T/cfc.err"
+	echo "tlscert: $pass passed, $fail failed"; exit 1
 fi
 
 # certificates: fixed names (the golden shows them), EC keys (fast); the
@@ -66,14 +74,11 @@ mkcert long "/O=Long$(printf '/OU=unit %s with a rather long name' 1 2 3 4 5 6 7
 bs_setup "$T"
 printf 'hosts files\naliases files\npasswd files\n' > "$T/switch"
 printf '127.0.0.1\tlocalhost\n' > "$T/hosts"
-printf '127.0.0.1\tlocalhost\n127.0.0.4\toutside.test.example\n' > "$T/etchosts"
+printf '127.0.0.1\tlocalhost\n::1\toutside.test.example\n' > "$T/etchosts"
 mount --bind "$T/etchosts" /etc/hosts || { echo "tlscert: 0 passed, 1 failed"; exit 1; }
-# the CA's DN as sendmail encodes it; TLS_Clt: a client from 127.0.0.2
-# must present a verified cert; Srv_Features: 127.0.0.3 is not asked
+# the CA's DN as sendmail encodes it
 cat > "$T/access" <<'EOF2'
 CERTISSUER:/C=US/O=Test+20CA+20+28cfmta+29/CN=cfmta+20Test+20CA+5C+2B1	RELAY
-TLS_Clt:127.0.0.2	VERIFY
-Srv_Features:127.0.0.3	V
 EOF2
 $MAKEMAP "$T/access" < "$T/access" || bad "makemap access"
 PORT=2525
@@ -81,6 +86,7 @@ PORT=2525
 set -- -C "$T/tlscert.cf" $(bs_args "$T") -ODontProbeInterfaces=true \
     -OServiceSwitchFile="$T/switch" -OHostsFile="$T/hosts" \
     -ODaemonPortOptions=Port=$PORT,Addr=127.0.0.1,Name=MTA \
+    -ODaemonPortOptions=Port=$PORT,Addr=::1,Family=inet6,Name=MTA6 \
     -OPidFile="$T/mta.pid" -OTimeout.ident=0s \
     -OServerCertFile="$T/srv.pem" -OServerKeyFile="$T/srv.key" \
     -OCACertFile="$T/ca.pem" -OCACertPath="$T"
@@ -93,41 +99,19 @@ if [ -z "$DPID" ]; then
 	echo "tlscert: 0 passed, 1 failed"; exit 1
 fi
 
-# client FROM CERT [swaks options]: one session; SMTP lines and whether
-# swaks was asked for a certificate
+# client FROM CERT [swaks options]: one session from FROM (127.0.0.1 or
+# ::1, the daemon's address too); SMTP lines and whether swaks was asked
+# for a certificate
 client() {
 	from=$1 cert=$2; shift 2
 	if [ "$cert" != none ]; then
 		set -- --tls-cert "$T/$cert.pem" --tls-key "$T/$cert.key" "$@"
 	fi
-	swaks --server 127.0.0.1 --port $PORT --timeout 20 --helo client.example \
-	    --local-interface "$from" "$@" 2>&1 |
+	swaks --server "$from" --port $PORT --timeout 20 --helo client.example \
+	    "$@" 2>&1 |
 	    grep -E '^ *(<|->|~>|\*\*)' |
 	    sed -e 's/^ *//' -e 's/^\(<-  220 [^ ]* ESMTP Sendmail [^;]*;\) .*/\1 DATE/'
 }
-{
-for c in none clt self nocn long; do
-	echo "== 127.0.0.4 $c: the macros, relaying"
-	client 127.0.0.4 $c --tls --from a@example.org --to show,show2,tail,far@far.example --quit-after RCPT
-done
-echo "== the CA names sent with the request"
-printf 'QUIT\r\n' | timeout 20 openssl s_client -connect 127.0.0.1:$PORT -starttls smtp \
-    -cert "$T/clt.pem" -key "$T/clt.key" 2>&1 |
-    sed -n '/^Acceptable client certificate CA names/,/^[A-Z][a-z]* [A-Za-z]* Signature/p' | grep -v Signature
-echo "== 127.0.0.3 clt: not asked (Srv_Features V)"
-client 127.0.0.3 clt --tls --from a@example.org --to show --quit-after RCPT
-for c in none clt self; do
-	echo "== 127.0.0.2 $c: TLS_Clt VERIFY"
-	client 127.0.0.2 $c --tls --from a@example.org --to root --quit-after RCPT
-done
-echo "== 127.0.0.2 no STARTTLS: TLS_Clt VERIFY at MAIL"
-client 127.0.0.2 none --from a@example.org --to root --quit-after RCPT
-echo "== the Received: line"
-rm -f "$T"/q/*
-for c in none clt self; do
-	client 127.0.0.1 $c --tls --from a@example.org --to root --body "cert $c" > /dev/null
-done
-grep -aho 'version=[^ ]* cipher=[^ ]* bits=[0-9/]* verify=[A-Z]*' "$T"/q/* | LC_ALL=C sort
 restart() {	# restart ARGS...: the daemon again, with these arguments
 	kill "$DPID"; i=0; while kill -0 "$DPID" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 	rm -f "$T/mta.pid"
@@ -136,12 +120,43 @@ restart() {	# restart ARGS...: the daemon again, with these arguments
 	DPID=$(head -1 "$T/mta.pid" 2>/dev/null)
 	[ -n "$DPID" ] || { echo "daemon did not restart with $*"; cat "$T/daemon.log"; }
 }
+{
+for c in none clt self nocn long; do
+	echo "== ::1 $c: the macros, relaying"
+	client ::1 $c --tls --from a@example.org --to show,show2,tail,far@far.example --quit-after RCPT
+done
+echo "== the CA names sent with the request"
+printf 'QUIT\r\n' | timeout 20 openssl s_client -connect 127.0.0.1:$PORT -starttls smtp \
+    -cert "$T/clt.pem" -key "$T/clt.key" 2>&1 |
+    sed -n '/^Acceptable client certificate CA names/,/^[A-Z][a-z]* [A-Za-z]* Signature/p' | grep -v Signature
+echo "== the Received: line"
+rm -f "$T"/q/*
+for c in none clt self; do
+	client 127.0.0.1 $c --tls --from a@example.org --to root --body "cert $c" > /dev/null
+done
+grep -aho 'version=[^ ]* cipher=[^ ]* bits=[0-9/]* verify=[A-Z]*' "$T"/q/* | LC_ALL=C sort
+# Srv_Features: ::1 is not asked; TLS_Clt: 127.0.0.1 must present a
+# verified certificate (the daemon started again on the new map)
+cp "$T/access" "$T/access.orig"
+printf 'Srv_Features:IPv6:0:0:0:0:0:0:0:1\tV\nTLS_Clt:127.0.0.1\tVERIFY\n' >> "$T/access"
+$MAKEMAP "$T/access" < "$T/access" || echo "makemap access failed"
+restart "$@"
+echo "== ::1 clt: not asked (Srv_Features V)"
+client ::1 clt --tls --from a@example.org --to show --quit-after RCPT
+for c in none clt self; do
+	echo "== 127.0.0.1 $c: TLS_Clt VERIFY"
+	client 127.0.0.1 $c --tls --from a@example.org --to root --quit-after RCPT
+done
+echo "== 127.0.0.1 no STARTTLS: TLS_Clt VERIFY at MAIL"
+client 127.0.0.1 none --from a@example.org --to root --quit-after RCPT
+mv "$T/access.orig" "$T/access"
+$MAKEMAP "$T/access" < "$T/access" || echo "makemap access failed"
 echo "== CertFingerprintAlgorithm=sha1: \${cert_fp}, no \${cert_md5}"
 restart "$@" -OCertFingerprintAlgorithm=sha1
-client 127.0.0.4 clt --tls --from a@example.org --to show2 --quit-after RCPT | grep show2
+client ::1 clt --tls --from a@example.org --to show2 --quit-after RCPT | grep show2
 echo "== TLSSrvOptions=V: no client is asked"
 restart "$@" -OTLSSrvOptions=V
-client 127.0.0.4 clt --tls --from a@example.org --to show,far@far.example --quit-after RCPT | grep '^<~\*'
+client ::1 clt --tls --from a@example.org --to show,far@far.example --quit-after RCPT | grep '^<~\*'
 } | bs_filter "$T" | sed -e 's/\(md5=\)\([0-9A-F][0-9A-F]:\)\{15\}[0-9A-F][0-9A-F]/\1MD5/' \
     -e 's/\(fp=\)\([0-9A-F][0-9A-F]:\)\{19\}[0-9A-F][0-9A-F]/\1SHA1/' > "$T/out"
 if [ "${ORACLE:-}" = 1 ]; then
