@@ -35,6 +35,7 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
+#include "dns.h"
 #include "ident.h"
 #include "loadavg.h"
 #include "maillog.h"
@@ -315,30 +316,17 @@ counts_exit(struct counts *c, pid_t pid)
 }
 
 /*
- * The address as sendmail shows it (${client_addr}, "[addr]", the log):
- * the IPv4 part of a mapped one; any other IPv6 one as "IPv6:" and its
- * eight groups in hex, none elided ("IPv6:0:0:0:0:0:0:0:1" for ::1, as
- * measured against sendmail 8.17's daemon).
+ * The address as sendmail shows it (dns_addrtext; "IPv6:0:0:0:0:0:0:0:1"
+ * for ::1, as measured against sendmail 8.17's daemon) and the port.
  */
 static void
 peer_addr(const struct sockaddr_storage *ss, socklen_t sl, char *a,
     size_t asz, char *port, size_t psz)
 {
-	a[0] = '\0';
-	getnameinfo((const struct sockaddr *)ss, sl, a, asz, port, psz,
-	    NI_NUMERICHOST | NI_NUMERICSERV);
-	if (strncmp(a, "::ffff:", 7) == 0 && strchr(a + 7, '.'))
-		memmove(a, a + 7, strlen(a + 7) + 1);
-	else if (ss->ss_family == AF_INET6) {
-		const unsigned char *b =
-		    ((const struct sockaddr_in6 *)(const void *)ss)->sin6_addr.s6_addr;
-		struct buf t = BUF_INIT;
-		buf_puts(&t, "IPv6:");
-		for (int i = 0; i < 16; i += 2)
-			buf_printf(&t, i > 0 ? ":%x" : "%x", (unsigned)(b[i] << 8 | b[i + 1]));
-		snprintf(a, asz, "%s", buf_cstr(&t));
-		buf_fini(&t);
-	}
+	port[0] = '\0';
+	getnameinfo((const struct sockaddr *)ss, sl, NULL, 0, port, psz,
+	    NI_NUMERICSERV);
+	dns_addrtext((const struct sockaddr *)ss, a, asz);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 
+#include "dns.h"
 #include "netwait.h"
 #include "smtp_client.h"
 #include "tls.h"
@@ -103,9 +104,8 @@ smtpc_connect(struct smtp_conn *c, char *const *hosts, int nhosts,
 			}
 			fd = connect_one(ai, ms);
 			if (fd >= 0) {
-				char a[64] = "";
-				getnameinfo(ai->ai_addr, ai->ai_addrlen, a,
-				    sizeof(a), NULL, 0, NI_NUMERICHOST);
+				char a[64];
+				dns_addrtext(ai->ai_addr, a, sizeof(a));
 				snprintf(c->peer, sizeof(c->peer), "%s [%s]",
 				    host, a);
 				break;

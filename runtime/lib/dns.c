@@ -2,6 +2,7 @@
  * dns.c -- MX lookups through libresolv (see dns.h).
  */
 #include <netinet/in.h>
+#include <arpa/inet.h>
 #include <arpa/nameser.h>
 #include <netdb.h>
 #include <resolv.h>
@@ -79,4 +80,29 @@ dns_mx(const char *name, struct dns_mx *mx, int max)
 	if (n > (int)sizeof(ans))
 		n = (int)sizeof(ans);
 	return dns_mx_parse(ans, n, mx, max);
+}
+
+void
+dns_addrtext(const struct sockaddr *sa, char *buf, size_t sz)
+{
+	char t[INET6_ADDRSTRLEN];
+
+	buf[0] = '\0';
+	if (sa->sa_family == AF_INET) {
+		const struct sockaddr_in *in = (const void *)sa;
+		if (inet_ntop(AF_INET, &in->sin_addr, t, sizeof(t)) != NULL)
+			snprintf(buf, sz, "%s", t);
+	} else if (sa->sa_family == AF_INET6) {
+		const struct sockaddr_in6 *in6 = (const void *)sa;
+		const unsigned char *b = in6->sin6_addr.s6_addr;
+		if (IN6_IS_ADDR_V4MAPPED(&in6->sin6_addr)) {
+			snprintf(buf, sz, "%u.%u.%u.%u", b[12], b[13], b[14], b[15]);
+			return;
+		}
+		snprintf(buf, sz, "IPv6:%x:%x:%x:%x:%x:%x:%x:%x",
+		    (unsigned)(b[0] << 8 | b[1]), (unsigned)(b[2] << 8 | b[3]),
+		    (unsigned)(b[4] << 8 | b[5]), (unsigned)(b[6] << 8 | b[7]),
+		    (unsigned)(b[8] << 8 | b[9]), (unsigned)(b[10] << 8 | b[11]),
+		    (unsigned)(b[12] << 8 | b[13]), (unsigned)(b[14] << 8 | b[15]));
+	}
 }

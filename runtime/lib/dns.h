@@ -28,4 +28,13 @@ int	dns_mx(const char *name, struct dns_mx *mx, int max);
 int	dns_mx_parse(const unsigned char *ans, int n, struct dns_mx *mx,
 	    int max);
 
+struct sockaddr;
+/*
+ * A socket address as sendmail writes one (${client_addr}, "[addr]" in
+ * replies, the log): IPv4 dotted, the IPv4 part of a mapped IPv6 one,
+ * any other IPv6 one as "IPv6:" and its eight groups in hex, none
+ * elided ("IPv6:0:0:0:0:0:0:0:1" for ::1).  buf gets "" if unknown.
+ */
+void	dns_addrtext(const struct sockaddr *sa, char *buf, size_t sz);
+
 #endif /* RT_DNS_H */

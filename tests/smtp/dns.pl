@@ -61,6 +61,8 @@ while (1) {
 				$rdata = pack('n', $v->[0]) . encname($v->[1]);
 			} elsif ($tn eq 'A') {
 				$rdata = pack('C4', split(/\./, $v->[0]));
+			} elsif ($tn eq 'AAAA') {
+				$rdata = Socket::inet_pton(Socket::AF_INET6(), $v->[0]);
 			} else {
 				next;
 			}

@@ -9,6 +9,8 @@
 #   - NXDOMAIN: bounced as "Host unknown"
 #   - an MX list that points back to this host
 #   - Timeout.initial / Timeout.rcpt against a server that stalls
+# Addresses: 127.0.0.1 (the sink) and ::1 (an unreachable MX, then the
+# stalling servers, one after the other).
 # Prints "mx: N passed, M failed" (to be added to the smtp totals).
 . "$(dirname "$0")/common.sh"
 if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null 2>&1 ||
@@ -30,15 +32,15 @@ printf 'hosts\tdns files\n' > "$T/switch"
 cat > "$T/zone" <<EOF
 mx.dnstest.example	MX	10 mx1.dnstest.example
 mx.dnstest.example	MX	20 mx2.dnstest.example
-mx1.dnstest.example	A	127.0.0.9
+mx1.dnstest.example	AAAA	::1
 mx2.dnstest.example	A	127.0.0.1
 direct.dnstest.example	A	127.0.0.1
 back.dnstest.example	MX	10 mx3.dnstest.example
 back.dnstest.example	MX	10 localhost
 back.dnstest.example	MX	20 mx2.dnstest.example
 mx3.dnstest.example	A	127.0.0.1
-slow.dnstest.example	A	127.0.0.2
-stallrcpt.dnstest.example	A	127.0.0.3
+slow.dnstest.example	AAAA	::1
+stallrcpt.dnstest.example	AAAA	::1
 EOF
 cat > "$T/mx.mc" <<EOF
 divert(0)dnl
@@ -66,9 +68,6 @@ ip link set lo up
 mount --bind "$T/resolv.conf" /etc/resolv.conf
 perl "$TOP/tests/smtp/dns.pl" "$T/zone" & DNS=$!
 perl "$TOP/tests/smtp/sink.pl" 2525 "$T/sink" & SINK=$!
-# a server that greets late (on 127.0.0.2) and one that stalls on RCPT
-perl "$TOP/tests/smtp/stall.pl" 127.0.0.2 2525 greeting & ST1=$!
-perl "$TOP/tests/smtp/stall.pl" 127.0.0.3 2525 rcpt & ST2=$!
 i=0; while { [ ! -f "$T/zone.ready" ] || [ ! -f "$T/sink/sink.ready" ]; } && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 sleep 0.2
 send() {	# send NAME RCPT [options]: -odi submission, output in $T/NAME.out
@@ -81,11 +80,21 @@ send mx user@mx.dnstest.example
 send direct user@direct.dnstest.example
 send nx user@nosuch.dnstest.example
 send back user@back.dnstest.example
+# on ::1, a server that greets late, then one that stalls on RCPT
+stall() {	# stall MODE: stall.pl on [::1]:2525, ready
+	perl "$TOP/tests/smtp/stall.pl" ::1 2525 "$1" & ST=$!
+	i=0; while ! perl -MIO::Socket::IP -e 'exit !IO::Socket::IP->new(PeerHost => "::1", PeerPort => 2525)' 2>/dev/null &&
+	    [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+}
+stall greeting
 send slow user@slow.dnstest.example -OTimeout.initial=2s
+kill $ST; wait $ST 2>/dev/null
+stall rcpt
 send stallrcpt user@stallrcpt.dnstest.example -OTimeout.rcpt=2s
+kill $ST; wait $ST 2>/dev/null
 cat "$T"/q/qf* > "$T/qf.all" 2>/dev/null
 "$CFMTA" -C "$T/mx.cfb" -qRroot@mx.test.example > "$T/q.out" 2>&1	# the bounces
-kill $DNS $SINK $ST1 $ST2 2>/dev/null
+kill $DNS $SINK 2>/dev/null
 EOF
 unshare -mn sh "$T/inside.sh" "$T" "$CFMTA" "$TOP" > "$T/inside.out" 2>&1
 
@@ -103,8 +112,8 @@ has nx-5.1.2 "$T/mail/root" 'Status: 5.1.2'
 # before 10: nothing is left to try
 has back-bounced "$T/mail/root" 'MX list for back.dnstest.example points back to mx.test.example'
 hasnt back-not-mx3 "$T/sunk" 'RCPT <user@back.dnstest.example>'
-has slow-deferred "$T/qf.all" '4.4.2 timeout waiting for input from slow.dnstest.example \[127.0.0.2\] during client greeting'
-has stallrcpt-deferred "$T/qf.all" 'timeout waiting for input from stallrcpt.dnstest.example \[127.0.0.3\] during RCPT'
+has slow-deferred "$T/qf.all" '4.4.2 timeout waiting for input from slow.dnstest.example \[IPv6:0:0:0:0:0:0:0:1\] during client greeting'
+has stallrcpt-deferred "$T/qf.all" 'timeout waiting for input from stallrcpt.dnstest.example \[IPv6:0:0:0:0:0:0:0:1\] during RCPT'
 if [ $fail -gt 0 ]; then sed 's/^/    inside: /' "$T/inside.out" | head -20; fi
 echo "mx: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -4,10 +4,10 @@
 # answers up to MAIL and then never answers RCPT.  Runs until killed.
 use strict;
 use warnings;
-use IO::Socket::INET;
+use IO::Socket::IP;
 
 my ($addr, $port, $mode) = @ARGV;
-my $srv = IO::Socket::INET->new(LocalAddr => $addr, LocalPort => $port,
+my $srv = IO::Socket::IP->new(LocalHost => $addr, LocalPort => $port,
     Listen => 8, ReuseAddr => 1, Proto => 'tcp') or die "stall: listen: $!\n";
 $SIG{CHLD} = 'IGNORE';
 # killed, it takes its stalled connections along (no process outlives a test)
