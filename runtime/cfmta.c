@@ -80,7 +80,7 @@ usage(void)
 	    "[-C file.cfb] [-d flags] [-Oname=value] [-oXvalue] [-Ac|-Am]\n"
 	    "             [-q[time|Iid|Rrcpt|Ssender]] [-t] [-f from] "
 	    "[-F name] [-N dsn] [-R ret] [-V envid] [-B type]\n"
-	    "             [-L tag] [address ...]\n");
+	    "             [-Mxvalue] [-L tag] [address ...]\n");
 	exit(64);
 }
 
@@ -280,6 +280,16 @@ mta_load(struct mta *m, const struct mta_spec *spec, char *why, size_t whysz)
 			cf_setoption(&m->cf, o[0], o[0] ? o + 1 : o, true);
 	}
 	set_identity(&m->cf);
+	/*
+	 * -M and -oM macros: after the host identity (so -Mj names the
+	 * host) and before the cf's D lines (which win), as in sendmail
+	 */
+	for (int i = 0; i < spec->nmac; i++) {
+		const char *ep;
+		int id = rw_macid_parse(&m->cf.mn, spec->macv[i], &ep, NULL);
+		if (id != 0)
+			rw_mactab_set(&m->cf.mac, id, ep);
+	}
 	/* ${opMode} is defined before the cf is read (rules expand it then);
 	 * it is the mode letter, as sendmail sets it */
 	rw_mactab_set(&m->cf.mac, MID_OPMODE, spec->opmode);
@@ -375,7 +385,8 @@ main(int argc, char **argv)
 	const char *cfpath = NULL;
 	int mode = 0;	/* 't' test, 'v' verify */
 	char **optv = NULL;
-	int nopt = 0;
+	int nopt = 0, nmac = 0;
+	char **macv = NULL;
 	bool submit = false;
 	struct mode_args ma;	/* MTA modes (modes.h) */
 	const char *logtag = NULL;	/* -L */
@@ -414,11 +425,18 @@ main(int argc, char **argv)
 		case 'd':
 			dbg_parse(a[2] ? a + 2 : "0-99.1");
 			break;
+		case 'M':	/* -Mxvalue: define macro x (as -oMxvalue) */
 		case 'O':
 		case 'o': {
 			const char *v = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : NULL);
 			if (v == NULL)
 				usage();
+			if (a[1] == 'M' || (a[1] == 'o' && v[0] == 'M')) {
+				macv = xreallocarray(macv, (size_t)nmac + 1,
+				    sizeof(char *));
+				macv[nmac++] = xstrdup(a[1] == 'M' ? v : v + 1);
+				break;
+			}
 			optv = xreallocarray(optv, (size_t)nopt + 1, sizeof(char *));
 			struct buf b = BUF_INIT;
 			if (a[1] == 'O') {
@@ -494,6 +512,8 @@ main(int argc, char **argv)
 	spec.cfpath = cfpath;
 	spec.optv = optv;
 	spec.nopt = nopt;
+	spec.macv = macv;
+	spec.nmac = nmac;
 	spec.mode = mode;
 	spec.opmode[0] = (char)(mode != 0 ? mode : ma.qflag ? 'q' : 'm');
 	spec.privcopy = mode == 'd' || mode == 'D' ||

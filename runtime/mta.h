@@ -19,6 +19,8 @@ struct mta_spec {
 	int		 mode;		/* the -b letter, or 0 */
 	char		 opmode[2];	/* ${opMode} */
 	bool		 privcopy;	/* read the image into memory, not mmap */
+	char		**macv;		/* -Mxvalue / -oMxvalue: "xvalue" */
+	int		 nmac;
 };
 
 struct mta {
