@@ -489,8 +489,25 @@ main(int argc, char **argv)
 				return 64;
 			break;
 		}
-		case 'v': case 'X': case 'h': case 'p':
-			if (a[2] == '\0' && strchr("Xhp", a[1]) && ai + 1 < argc)
+		case 'p': {	/* -pprotocol[:host]: $r and $s (as -oMr, -oMs) */
+			const char *v = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : NULL);
+			if (v == NULL)
+				usage();
+			const char *colon = strchr(v, ':');
+			struct buf r = BUF_INIT;
+			buf_addch(&r, 'r');
+			buf_append(&r, v, colon != NULL ? (size_t)(colon - v) : strlen(v));
+			macv = xreallocarray(macv, (size_t)nmac + 2, sizeof(char *));
+			macv[nmac++] = buf_steal(&r);
+			if (colon != NULL) {
+				buf_addch(&r, 's');
+				buf_puts(&r, colon + 1);
+				macv[nmac++] = buf_steal(&r);
+			}
+			break;
+		}
+		case 'v': case 'X': case 'h':
+			if (a[2] == '\0' && strchr("Xh", a[1]) && ai + 1 < argc)
 				ai++;
 			break;
 		default:
