@@ -327,7 +327,13 @@ tok_same(const char *a, const char *b)
 static inline struct vm_shown *
 shown_find(struct vm *vm, char **pvp)
 {
-	for (int k = 0; k < VM_SHOWN; k++) {
+	/* the latest entry first: most vectors found are the one printed
+	 * last (a ruleset's input is often its caller's input or what
+	 * another ruleset just returned) */
+	unsigned k = vm->shownext;
+
+	for (int t = 0; t < VM_SHOWN; t++) {
+		k = (k + VM_SHOWN - 1) % VM_SHOWN;
 		const char **a = vm->shown[k].av;
 		if (vm->shown[k].n == SIZE_MAX)
 			continue;
@@ -389,23 +395,19 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 	if (sh == NULL) {
 		sh = &vm->shown[vm->shownext];
 		vm->shownext = (vm->shownext + 1) % VM_SHOWN;
-		/* (a loop: memcpy of a few pointers became rep movs) */
-		for (n = 0; n < VM_SHOWN_MAX && (sh->av[n] = pvp[n]) != NULL; n++)
-			continue;
-		if (n == VM_SHOWN_MAX && pvp[n] != NULL) {
-			/* too long to remember */
-			FILE *fp = dbg_stream();
-			sh->n = SIZE_MAX;
-			fwrite_unlocked(hs, 1, hl, fp);
-			rw_printav(fp, &vm->cf->mn, (const char *const *)pvp);
-			return NULL;
-		}
-		sh->av[n] = NULL;
-		sh->n = n;
-		sh->wsok = false;
 		buf_reset(&sh->text);
-		rw_render_av(&sh->text, &vm->cf->mn, (const char *const *)pvp);
+		/* (the render finds the vector's length: one walk) */
+		n = rw_render_av(&sh->text, &vm->cf->mn,
+		    (const char *const *)pvp);
+		sh->wsok = false;
+		if (n <= VM_SHOWN_MAX) {
+			memcpy(sh->av, pvp, (n + 1) * sizeof(*pvp));
+			sh->n = n;
+		} else
+			sh->n = SIZE_MAX;	/* too long to remember */
 	}
+	/* (the text is written all the same) */
+	struct vm_shown *ret = sh->n != SIZE_MAX ? sh : NULL;
 	if (wi != NULL && wi->valid)
 		ws_save(sh, wi);
 	FILE *fp = dbg_stream();
@@ -427,7 +429,7 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 			memcpy(w, hs, hl);
 		memcpy(w + hl, sh->text.s, sh->text.len);
 		fp->_IO_write_ptr = w + hl + sh->text.len;
-		return sh;
+		return ret;
 	}
 #endif
 	if (hl + sh->text.len <= sizeof(line)) {
@@ -442,7 +444,7 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 		fwrite_unlocked(hs, 1, hl, dbg_stream());
 		fwrite_unlocked(sh->text.s, 1, sh->text.len, fp);
 	}
-	return sh;
+	return ret;
 }
 
 /* lit_eq from the second byte on (apart: its callers stay leaf code) */
