@@ -33,11 +33,7 @@ rw_stab_bucket(int type, const char *name)
 static uint32_t
 foldhash(const char *s)
 {
-	uint32_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ FOLD((unsigned char)*s)) * 16777619u;
-	return h;
+	return rw_class_hash(RW_CLASS_HASH0, s);
 }
 
 void
@@ -192,12 +188,14 @@ pfx_add(struct rw_classes *c, int cls, const char *word)
 bool
 rw_class_maybe_prefix(const struct rw_classes *c, int cls, const char *word)
 {
-	uint32_t h = 2166136261u;
+	return rw_class_maybe_prefix_h(c, cls, foldhash(word));
+}
 
+bool
+rw_class_maybe_prefix_h(const struct rw_classes *c, int cls, uint32_t h)
+{
 	if (c->pfx == NULL)
 		return false;
-	for (const char *s = word; *s; s++)
-		h = (h ^ FOLD((unsigned char)*s)) * 16777619u;
 	uint64_t key = pfx_key(h, cls & 0xff);
 	uint32_t a = (uint32_t)key & c->pfxmask;
 	uint32_t b = (uint32_t)(key >> 32) & c->pfxmask;
@@ -226,9 +224,8 @@ rw_class_has(const struct rw_classes *c, int cls, const char *word)
 
 bool
 rw_class_probe(const struct rw_classes *c, int cls, const char *word,
-    bool *prefix)
+    uint32_t h, bool *prefix)
 {
-	uint32_t h = foldhash(word);
 	bool pfx = false;
 
 	cls &= 0xff;

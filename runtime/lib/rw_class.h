@@ -43,10 +43,35 @@ void	rw_class_copy(struct rw_classes *c, int src, int dst);
  */
 bool	rw_class_maybe_prefix(const struct rw_classes *c, int cls,
 	    const char *word);
+/* rw_class_maybe_prefix of the word whose rw_class_hash is h */
+bool	rw_class_maybe_prefix_h(const struct rw_classes *c, int cls,
+	    uint32_t h);
+/*
+ * The hash of the words' table: FNV-1a of the bytes folded to lower case
+ * (ASCII, as strcasecmp in the C locale); a word's is
+ * rw_class_hash(RW_CLASS_HASH0, word), and the hash of a word that
+ * starts with w continues from w's.
+ */
+#define RW_CLASS_HASH0	2166136261u
+/* rw_class_hash continued over the byte c */
+static inline uint32_t
+rw_class_hashc(uint32_t h, unsigned c)
+{
+	c &= 0xff;
+	return (h ^ (c - 'A' < 26u ? c + 32 : c)) * 16777619u;
+}
+static inline uint32_t
+rw_class_hash(uint32_t h, const char *s)
+{
+	for (; *s != '\0'; s++)
+		h = rw_class_hashc(h, (unsigned char)*s);
+	return h;
+}
 /* rw_class_has, and when word is not a member and prefix is not NULL,
- * rw_class_maybe_prefix into *prefix: one hash of word for both */
+ * rw_class_maybe_prefix into *prefix: one hash of word for both (h,
+ * its rw_class_hash, which a caller extending a word keeps) */
 bool	rw_class_probe(const struct rw_classes *c, int cls, const char *word,
-	    bool *prefix);
+	    uint32_t h, bool *prefix);
 bool	rw_class_nonempty(const struct rw_classes *c, int cls);
 /* Calls fn for each member of cls in sendmail's dump order. */
 void	rw_class_dump(const struct rw_classes *c, int cls,

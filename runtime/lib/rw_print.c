@@ -133,10 +133,11 @@ plainch(unsigned c)
 	return c - 0x20u < 0x5fu;
 }
 
-void
+size_t
 rw_render_av(struct buf *b, const struct rw_macnames *mn,
     const char *const *av)
 {
+	const char *const *av0 = av;
 	char line[1024];
 	char *w = line;
 	/* room for a four-byte step, then a metasymbol pair and the newline */
@@ -197,6 +198,7 @@ rw_render_av(struct buf *b, const struct rw_macnames *mn,
 	}
 	*w++ = '\n';
 	buf_append(b, line, (size_t)(w - line));
+	return (size_t)(av - av0);
 }
 
 void

@@ -15,8 +15,9 @@ void	rw_xputs(FILE *fp, const struct rw_macnames *mn, const char *s);
 void	rw_printav_prefixed(FILE *fp, const struct rw_macnames *mn,
 	    const char *prefix, size_t plen, const char *const *av);
 /* " tok tok tok\n" */
-/* append " tok tok ...\n" to b, the bytes rw_printav would write */
-void	rw_render_av(struct buf *b, const struct rw_macnames *mn,
+/* append " tok tok ...\n" to b, the bytes rw_printav would write;
+ * returns the number of tokens */
+size_t	rw_render_av(struct buf *b, const struct rw_macnames *mn,
 	    const char *const *av);
 void	rw_printav(FILE *fp, const struct rw_macnames *mn,
 	    const char *const *av);

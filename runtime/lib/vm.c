@@ -148,6 +148,15 @@ vm_prescan(struct vm *vm, const char *addr, int delim, char **pvp,
 	return n;
 }
 
+/* what vm_cataddr puts between two atoms when not told */
+static int
+cat_spacesub(const struct cf *cf)
+{
+	const char *bs = cf->optv[OPT_BLANKSUB];
+
+	return bs != NULL && *bs ? *bs : ' ';
+}
+
 void
 vm_cataddr(const struct cf *cf, char **pvp, char **evp, char *buf, size_t sz,
     int spacesub)
@@ -158,10 +167,8 @@ vm_cataddr(const struct cf *cf, char **pvp, char **evp, char *buf, size_t sz,
 
 	if (sz == 0)
 		return;
-	if (spacesub == '\0') {
-		const char *bs = cf->optv[OPT_BLANKSUB];
-		spacesub = bs != NULL && *bs ? *bs : ' ';
-	}
+	if (spacesub == '\0')
+		spacesub = cat_spacesub(cf);
 	if (pvp == NULL) {
 		*buf = '\0';
 		return;
@@ -260,6 +267,38 @@ wordinclass(struct vm *vm, const char *w, int cls)
 	return rw_class_has(&vm->cf->cls, cls, w);
 }
 
+/*
+ * The rw_class_hash of what vm_cataddr(cf, first, last, buf, sz, '\0')
+ * writes, without writing it, in *h; false (and *h unset) when that
+ * would be truncated (sz - 2 bytes or more).
+ */
+static bool
+cat_hash(const struct cf *cf, char **first, char **last, size_t sz,
+    uint32_t *h)
+{
+	const unsigned char *intl = cf->tok.intl;
+	uint32_t x = RW_CLASS_HASH0;
+	size_t len = 0;
+	bool oatom = false;
+
+	for (char **pp = first; pp <= last; pp++) {
+		const unsigned char *t = (const unsigned char *)*pp;
+		if (oatom && intl[t[0]] == TT_ATM) {
+			x = rw_class_hashc(x, (unsigned)cat_spacesub(cf));
+			len++;
+		}
+		size_t i;
+		for (i = 0; t[i] != '\0'; i++)
+			x = rw_class_hashc(x, t[i]);
+		len += i;
+		if (len + 3 > sz)
+			return false;
+		oatom = i > 0 && intl[t[i - 1]] == TT_ATM;
+	}
+	*h = x;
+	return true;
+}
+
 /* "%-16.16s   input:" and " returns:" for a ruleset, made once */
 struct vm_rshead {
 	unsigned char	 len[2];
@@ -327,7 +366,13 @@ tok_same(const char *a, const char *b)
 static inline struct vm_shown *
 shown_find(struct vm *vm, char **pvp)
 {
-	for (int k = 0; k < VM_SHOWN; k++) {
+	/* the latest entry first: most vectors found are the one printed
+	 * last (a ruleset's input is often its caller's input or what
+	 * another ruleset just returned) */
+	unsigned k = vm->shownext;
+
+	for (int t = 0; t < VM_SHOWN; t++) {
+		k = (k + VM_SHOWN - 1) % VM_SHOWN;
 		const char **a = vm->shown[k].av;
 		if (vm->shown[k].n == SIZE_MAX)
 			continue;
@@ -389,23 +434,19 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 	if (sh == NULL) {
 		sh = &vm->shown[vm->shownext];
 		vm->shownext = (vm->shownext + 1) % VM_SHOWN;
-		/* (a loop: memcpy of a few pointers became rep movs) */
-		for (n = 0; n < VM_SHOWN_MAX && (sh->av[n] = pvp[n]) != NULL; n++)
-			continue;
-		if (n == VM_SHOWN_MAX && pvp[n] != NULL) {
-			/* too long to remember */
-			FILE *fp = dbg_stream();
-			sh->n = SIZE_MAX;
-			fwrite_unlocked(hs, 1, hl, fp);
-			rw_printav(fp, &vm->cf->mn, (const char *const *)pvp);
-			return NULL;
-		}
-		sh->av[n] = NULL;
-		sh->n = n;
-		sh->wsok = false;
 		buf_reset(&sh->text);
-		rw_render_av(&sh->text, &vm->cf->mn, (const char *const *)pvp);
+		/* (the render finds the vector's length: one walk) */
+		n = rw_render_av(&sh->text, &vm->cf->mn,
+		    (const char *const *)pvp);
+		sh->wsok = false;
+		if (n <= VM_SHOWN_MAX) {
+			memcpy(sh->av, pvp, (n + 1) * sizeof(*pvp));
+			sh->n = n;
+		} else
+			sh->n = SIZE_MAX;	/* too long to remember */
 	}
+	/* (the text is written all the same) */
+	struct vm_shown *ret = sh->n != SIZE_MAX ? sh : NULL;
 	if (wi != NULL && wi->valid)
 		ws_save(sh, wi);
 	FILE *fp = dbg_stream();
@@ -427,7 +468,7 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 			memcpy(w, hs, hl);
 		memcpy(w + hl, sh->text.s, sh->text.len);
 		fp->_IO_write_ptr = w + hl + sh->text.len;
-		return sh;
+		return ret;
 	}
 #endif
 	if (hl + sh->text.len <= sizeof(line)) {
@@ -442,7 +483,7 @@ print_rsline(struct vm *vm, int ruleset, const char *name, bool returns,
 		fwrite_unlocked(hs, 1, hl, dbg_stream());
 		fwrite_unlocked(sh->text.s, 1, sh->text.len, fp);
 	}
-	return sh;
+	return ret;
 }
 
 /* lit_eq from the second byte on (apart: its callers stay leaf code) */
@@ -903,14 +944,28 @@ rewrite(struct vm *vm, char **pvp0, int ruleset, int reclevel, int maxatom,
 				mlp->last = avp++;
 				/* one short token spells itself */
 				const char *word = buf;
+				uint32_t wh;
 				if (mlp->first == mlp->last &&
-				    strnlen(ap, sizeof(buf) - 2) < sizeof(buf) - 2)
+				    strnlen(ap, sizeof(buf) - 2) < sizeof(buf) - 2) {
 					word = ap;
-				else
+					wh = rw_class_hash(RW_CLASS_HASH0, ap);
+				} else {
+					/* (a longer binding, mostly one that backup
+					 * extends: given up without its text when
+					 * no member starts so) */
+					bool hashed = prefilter &&
+					    cat_hash(cf, mlp->first, mlp->last,
+					    sizeof(buf), &wh);
+					if (hashed && !rw_class_maybe_prefix_h(&cf->cls,
+					    (int)CFB_GET_B(*mlp->pattern), wh))
+						goto backup;
 					vm_cataddr(cf, mlp->first, mlp->last, buf, sizeof(buf), '\0');
+					if (!hashed)
+						wh = rw_class_hash(RW_CLASS_HASH0, buf);
+				}
 				bool pfx = true;
 				if (!rw_class_probe(&cf->cls, (int)CFB_GET_B(*mlp->pattern),
-				    word, prefilter ? &pfx : NULL)) {
+				    word, wh, prefilter ? &pfx : NULL)) {
 					/* no member starts so: longer bindings cannot match */
 					if (!pfx)
 						goto backup;
