@@ -616,7 +616,7 @@ recipient(struct ax *x, const char *addr, const struct ax_ctl *ctl, int depth)
 		free(path);
 		return i;
 	}
-	if (m != NULL && MAILER_HAS(m, 'A') && !quoted) {
+	if (m != NULL && MAILER_HAS(m, 'A') && !quoted && !mta_noalias(mta)) {
 		int st;
 		char *name = alias_name(m, l->v[i].user);
 		char *val = aliases_lookup(mta, name, &st);
@@ -734,7 +734,7 @@ alias_rcpt_ok(struct mta *mta, const char *path, const char *mailer,
 	bool quoted = *user == '\\';
 	if (quoted)
 		user++;
-	if (MAILER_HAS(m, 'A') && !quoted) {
+	if (MAILER_HAS(m, 'A') && !quoted && !mta_noalias(mta)) {
 		int st;
 		char *name = alias_name(m, user);
 		char *v = aliases_lookup(mta, name, &st);

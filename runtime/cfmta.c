@@ -80,7 +80,7 @@ usage(void)
 	    "[-C file.cfb] [-d flags] [-Oname=value] [-oXvalue] [-Ac|-Am]\n"
 	    "             [-q[time|Iid|Rrcpt|Ssender]] [-t] [-f from] "
 	    "[-F name] [-N dsn] [-R ret] [-V envid] [-B type]\n"
-	    "             [-Mxvalue] [-L tag] [address ...]\n");
+	    "             [-Mxvalue] [-pproto[:host]] [-n] [-L tag] [address ...]\n");
 	exit(64);
 }
 
@@ -387,7 +387,7 @@ main(int argc, char **argv)
 	char **optv = NULL;
 	int nopt = 0, nmac = 0;
 	char **macv = NULL;
-	bool submit = false;
+	bool submit = false, noalias = false;
 	struct mode_args ma;	/* MTA modes (modes.h) */
 	const char *logtag = NULL;	/* -L */
 
@@ -460,6 +460,9 @@ main(int argc, char **argv)
 		case 't':
 			ma.tflag = true;
 			break;
+		case 'n':	/* no aliasing (alias_expand.c) */
+			noalias = true;
+			break;
 		case 'i':
 			optv = xreallocarray(optv, (size_t)nopt + 1, sizeof(char *));
 			optv[nopt++] = xstrdup("i");
@@ -531,6 +534,7 @@ main(int argc, char **argv)
 	spec.nopt = nopt;
 	spec.macv = macv;
 	spec.nmac = nmac;
+	spec.noalias = noalias;
 	spec.mode = mode;
 	spec.opmode[0] = (char)(mode != 0 ? mode : ma.qflag ? 'q' : 'm');
 	spec.privcopy = mode == 'd' || mode == 'D' ||

@@ -21,6 +21,7 @@ struct mta_spec {
 	bool		 privcopy;	/* read the image into memory, not mmap */
 	char		**macv;		/* -Mxvalue / -oMxvalue: "xvalue" */
 	int		 nmac;
+	bool		 noalias;	/* -n: no alias expansion */
 };
 
 struct mta {
@@ -38,6 +39,13 @@ struct mta {
 	const char	*e_to;		/* address being processed ("to... ") */
 	bool		 qrun;		/* delivering in a queue run */
 };
+
+/* -n: aliases are not expanded */
+static inline bool
+mta_noalias(const struct mta *m)
+{
+	return m->spec != NULL && m->spec->noalias;
+}
 
 /* cfmta.c: load / free one configuration */
 #define MTA_NOFILE	(-1)

@@ -39,7 +39,7 @@ bs_args() {
 
 # -bv argument lists checked against sendmail -bv (bv.out): expansion
 # order (members last-first, as sendmail's send queue), errors first
-BV_LISTS="root daemon bin|big nosuch mail|team|bin team sys|nest|uucp nest postmaster|nest big"
+BV_LISTS="root daemon bin|big nosuch mail|team|bin team sys|nest|uucp nest postmaster|nest big|-n team nest root"
 
 # bs_cf NAME DIR: the cf a golden runs on: bs.cf, or bs.cf edited by
 # PREFIX.sed when there is one (NAME is PREFIX or PREFIX-anything)
