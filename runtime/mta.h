@@ -37,7 +37,7 @@ struct mta {
 	bool		 qrun;		/* delivering in a queue run */
 };
 
-/* cfmta.c: load / free one configuration */
+/* mta.c: load / free one configuration */
 #define MTA_NOFILE	(-1)
 #define MTA_BADIMAGE	(-2)
 int	mta_load(struct mta *m, const struct mta_spec *spec, char *why,
