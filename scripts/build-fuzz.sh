@@ -24,13 +24,38 @@ mkdir -p $B/corpus
 for f in tests/diag/*.cf tests/parse/*.cf; do
 	[ -f "$f" ] && cp "$f" "$B/corpus/$(basename "$f")"
 done
-# seeds for the runtime's targets: a next hop's replies
+# seeds for the runtime's targets: a next hop's replies, a control file
+# (records as queue_fs.c writes them)
+rec() {	# rec TAG VALUE: one control file record
+	printf '%s%d:%s\n' "$1" "${#2}" "$2"
+}
 seeds() {	# seeds NAME DIR: write NAME's seed corpus into DIR
 	case $1 in
 	fuzz_smtpc)
 		printf '220 mx.example ESMTP ready\r\n250-mx.example Hello\r\n250-PIPELINING\r\n250-8BITMIME\r\n250-SIZE 10240000\r\n250-DSN\r\n250-DELIVERBY 60\r\n250-AUTH PLAIN LOGIN\r\n250-STARTTLS\r\n250 ENHANCEDSTATUSCODES\r\n250 2.1.0 ok\r\n250 2.1.5 ok\r\n354 go ahead\r\n250 2.0.0 queued\r\n221 2.0.0 bye\r\n' > "$2/esmtp"
 		printf '220 old.example SMTP\r\n500 what\r\n250 old.example\r\n250 ok\r\n550 5.1.1 no such user\r\n503 need RCPT\r\n' > "$2/helo"
 		printf '220-first\r\n220 second\r\n250-x\r\n250 SIZE\r\n451 4.3.0 later\r\n421 closing\r\n' > "$2/multi"
+		;;
+	fuzz_qf)
+		{ rec V 1; rec I 6AUB89mL008058; rec T 1764500000; rec K 1764500600
+		  rec N 1764501500; rec A 2; rec S 'sender@example.org'
+		  rec F 'A. Sender'; rec B 8BITMIME; rec Z 1234
+		  rec E '451 4.4.1 reply: read error from mx.example.org.'
+		  rec X bw; rec W '3600;RT'; rec G 'id+2B1'; rec U '<>'; rec H H
+		  rec M '{client_addr}=192.0.2.1'; rec M 'r=ESMTP'
+		  rec R 'Prcpt@example.org'; rec D '451 4.4.1 later'; rec Y SFD
+		  rec O 'rfc822;rcpt@example.org'; rec R 'Xlist@local.example'
+		  rec R 'Pbob'; rec C "local
+localhost
+bob
+owner-list
+1000
+1000"; rec P "<list@local.example>
+list@local.example"; rec Y E; rec R 'Sdone@example.org'
+		  rec R 'Fbad@example.org'; rec R 'Bbounced@example.org'; rec . ''
+		} > "$2/full"
+		{ rec V 1; rec I 0123ABCDxyz; rec S ''; rec X db; rec R 'Ppostmaster'
+		  rec Y N; rec Q 'an unknown tag'; rec . ''; } > "$2/bounce"
 		;;
 	esac
 }
@@ -51,7 +76,7 @@ for src in tests/fuzz/fuzz_*.c; do
 	fi
 	# the cf files seed the targets over configurations only
 	case $name in
-	fuzz_smtpc) cfseeds= ;;
+	fuzz_smtpc|fuzz_qf) cfseeds= ;;
 	*) cfseeds=$B/corpus ;;
 	esac
 	echo "build-fuzz: $name, $RUNS runs"
