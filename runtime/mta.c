@@ -21,6 +21,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "alias_expand.h"
 #include "cfb.h"
 #include "map.h"
 #include "mta.h"
@@ -293,6 +294,7 @@ mta_unload(struct mta *m)
 {
 	if (m->vm.cf != NULL)
 		vm_fini(&m->vm);
+	aliases_forget(&m->cf);
 	cf_fini(&m->cf);
 	if (m->image_mapped)
 		munmap(m->image, m->imagelen);
