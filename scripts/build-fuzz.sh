@@ -25,7 +25,7 @@ for f in tests/diag/*.cf tests/parse/*.cf; do
 	[ -f "$f" ] && cp "$f" "$B/corpus/$(basename "$f")"
 done
 # seeds for the runtime's targets: a next hop's replies, a control file
-# (records as queue_fs.c writes them)
+# (records as queue_fs.c writes them), a client's session
 rec() {	# rec TAG VALUE: one control file record
 	printf '%s%d:%s\n' "$1" "${#2}" "$2"
 }
@@ -57,6 +57,11 @@ list@local.example"; rec Y E; rec R 'Sdone@example.org'
 		{ rec V 1; rec I 0123ABCDxyz; rec S ''; rec X db; rec R 'Ppostmaster'
 		  rec Y N; rec Q 'an unknown tag'; rec . ''; } > "$2/bounce"
 		;;
+	fuzz_smtpd)
+		printf 'EHLO client.example\r\nMAIL FROM:<a@client.example> SIZE=100 BODY=8BITMIME RET=HDRS ENVID=x+2By BY=3600;R\r\nRCPT TO:<u@localhost> NOTIFY=SUCCESS,DELAY ORCPT=rfc822;u@localhost\r\nRCPT TO:<v@mx.fuzz.example>\r\nRCPT TO:<x@far.example>\r\nDATA\r\nFrom: a@client.example\r\nSubject: hi\r\n\r\nbody\r\n..dot\r\n.\r\nRSET\r\nQUIT\r\n' > "$2/session"
+		printf 'HELO client.example\r\nMAIL FROM:<>\r\nRCPT TO:<postmaster>\r\nDATA\r\nx\r\n.\r\nVRFY root\r\nEXPN postmaster\r\nHELP\r\nVERB\r\nNOOP\r\nAUTH PLAIN\r\nSTARTTLS\r\nETRN example.org\r\nMAIL FROM:<a@reject.example>\r\nbogus command\r\nQUIT\r\n' > "$2/commands"
+		printf 'EHLO c\nMAIL FROM:<a@b> AUTH=<>\nRCPT TO:<"q u"@localhost>\nDATA\nbare LF\n.\n\r\n.\r\n' > "$2/barelf"
+		;;
 	esac
 }
 failed=
@@ -76,7 +81,7 @@ for src in tests/fuzz/fuzz_*.c; do
 	fi
 	# the cf files seed the targets over configurations only
 	case $name in
-	fuzz_smtpc|fuzz_qf) cfseeds= ;;
+	fuzz_smtpc|fuzz_qf|fuzz_smtpd) cfseeds= ;;
 	*) cfseeds=$B/corpus ;;
 	esac
 	echo "build-fuzz: $name, $RUNS runs"
