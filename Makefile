@@ -119,6 +119,12 @@ fuzz:
 $(B)/fuzzobjs: $(CFC_OBJS) $(B)/libcfrt.a
 	@touch $@
 
+# the runtime without its main (cfmta.o): the fuzz targets over the SMTP
+# client and server and the queue files link what they use of it
+$(B)/libcfmta.a: $(filter-out $(B)/obj/runtime/cfmta.o,$(RT_OBJS))
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
 # every golden made by the real sendmail: -bt transcripts, maps, aliases,
 # -bs sessions, the mail log, the daemon's ident query
 oracle:

@@ -162,6 +162,13 @@ aliases_open(struct mta *mta)
 	free(copy);
 }
 
+void
+aliases_forget(const struct cf *cf)
+{
+	if (aliascf == cf)
+		naliasdb = -1;
+}
+
 /* sendmail's aliaslookup: value malloc'd, or NULL with *st set */
 static char *
 aliases_lookup(struct mta *mta, const char *name, int *st)

@@ -74,6 +74,12 @@ bool	alias_rcpt_ok(struct mta *mta, const char *path, const char *mailer,
  */
 int	*alias_sendq_order(const struct alias_list *l);
 
+/*
+ * The AliasFile maps opened for cf are cf's: forget them before cf is
+ * freed (a configuration loaded later, even at the same address, opens
+ * its own)
+ */
+void	aliases_forget(const struct cf *cf);
 /* is name an alias (in the AliasFile databases)? */
 bool	alias_exists(struct mta *mta, const char *name);
 /* the full name of a local user from the password file, or "" */

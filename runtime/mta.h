@@ -47,7 +47,7 @@ mta_noalias(const struct mta *m)
 	return m->spec != NULL && m->spec->noalias;
 }
 
-/* cfmta.c: load / free one configuration */
+/* mta.c: load / free one configuration */
 #define MTA_NOFILE	(-1)
 #define MTA_BADIMAGE	(-2)
 int	mta_load(struct mta *m, const struct mta_spec *spec, char *why,

@@ -35,6 +35,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -47,6 +48,9 @@
 #include "xmem.h"
 
 #define QF_MAXSIZE	(64L * 1024 * 1024)
+/* bound on a number read from a control file: a time (some 30000
+ * years of seconds), a size, the BY= seconds */
+#define QF_NUMMAX	999999999999LL
 
 static const char QueueIdChars[] =
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx";
@@ -534,10 +538,30 @@ slurp(int fd, size_t *lenp)
 	return buf_steal(&b);
 }
 
+/*
+ * A number of a record, within -max..max: times, sizes and counts of a
+ * damaged file must not overflow what is computed from them (ages,
+ * deadlines, the priority)
+ */
 static long long
-num(const char *s)
+num(const char *s, long long max)
 {
-	return strtoll(s, NULL, 10);
+	long long v = strtoll(s, NULL, 10);
+
+	return v > max ? max : v < -max ? -max : v;
+}
+
+static bool
+valid_id(const char *id)
+{
+	size_t n = strlen(id);
+
+	if (n == 0 || n > Q_IDLEN)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)id[i]))
+			return false;
+	return true;
 }
 
 /* parse the records; false if malformed or incomplete */
@@ -571,13 +595,19 @@ parse_qf(char *s, size_t len, struct q_env *e, char *why, size_t whysz)
 			}
 			break;
 		case 'I':
+			/* the id names the files the runner writes and
+			 * removes: never a path, never cut short */
+			if (!valid_id(v)) {
+				snprintf(why, whysz, "bad queue id record");
+				return false;
+			}
 			snprintf(e->id, sizeof(e->id), "%s", v);
 			break;
-		case 'T': e->ctime = (time_t)num(v); break;
-		case 'K': e->lasttry = (time_t)num(v); break;
-		case 'N': e->nexttry = (time_t)num(v); break;
-		case 'A': e->ntries = (int)num(v); break;
-		case 'Z': e->size = (long)num(v); break;
+		case 'T': e->ctime = (time_t)num(v, QF_NUMMAX); break;
+		case 'K': e->lasttry = (time_t)num(v, QF_NUMMAX); break;
+		case 'N': e->nexttry = (time_t)num(v, QF_NUMMAX); break;
+		case 'A': e->ntries = (int)num(v, INT_MAX); break;
+		case 'Z': e->size = (long)num(v, QF_NUMMAX); break;
 		case 'S': free(e->sender); e->sender = xstrdup(v); break;
 		case 'F': free(e->fullname); e->fullname = xstrdup(v); break;
 		case 'B': free(e->body); e->body = xstrdup(v); break;
@@ -591,7 +621,7 @@ parse_qf(char *s, size_t len, struct q_env *e, char *why, size_t whysz)
 		case 'W': {
 			char *semi = strchr(v, ';');
 			if (semi != NULL && (semi[1] == 'R' || semi[1] == 'N')) {
-				e->dlvby = strtol(v, NULL, 10);
+				e->dlvby = (long)num(v, QF_NUMMAX);
 				e->dlvbymode = semi[1];
 				e->dlvbytrace = semi[2] == 'T';
 			}
@@ -621,7 +651,11 @@ parse_qf(char *s, size_t len, struct q_env *e, char *why, size_t whysz)
 				e->macro[e->nmacro++] = xstrdup(v);
 			break;
 		case 'R':
-			if (n < 2 || strchr("PSFBX", v[0]) == NULL ||
+			/* status and address as C strings: one cut short
+			 * by a NUL would be written back unreadable (and
+			 * strchr finds the NUL) */
+			if (v[0] == '\0' || v[1] == '\0' ||
+			    strchr("PSFBX", v[0]) == NULL ||
 			    e->nrcpt >= Q_MAXRCPT) {
 				snprintf(why, whysz, "bad recipient record");
 				return false;
@@ -670,19 +704,6 @@ parse_qf(char *s, size_t len, struct q_env *e, char *why, size_t whysz)
 		snprintf(why, whysz, "control file without sender or id");
 		return false;
 	}
-	return true;
-}
-
-static bool
-valid_id(const char *id)
-{
-	size_t n = strlen(id);
-
-	if (n == 0 || n > Q_IDLEN)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!isalnum((unsigned char)id[i]))
-			return false;
 	return true;
 }
 

@@ -837,6 +837,8 @@ cmd_mail(struct sess *s, char *arg)
 		struct addr_result res;
 		bool bad = addr_invalid(mta, copy, false);
 		free(copy);
+		/* freed below even when addr_parse did not run (bad) */
+		memset(&res, 0, sizeof(res));
 		if (!bad && addr_parse(mta, a.s, RF_SENDERADDR, &res) &&
 		    res.status == EX_OK) {
 			setmac(s, "mail_mailer", res.mailer);

@@ -8,6 +8,7 @@
 #define RT_DNS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define DNS_MAXMX	32
 #define DNS_NOTFOUND	(-1)	/* no such domain (NXDOMAIN) */
