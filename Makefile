@@ -136,6 +136,7 @@ oracle:
 	sh tests/smtp/oracle-hdr.sh
 	ORACLE=1 sh tests/smtp/ident.sh
 	ORACLE=1 sh tests/smtp/tlscert.sh
+	ORACLE=1 sh tests/smtp/verbose.sh
 
 lint-ops:
 	sh scripts/lint-ops.sh

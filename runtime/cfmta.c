@@ -92,7 +92,7 @@ main(int argc, char **argv)
 	char **optv = NULL;
 	int nopt = 0, nmac = 0;
 	char **macv = NULL;
-	bool submit = false, noalias = false;
+	bool submit = false, noalias = false, verbose = false;
 	struct mode_args ma;	/* MTA modes (modes.h) */
 	const char *logtag = NULL;	/* -L */
 
@@ -214,8 +214,11 @@ main(int argc, char **argv)
 			}
 			break;
 		}
-		case 'v': case 'X': case 'h':
-			if (a[2] == '\0' && strchr("Xh", a[1]) && ai + 1 < argc)
+		case 'v':	/* deliveries shown (and done in the foreground) */
+			verbose = true;
+			break;
+		case 'X': case 'h':
+			if (a[2] == '\0' && ai + 1 < argc)
 				ai++;
 			break;
 		default:
@@ -223,6 +226,16 @@ main(int argc, char **argv)
 		}
 	}
 	int firstarg = ai;
+	/* -v: what is submitted is delivered now, in the foreground (as
+	 * sendmail does, whatever the cf's DeliveryMode), unless -od says */
+	bool odgiven = false;
+	for (int i = 0; i < nopt; i++)
+		odgiven = odgiven || optv[i][0] == 'd' ||
+		    strncasecmp(optv[i], " DeliveryMode", 13) == 0;
+	if (verbose && !odgiven) {
+		optv = xreallocarray(optv, (size_t)nopt + 1, sizeof(char *));
+		optv[nopt++] = xstrdup("di");
+	}
 	if (mode == 't') {
 		/* address test mode writes a lot: 64 KB per write (bt.c
 		 * flushes before it reads input that may wait); nothing has
@@ -240,6 +253,7 @@ main(int argc, char **argv)
 	spec.macv = macv;
 	spec.nmac = nmac;
 	spec.noalias = noalias;
+	spec.verbose = verbose;
 	spec.mode = mode;
 	spec.opmode[0] = (char)(mode != 0 ? mode : ma.qflag ? 'q' : 'm');
 	spec.privcopy = mode == 'd' || mode == 'D' ||

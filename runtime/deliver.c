@@ -302,6 +302,35 @@ log_addr(const struct q_env *e, const struct q_rcpt *r, struct buf *to)
 		buf_puts(to, r->addr);
 }
 
+void
+dlv_stattext(const struct dlv_result *res, bool smtp, struct buf *out)
+{
+	const char *text = res->text, *rest = maillog_replytext(text);
+
+	switch (res->st) {
+	case DLV_OK:
+		if (smtp)
+			buf_printf(out, "Sent (%s)", rest != text ? text + 4 : text);
+		else
+			buf_puts(out, "Sent");
+		break;
+	case DLV_TEMP:
+		buf_printf(out, "Deferred: %s", text);
+		break;
+	case DLV_PERM:
+		maillog_failtext(text, smtp, out);
+		break;
+	}
+}
+
+/* -v: "who... text" on standard output */
+static void
+show_line(const char *who, const char *text)
+{
+	printf("%s... %s\n", who, text);
+	fflush(stdout);
+}
+
 /*
  * The to= line of recipients jl[0..n) with one outcome (one SMTP
  * transaction's, or a single recipient's), as sendmail words it: dsn=
@@ -343,20 +372,7 @@ log_delivery(struct mta *mta, struct q_env *e, struct job **jl, int n,
 	else
 		snprintf(dsn, sizeof(dsn), "%s", j->res.st == DLV_OK ? "2.0.0" :
 		    j->res.st == DLV_PERM ? "5.0.0" : smtp ? "4.4.1" : "4.0.0");
-	switch (j->res.st) {
-	case DLV_OK:
-		if (smtp)
-			buf_printf(&stat, "Sent (%s)", coded ? text + 4 : text);
-		else
-			buf_puts(&stat, "Sent");
-		break;
-	case DLV_TEMP:
-		buf_printf(&stat, "Deferred: %s", text);
-		break;
-	case DLV_PERM:
-		maillog_failtext(text, smtp, &stat);
-		break;
-	}
+	dlv_stattext(&j->res, smtp, &stat);
 	if (smtp)
 		buf_puts(&relay, j->res.relay[0] != '\0' ? j->res.relay : "");
 	if (smtp && relay.len == 0 && j->host != NULL)
@@ -465,10 +481,39 @@ set_sender_for(struct mta *mta, const char *sender, const struct cf_mailer *m)
 	vm_reset(&mta->vm);
 }
 
+/*
+ * The place of job j in sendmail's send queue: an alias's members come
+ * where the alias was (its recipients are appended to the envelope, in
+ * the queue's order, after every top-level one).
+ */
+static long
+sendq_key(const struct q_env *e, const struct job *j)
+{
+	const struct q_rcpt *r = &e->rcpt[j->idx];
+
+	if (r->top == NULL)
+		return (long)j->idx * (Q_MAXRCPT + 1L);
+	for (int t = 0; t < e->nrcpt; t++)
+		if (e->rcpt[t].top == NULL && strcmp(e->rcpt[t].addr, r->top) == 0)
+			return (long)t * (Q_MAXRCPT + 1L) + 1 + j->idx;
+	return (long)j->idx * (Q_MAXRCPT + 1L);
+}
+
 static void
 run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 {
+	/* in the send queue's order (sendmail delivers, and -v shows, so) */
+	int *ord = xcalloc((size_t)nj + 1, sizeof(int));
+	long *key = xcalloc((size_t)nj + 1, sizeof(long));
 	for (int i = 0; i < nj; i++) {
+		key[i] = sendq_key(e, &jv[i]);
+		int k = i;
+		for (; k > 0 && key[ord[k - 1]] > key[i]; k--)
+			ord[k] = ord[k - 1];
+		ord[k] = i;
+	}
+	for (int o = 0; o < nj; o++) {
+		int i = ord[o];
 		struct job *j = &jv[i];
 		if (j->done)
 			continue;
@@ -480,12 +525,15 @@ run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 			 * once, the last first as sendmail sends them
 			 */
 			struct dlv_rcpt *rv = xcalloc((size_t)nj, sizeof(*rv));
+			struct buf *shown = xcalloc((size_t)nj, sizeof(*shown));
 			int *map = xcalloc((size_t)nj, sizeof(int));
 			int nr = 0;
-			for (int k = nj - 1; k >= i; k--) {
+			for (int k = nj - 1; k >= 0; k--) {
 				if (jv[k].done || !same_transaction(j, &jv[k]))
 					continue;
 				rv[nr].addr = jv[k].user;
+				log_addr(e, &e->rcpt[jv[k].idx], &shown[nr]);
+				rv[nr].shown = buf_cstr(&shown[nr]);
 				rv[nr].notify = e->rcpt[jv[k].idx].notify;
 				rv[nr].orcpt = e->rcpt[jv[k].idx].orcpt;
 				map[nr++] = k;
@@ -496,20 +544,37 @@ run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 			for (int k = 0; k < nr; k++) {
 				jv[map[k]].res = rv[k].res;
 				jv[map[k]].done = true;
+				buf_fini(&shown[k]);
 			}
 			free(rv);
+			free(shown);
 			free(map);
-		} else if (j->m->path != NULL &&
-		    strcmp(j->m->path, "[FILE]") == 0) {
+			continue;
+		}
+		struct buf who = BUF_INIT, st = BUF_INIT;
+		log_addr(e, &e->rcpt[j->idx], &who);
+		if (j->m->path != NULL && strcmp(j->m->path, "[FILE]") == 0)
 			deliver_file(mta, j->m, j->user, j->uid, j->gid, e, df,
 			    &j->res);
-			j->done = true;
-		} else {
+		else {
+			if (mta_verbose(mta)) {
+				buf_printf(&st, "Connecting to %s...", j->m->name);
+				show_line(buf_cstr(&who), buf_cstr(&st));
+				buf_reset(&st);
+			}
 			deliver_prog(mta, j->m, j->host, j->user, j->uid, j->gid,
 			    e, df, &j->res);
-			j->done = true;
 		}
+		j->done = true;
+		if (mta_verbose(mta)) {
+			dlv_stattext(&j->res, false, &st);
+			show_line(buf_cstr(&who), buf_cstr(&st));
+		}
+		buf_fini(&who);
+		buf_fini(&st);
 	}
+	free(ord);
+	free(key);
 }
 
 /* sort the entry indices v[0..n) by their place seq[] (insertion sort:

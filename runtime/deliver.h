@@ -60,10 +60,14 @@ void	deliver_file(struct mta *mta, const struct cf_mailer *m,
 /* deliver_smtp.c: one SMTP transaction to host for the recipients */
 struct dlv_rcpt {
 	const char		*addr;		/* envelope address to send */
+	const char		*shown;		/* -v: as sendmail names it, or NULL */
 	int			 notify;	/* RFC 3461 NOTIFY (Q_NOTIFY_*) */
 	const char		*orcpt;		/* ORCPT, or NULL */
 	struct dlv_result	 res;
 };
+/* the outcome as the log's stat= and -v say it ("Sent (...)", "Deferred:
+ * ...", "User unknown"), appended to out; smtp: an SMTP mailer's */
+void	dlv_stattext(const struct dlv_result *res, bool smtp, struct buf *out);
 void	deliver_smtp(struct mta *mta, const struct cf_mailer *m,
 	    const char *host, struct q_env *e, const char *sender, FILE *df,
 	    struct dlv_rcpt *rv, int nr);

@@ -47,19 +47,44 @@ classify(int code)
 	return DLV_TEMP;
 }
 
-/* the port in A= ("TCP $h 2525"), expanded; "25" if none */
-static void
+/* the port in A= ("TCP $h 2525"), expanded; "25" if none (false) */
+static bool
 mailer_port(struct mta *mta, const struct cf_mailer *m, char *port, size_t sz)
 {
+	bool given = false;
+
 	snprintf(port, sz, "25");
 	if (m->argv != NULL && m->argv[0] != NULL && m->argv[1] != NULL &&
 	    m->argv[2] != NULL) {
 		struct buf v = BUF_INIT;
 		rw_expand(&mta->vm.env, m->argv[2], &v, 64, NULL);
-		if (v.len > 0 && strspn(v.s, "0123456789") == v.len)
+		if (v.len > 0 && strspn(v.s, "0123456789") == v.len) {
 			snprintf(port, sz, "%s", v.s);
+			given = true;
+		}
 		buf_fini(&v);
 	}
+	return given;
+}
+
+/* -v: "who... outcome" for the n recipients from r on, as sendmail */
+static void
+show_outcome(const struct smtp_conn *c, const struct dlv_rcpt *r, int n)
+{
+	struct buf l = BUF_INIT;
+
+	if (!c->show.on)
+		return;
+	for (int i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addch(&l, ',');
+		buf_puts(&l, r[i].shown != NULL ? r[i].shown : r[i].addr);
+	}
+	buf_puts(&l, "... ");
+	dlv_stattext(&r[0].res, true, &l);
+	printf("%s\n", buf_cstr(&l));
+	fflush(stdout);
+	buf_fini(&l);
 }
 
 /* the reply text for a conversation that broke off (code < 0) */
@@ -209,19 +234,32 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 	}
 	struct smtpc_timeouts tmo;
 	smtp_timeouts(&mta->cf, e->ntries == 0, &tmo);
+	/* -v: "who... Connecting to host [port N] via mailer..." and on */
+	struct buf who = BUF_INIT;
+	memset(&c.show, 0, sizeof(c.show));
+	if (mta_verbose(mta)) {
+		for (int i = 0; i < nr; i++) {
+			if (i > 0)
+				buf_addch(&who, ',');
+			buf_puts(&who, rv[i].shown != NULL ? rv[i].shown : rv[i].addr);
+		}
+		c.show.on = true;
+		c.show.who = buf_cstr(&who);
+		c.show.via = m->name;
+		c.show.port = mailer_port(mta, m, port, sizeof(port));
+	}
 	char *hosts[SMTP_MAXHOSTS];
 	int nh = smtp_hosts(mta, m, host, hosts, SMTP_MAXHOSTS, why,
 	    sizeof(why));
-	if (nh <= 0) {
-		all(rv, nr, why[0] == '5' ? DLV_PERM : DLV_TEMP, why);
-		return;
-	}
-	bool connected = smtpc_connect(&c, hosts, nh, port, &tmo, why,
-	    sizeof(why));
+	bool connected = nh > 0 && smtpc_connect(&c, hosts, nh, port, &tmo,
+	    why, sizeof(why));
 	for (int i = 0; i < nh; i++)
 		free(hosts[i]);
 	if (!connected) {
+		/* no host, or none that answered */
 		all(rv, nr, why[0] == '5' ? DLV_PERM : DLV_TEMP, why);
+		show_outcome(&c, rv, nr);
+		buf_fini(&who);
 		return;
 	}
 	for (int i = 0; i < nr; i++)
@@ -292,34 +330,34 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 			buf_printf(rc, " ORCPT=%s", rv[i].orcpt);
 	}
 	/*
-	 * RFC 2920: to a server that offers PIPELINING, MAIL, the RCPTs and
-	 * DATA go in one write, and the replies are read after; a refusal
-	 * is then reported after DATA (">>> DATA" in a DSN's transcript),
-	 * as sendmail reports it.
+	 * MAIL waits for its reply; then, to a server that offers
+	 * PIPELINING (RFC 2920), the RCPTs and DATA go in one write and
+	 * their replies are read after, so a refused RCPT is reported after
+	 * DATA (">>> DATA" in a DSN's transcript) -- all as sendmail does
+	 * (its -v transcript shows the order).
 	 */
 	bool pipe = c.esmtp && c.pipelining;
 	smtpc_settimeout(&c, tmo.mail);
-	if (pipe) {
-		smtpc_send(&c, mail.s);
-		for (int i = 0; i < nr; i++)
-			smtpc_send(&c, buf_cstr(&rcmd[i]));
-		smtpc_send(&c, "DATA");
-		code = sio_flush(&c.io) ? smtpc_reply(&c, &text) : -1;
-	} else
-		code = smtpc_cmd(&c, &text, "%s", mail.s);
+	code = smtpc_cmd(&c, &text, "%s", mail.s);
 	if (code != 250) {
 		all(rv, nr, classify(code) == DLV_PERM ? DLV_PERM : DLV_TEMP,
 		    code < 0 ? io_fail(&c, "MAIL", ft, sizeof(ft)) :
 		    buf_cstr(&text));
 		if (code > 0)
-			all_cmd(rv, nr, pipe ? "DATA" : mail.s);
-		/* the replies to what was sent with it, before QUIT */
-		for (int i = 0; pipe && code > 0 && i <= nr; i++)
-			code = smtpc_reply(&c, &text);
+			all_cmd(rv, nr, mail.s);
 		buf_fini(&mail);
 		goto rcmd_done;
 	}
 	buf_fini(&mail);
+	if (pipe) {
+		for (int i = 0; i < nr; i++)
+			smtpc_send(&c, buf_cstr(&rcmd[i]));
+		smtpc_send(&c, "DATA");
+		if (!sio_flush(&c.io)) {
+			all(rv, nr, DLV_TEMP, io_fail(&c, "RCPT", ft, sizeof(ft)));
+			goto rcmd_done;
+		}
+	}
 	for (int i = 0; i < nr; i++) {
 		smtpc_settimeout(&c, tmo.rcpt);
 		code = pipe ? smtpc_reply(&c, &text) :
@@ -332,9 +370,11 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 		if (code > 0)
 			snprintf(rv[i].res.rcptreply,
 			    sizeof(rv[i].res.rcptreply), "%s", buf_cstr(&text));
-		if (code > 0 && rv[i].res.st != DLV_OK)
+		if (code > 0 && rv[i].res.st != DLV_OK) {
 			snprintf(rv[i].res.cmd, sizeof(rv[i].res.cmd), "%s",
 			    pipe ? "DATA" : buf_cstr(&rcmd[i]));
+			show_outcome(&c, &rv[i], 1);
+		}
 		if (rv[i].res.st == DLV_OK)
 			ok++;
 		else
@@ -403,10 +443,27 @@ rcmd_done:
 		buf_fini(&rcmd[i]);
 	free(rcmd);
 quit:
+	/* -v: the outcome of those not told at their RCPT, a line for each
+	 * run of recipients that share it */
+	for (int i = 0; i < nr && c.show.on; ) {
+		int k = i + 1;
+		while (k < nr && !rv[i].res.rcpt && !rv[k].res.rcpt &&
+		    rv[k].res.st == rv[i].res.st &&
+		    strcmp(rv[k].res.text, rv[i].res.text) == 0)
+			k++;
+		if (!rv[i].res.rcpt)
+			show_outcome(&c, &rv[i], k - i);
+		i = k;
+	}
+	if (c.show.on && c.fd >= 0) {
+		printf("Closing connection to %s\n", c.host);
+		fflush(stdout);
+	}
 	smtpc_settimeout(&c, tmo.quit);
 	if (!c.io.err)
 		(void)smtpc_cmd(&c, &text, "QUIT");
 	smtpc_close(&c);
 	tls_ctx_free(tls);
 	buf_fini(&text);
+	buf_fini(&who);
 }

@@ -22,6 +22,7 @@ struct mta_spec {
 	char		**macv;		/* -Mxvalue / -oMxvalue: "xvalue" */
 	int		 nmac;
 	bool		 noalias;	/* -n: no alias expansion */
+	bool		 verbose;	/* -v: deliveries shown on stdout */
 };
 
 struct mta {
@@ -45,6 +46,13 @@ static inline bool
 mta_noalias(const struct mta *m)
 {
 	return m->spec != NULL && m->spec->noalias;
+}
+
+/* -v: deliveries are shown on standard output, as sendmail shows them */
+static inline bool
+mta_verbose(const struct mta *m)
+{
+	return m->spec != NULL && m->spec->verbose;
 }
 
 /* mta.c: load / free one configuration */

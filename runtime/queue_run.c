@@ -115,6 +115,12 @@ queue_run(struct mta *mta, const struct mode_args *sel, bool due_only)
 	queue_recover(qdir);
 	mta->qrun = true;
 	ids = queue_list(qdir, &n);
+	/* the messages this run takes: -v numbers them, as sendmail does */
+	int njobs = 0, seq = 0;
+	for (int i = 0; i < n; i++)
+		if (selected(sel, qdir, ids[i]) &&
+		    (!due_only || due(&mta->cf, qdir, ids[i], now)))
+			njobs++;
 	for (int i = 0; i < n; i++) {
 		/* QueueLA: under load the run stops; the rest stays queued */
 		int la = la_current();
@@ -127,9 +133,15 @@ queue_run(struct mta *mta, const struct mode_args *sel, bool due_only)
 			break;
 		}
 		if (selected(sel, qdir, ids[i]) &&
-		    (!due_only || due(&mta->cf, qdir, ids[i], now)) &&
-		    deliver_queued(mta, qdir, ids[i]) > 0)
-			left++;
+		    (!due_only || due(&mta->cf, qdir, ids[i], now))) {
+			if (mta_verbose(mta)) {
+				printf("\nRunning %s/%s (sequence %d of %d)\n",
+				    qdir, ids[i], ++seq, njobs);
+				fflush(stdout);
+			}
+			if (deliver_queued(mta, qdir, ids[i]) > 0)
+				left++;
+		}
 		free(ids[i]);
 	}
 	free(ids);

@@ -57,7 +57,9 @@ smtpc_connect(struct smtp_conn *c, char *const *hosts, int nhosts,
 	int fd = -1, nunknown = 0;
 	char unknown[400] = "";
 
+	struct smtpc_show show = c->show;
 	memset(c, 0, sizeof(*c));
+	c->show = show;
 	c->fd = -1;
 	c->tmo = *t;
 	snprintf(why, whysz, "4.4.1 no host to connect to");
@@ -66,6 +68,13 @@ smtpc_connect(struct smtp_conn *c, char *const *hosts, int nhosts,
 		struct addrinfo hints, *res = NULL, *ai;
 		char name[300];
 		size_t n = strlen(host);
+
+		if (c->show.on) {
+			printf("%s... Connecting to %s%s%s via %s...\n",
+			    c->show.who, host, c->show.port ? " port " : "",
+			    c->show.port ? port : "", c->show.via);
+			fflush(stdout);
+		}
 
 		memset(&hints, 0, sizeof(hints));
 		hints.ai_socktype = SOCK_STREAM;
@@ -108,6 +117,7 @@ smtpc_connect(struct smtp_conn *c, char *const *hosts, int nhosts,
 				dns_addrtext(ai->ai_addr, a, sizeof(a));
 				snprintf(c->peer, sizeof(c->peer), "%s [%s]",
 				    host, a);
+				snprintf(c->host, sizeof(c->host), "%s", host);
 				break;
 			}
 			if (errno == ECONNREFUSED)
@@ -149,6 +159,14 @@ smtpc_close(struct smtp_conn *c)
 	}
 }
 
+/* -v: one line of the dialogue on standard output, as sendmail shows it */
+static void
+verbose_line(const char *prefix, const char *line)
+{
+	printf("%s%s\n", prefix, line);
+	fflush(stdout);
+}
+
 int
 smtpc_reply(struct smtp_conn *c, struct buf *text)
 {
@@ -162,6 +180,8 @@ smtpc_reply(struct smtp_conn *c, struct buf *text)
 		if (r <= 0)
 			break;
 		const char *s = buf_cstr(&line);
+		if (c->show.on)
+			verbose_line("", s);
 		if (line.len < 3 || !isdigit((unsigned char)s[0]) ||
 		    !isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[2]) ||
 		    (line.len > 3 && s[3] != ' ' && s[3] != '-'))
@@ -205,6 +225,8 @@ smtpc_reply(struct smtp_conn *c, struct buf *text)
 void
 smtpc_send(struct smtp_conn *c, const char *line)
 {
+	if (c->show.on)
+		verbose_line(">>> ", line);
 	sio_puts(&c->io, line);
 	sio_puts(&c->io, "\r\n");
 }
@@ -213,10 +235,17 @@ int
 smtpc_cmd(struct smtp_conn *c, struct buf *text, const char *fmt, ...)
 {
 	va_list ap;
+	size_t at = c->io.wbuf.len;
 
 	va_start(ap, fmt);
 	buf_vprintf(&c->io.wbuf, fmt, ap);
 	va_end(ap);
+	if (c->show.on) {
+		struct buf cmd = BUF_INIT;
+		buf_append(&cmd, c->io.wbuf.s + at, c->io.wbuf.len - at);
+		verbose_line(">>> ", buf_cstr(&cmd));
+		buf_fini(&cmd);
+	}
 	sio_puts(&c->io, "\r\n");
 	if (!sio_flush(&c->io))
 		return -1;

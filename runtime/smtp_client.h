@@ -21,6 +21,18 @@ struct smtpc_timeouts {
 		 datafinal, rset, quit;
 };
 
+/*
+ * -v: what sendmail shows of a delivery on standard output -- the
+ * connection attempts, the commands (">>> ") and the replies; set
+ * before smtpc_connect, which keeps it
+ */
+struct smtpc_show {
+	bool		 on;
+	const char	*who;		/* the recipients, "a,b" */
+	const char	*via;		/* the mailer's name */
+	bool		 port;		/* the mailer names its port: shown */
+};
+
 struct smtp_conn {
 	struct sio	 io;
 	struct smtpc_timeouts tmo;
@@ -29,8 +41,10 @@ struct smtp_conn {
 	bool		 dsn;		/* the server offers DSN (RFC 3461) */
 	bool		 deliverby;	/* the server offers DELIVERBY (RFC 2852) */
 	bool		 auth;		/* the server offers AUTH (RFC 4954) */
+	struct smtpc_show show;
 	long		 maxsize;
 	char		 peer[300];	/* "[addr]" or "name [addr]" for stat= */
+	char		 host[256];	/* the host connected to, as named */
 };
 
 /*

@@ -886,8 +886,8 @@ add_counts crash "$T/crash.out"
 #      DELIVERBY (queuetime.sh), the client's identd (ident.sh), success
 #      DSNs against sendmail's (dsn.sh), QueueLA, RefuseLA, DelayLA
 #      (load.sh), STARTTLS client certificates (tlscert.sh), header
-#      address rewriting against sendmail's (hdr.sh) --------------------
-for sub in log mx queuetime ident dsn load tlscert hdr; do
+#      address rewriting against sendmail's (hdr.sh), -v (verbose.sh) ----
+for sub in log mx queuetime ident dsn load tlscert hdr verbose; do
 	sh "$TOP/tests/smtp/$sub.sh" "$B" > "$T/$sub.out" 2>&1
 	grep -E '^(FAIL|SKIP)' -A3 "$T/$sub.out"
 	add_counts "$sub" "$T/$sub.out"
