@@ -633,6 +633,19 @@ recipient(struct ax *x, const char *addr, const struct ax_ctl *ctl, int depth)
 			free(name);
 			return i;
 		}
+		/*
+		 * -v: "<name>... aliased to value", the name as given (<>
+		 * around a recipient that came by SMTP).  sendmail expands a
+		 * command-line submission's aliases when it takes the
+		 * message, so a later queue run has none to show.
+		 */
+		bool bysmtp = rw_macvalue(&mta->vm.env, 'r') != NULL;
+		if (val != NULL && mta_verbose(mta) && (bysmtp || !mta->qrun)) {
+			bool br = ctl == NULL && bysmtp;
+			printf("%s%s%s... aliased to %s\n", br ? "<" : "",
+			    l->v[i].addr, br ? ">" : "", val);
+			fflush(stdout);
+		}
 		if (val != NULL) {
 			/* owner-NAME: the list's errors and envelope sender */
 			struct buf on = BUF_INIT;

@@ -3,7 +3,8 @@
 # output as sendmail shows them: a queue run (-q -v: "Running ...
 # (sequence N of M)", "who... Connecting to local...", "who... Sent", the
 # SMTP dialogue with ">>> " commands and the next hop's replies, "Sent
-# (reply)", "Closing connection to host") and a submission with -v (done
+# (reply)", "Closing connection to host", "<name>... aliased to value"
+# for what came by SMTP) and a submission with -v (done
 # in the foreground whatever DeliveryMode says).  golden/maillog.mc, no
 # .forward files (sendmail takes a ForwardPath given with -O without
 # expanding its macros, and -v tells why each one could not be read),
@@ -51,8 +52,13 @@ i=0; while [ ! -f "$T/sink/sink.ready" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i 
 	echo "exit $?"
 	"$MTA" "$@" -q -v
 	echo "exit $?"
+	echo "== received by SMTP (-bs), then -q -v"
+	printf 'HELO c\nMAIL FROM:<s@example.org>\nRCPT TO:<quiet>\nRCPT TO:<chain1>\nRCPT TO:<pair>\nDATA\nSubject: smtp\n\nbody\n.\nQUIT\n' |
+	    perl "$G/feed.pl" "$MTA" "$@" -bs > /dev/null 2>&1
+	"$MTA" "$@" -q -v
+	echo "exit $?"
 	echo "== submitted with -v"
-	printf 'Subject: now\n\nbody\n' | "$MTA" "$@" -v -f s@example.org root far2@far.example
+	printf 'Subject: now\n\nbody\n' | "$MTA" "$@" -v -f s@example.org root pair far2@far.example
 	echo "exit $?"
 	echo "== left in the queue: $(ls "$T/q" | wc -l)"
 } 2>&1 | sed -e "s|$T|@DIR@|g" -e 's/\b[0-9A-Za-z]\{14\}\b/QID/g' \
