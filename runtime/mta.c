@@ -43,14 +43,7 @@ mta_emit(void *arg, enum rw_msgkind kind, const char *to, const char *text)
 	    isdigit((unsigned char)t[2]) && (t[3] == ' ' || t[3] == '-')) {
 		code = (t[0] - '0') * 100 + (t[1] - '0') * 10 + (t[2] - '0');
 		code_ok = true;
-		t += 4;
-		if (isdigit((unsigned char)t[0]) && t[1] == '.') {
-			const char *s = t;
-			while (*s && *s != ' ')
-				s++;
-			if (*s == ' ')
-				t = s + 1;
-		}
+		t = rw_skip_dsncode(t + 4);
 	}
 	struct buf line = BUF_INIT;
 	if (to != NULL && code_ok && (code == 50 || code == 250 || code == 252 ||

@@ -159,14 +159,7 @@ readcf_emit(void *arg, enum rw_msgkind kind, const char *to, const char *text)
 	/* drop the reply code and enhanced status, as sendmail's fmtmsg */
 	if (isdigit((unsigned char)t[0]) && isdigit((unsigned char)t[1]) &&
 	    isdigit((unsigned char)t[2]) && t[3] == ' ') {
-		t += 4;
-		if (isdigit((unsigned char)t[0]) && t[1] == '.') {
-			const char *s = t;
-			while (*s && *s != ' ')
-				s++;
-			if (*s == ' ')
-				t = s + 1;
-		}
+		t = rw_skip_dsncode(t + 4);
 	}
 	cf_syserr(cf, 0, "%s", t);
 }

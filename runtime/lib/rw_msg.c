@@ -1,6 +1,7 @@
 /*
  * rw_msg.c -- formatting helpers for rw_msgs callbacks.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -48,4 +49,17 @@ rw_message(const struct rw_msgs *m, const char *to, const char *fmt, ...)
 	va_start(ap, fmt);
 	vemit(m, RWM_MESSAGE, to, fmt, ap);
 	va_end(ap);
+}
+
+const char *
+rw_skip_dsncode(const char *t)
+{
+	if (isdigit((unsigned char)t[0]) && t[1] == '.') {
+		const char *s = t;
+		while (*s && *s != ' ')
+			s++;
+		if (*s == ' ')
+			return s + 1;
+	}
+	return t;
 }

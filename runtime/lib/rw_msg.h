@@ -22,6 +22,9 @@ struct rw_msgs {
 	void	*arg;
 };
 
+/* t past an enhanced status code ("5.1.1 ") at its start, if any: what
+ * sendmail's fmtmsg leaves of a reply text after its 3-digit code */
+const char *rw_skip_dsncode(const char *t);
 void rw_usrerr(const struct rw_msgs *m, const char *to, const char *fmt, ...)
     PRINTF_LIKE(3, 4);
 void rw_syserr(const struct rw_msgs *m, const char *fmt, ...)
