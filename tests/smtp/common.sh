@@ -59,3 +59,21 @@ net_test() {
 	ip link set lo up || { echo "$_nn: 0 passed, 1 failed"; exit 1; }
 	hostname "$GOLDEN_HOST"
 }
+
+# oracle_mta NAME: after net_test, in a script that also writes its own
+# golden: $MTA is the real sendmail when ORACLE=1 (without sendmail-bin
+# nothing is regenerated: exit 0), else cfmta; $T a work directory that
+# sendmail accepts (not under /tmp: it refuses a world-writable parent)
+oracle_mta() {
+	if [ "${ORACLE:-}" = 1 ]; then
+		MTA=${SENDMAIL:-/usr/sbin/sendmail}
+		if ! [ -x "$MTA" ] || ! dpkg -s sendmail-bin >/dev/null 2>&1; then
+			echo "$1 oracle: sendmail-bin is not installed; nothing regenerated" >&2
+			exit 0
+		fi
+	else
+		MTA=$CFMTA
+	fi
+	T=$(mktemp -d "${HOME:-/root}/.cfmta-$1.XXXXXX")
+	chmod 755 "$T"
+}

@@ -11,18 +11,7 @@
 # Prints "ident: N passed, M failed".
 . "$(dirname "$0")/common.sh"
 net_test ident "$0" perl -- "$@"
-if [ "${ORACLE:-}" = 1 ]; then
-	MTA=${SENDMAIL:-/usr/sbin/sendmail}
-	if ! [ -x "$MTA" ] || ! dpkg -s sendmail-bin >/dev/null 2>&1; then
-		echo "ident oracle: sendmail-bin is not installed; nothing regenerated" >&2
-		exit 0
-	fi
-else
-	MTA=$CFMTA
-fi
-# not under /tmp: sendmail refuses a world-writable parent
-T=$(mktemp -d "${HOME:-/root}/.cfmta-ident.XXXXXX")
-chmod 755 "$T"
+oracle_mta ident
 DPID= IPID=
 trap '[ -n "$DPID" ] && kill $DPID 2>/dev/null; [ -n "$IPID" ] && kill $IPID 2>/dev/null; rm -rf "$T"' EXIT INT TERM
 bs_setup "$T"

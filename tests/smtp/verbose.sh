@@ -15,18 +15,7 @@
 # oracle).  Prints "verbose: N passed, M failed".
 . "$(dirname "$0")/common.sh"
 net_test verbose "$0" perl -- "$@"
-if [ "${ORACLE:-}" = 1 ]; then
-	MTA=${SENDMAIL:-/usr/sbin/sendmail}
-	if ! [ -x "$MTA" ] || ! dpkg -s sendmail-bin >/dev/null 2>&1; then
-		echo "verbose oracle: sendmail-bin is not installed; nothing regenerated" >&2
-		exit 0
-	fi
-else
-	MTA=$CFMTA
-fi
-# not under /tmp: sendmail refuses a world-writable parent
-T=$(mktemp -d "${HOME:-/root}/.cfmta-verbose.XXXXXX")
-chmod 755 "$T"
+oracle_mta verbose
 SINKPID=
 trap '[ -n "$SINKPID" ] && kill $SINKPID 2>/dev/null; rm -rf "$T"' EXIT INT TERM
 bs_setup "$T" && dsn_setup "$T" || { echo "verbose: 0 passed, 1 failed"; exit 1; }
