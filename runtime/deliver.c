@@ -481,22 +481,71 @@ set_sender_for(struct mta *mta, const char *sender, const struct cf_mailer *m)
 	vm_reset(&mta->vm);
 }
 
-/*
- * The place of job j in sendmail's send queue: an alias's members come
- * where the alias was (its recipients are appended to the envelope, in
- * the queue's order, after every top-level one).
- */
-static long
-sendq_key(const struct q_env *e, const struct job *j)
-{
-	const struct q_rcpt *r = &e->rcpt[j->idx];
+/* a job's place in sendmail's send queue, and the job */
+struct sendq_pos {
+	long	 key;
+	int	 job;
+};
 
-	if (r->top == NULL)
-		return (long)j->idx * (Q_MAXRCPT + 1L);
+static int
+by_addr(const void *a, const void *b, void *arg)
+{
+	const struct q_env *e = arg;
+
+	return strcmp(e->rcpt[*(const int *)a].addr, e->rcpt[*(const int *)b].addr);
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+	long x = ((const struct sendq_pos *)a)->key;
+	long y = ((const struct sendq_pos *)b)->key;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The jobs jv[0..nj) in sendmail's send-queue order, in ord: an alias's
+ * members come where the alias stood (the envelope has them after every
+ * top-level recipient, in the queue's order among themselves).  A member
+ * names its top-level recipient by address (top): those are looked up in
+ * a sorted copy, so a list of many members costs n log n.
+ */
+static void
+sendq_order(const struct q_env *e, const struct job *jv, int nj, int *ord)
+{
+	int *tops = xcalloc((size_t)e->nrcpt + 1, sizeof(int)), nt = 0;
+	struct sendq_pos *pos = xcalloc((size_t)nj + 1, sizeof(*pos));
+
 	for (int t = 0; t < e->nrcpt; t++)
-		if (e->rcpt[t].top == NULL && strcmp(e->rcpt[t].addr, r->top) == 0)
-			return (long)t * (Q_MAXRCPT + 1L) + 1 + j->idx;
-	return (long)j->idx * (Q_MAXRCPT + 1L);
+		if (e->rcpt[t].top == NULL)
+			tops[nt++] = t;
+	qsort_r(tops, (size_t)nt, sizeof(int), by_addr, (void *)e);
+	for (int i = 0; i < nj; i++) {
+		const struct q_rcpt *r = &e->rcpt[jv[i].idx];
+		long at = jv[i].idx, sub = 0;
+		int lo = 0, hi = nt;
+		while (r->top != NULL && lo < hi) {
+			int mid = (lo + hi) / 2;
+			int c = strcmp(e->rcpt[tops[mid]].addr, r->top);
+			if (c == 0) {
+				at = tops[mid];
+				sub = 1 + jv[i].idx;
+				break;
+			}
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		pos[i].key = at * (Q_MAXRCPT + 2L) + sub;
+		pos[i].job = i;
+	}
+	qsort(pos, (size_t)nj, sizeof(*pos), by_key);
+	for (int i = 0; i < nj; i++)
+		ord[i] = pos[i].job;
+	free(pos);
+	free(tops);
 }
 
 static void
@@ -504,14 +553,7 @@ run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 {
 	/* in the send queue's order (sendmail delivers, and -v shows, so) */
 	int *ord = xcalloc((size_t)nj + 1, sizeof(int));
-	long *key = xcalloc((size_t)nj + 1, sizeof(long));
-	for (int i = 0; i < nj; i++) {
-		key[i] = sendq_key(e, &jv[i]);
-		int k = i;
-		for (; k > 0 && key[ord[k - 1]] > key[i]; k--)
-			ord[k] = ord[k - 1];
-		ord[k] = i;
-	}
+	sendq_order(e, jv, nj, ord);
 	for (int o = 0; o < nj; o++) {
 		int i = ord[o];
 		struct job *j = &jv[i];
@@ -574,7 +616,6 @@ run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 		buf_fini(&st);
 	}
 	free(ord);
-	free(key);
 }
 
 /* sort the entry indices v[0..n) by their place seq[] (insertion sort:
