@@ -115,9 +115,10 @@ queue_run(struct mta *mta, const struct mode_args *sel, bool due_only)
 	queue_recover(qdir);
 	mta->qrun = true;
 	ids = queue_list(qdir, &n);
-	/* the messages this run takes: -v numbers them, as sendmail does */
+	/* the messages this run takes: -v numbers them, as sendmail does
+	 * (counted only then: each test reads a control file) */
 	int njobs = 0, seq = 0;
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n && mta_verbose(mta); i++)
 		if (selected(sel, qdir, ids[i]) &&
 		    (!due_only || due(&mta->cf, qdir, ids[i], now)))
 			njobs++;
