@@ -18,6 +18,8 @@ smtp_test dsn
 PORT=$((20000 + ($$ + 11) % 20000))
 bs_setup "$T" && dsn_setup "$T" || bad "dsn_setup"
 bs_sasl "$T" || bad "bs_sasl (saslpasswd2 from sasl2-bin)"
+CFMTA_SASL_CONFDIR=$T/sasl2
+export CFMTA_SASL_CONFDIR
 sed "s/@PORT@/$PORT/; s|@DIR@|$T|g" "$G/maillog.mc" > "$T/dsn.mc"
 if ! "$CFC" -o "$T/dsn.cfb" "$T/dsn.mc" 2> "$T/cfc.err"; then
 	bad "cfc dsn.mc"; cat "$T/cfc.err"; echo "dsn: $pass passed, $fail failed"; exit 1
@@ -28,21 +30,9 @@ set -- -C "$T/dsn.cfb" $(bs_args "$T") -OLogLevel=0
 
 for n in 1 2 3 4 5 6 7; do
 	rm -f "$T"/sink/*
-	# session 1: a next hop without DSN; 3: without PIPELINING (the
-	# transcript of an SMTP failure shows the command refused); 4 and
-	# 5: one that offers AUTH (MAIL's AUTH= passed on)
-	case $n in 1) mode=nodsn ;; 3) mode=nopipe ;; 4|5) mode=auth ;; *) mode=dsn ;; esac
-	# session 5: the client logs in (AUTH PLAIN as alice)
-	auth=; [ $n = 5 ] && auth=-OAuthMechanisms=PLAIN
-	perl "$TOP/tests/smtp/sink.pl" "$PORT" "$T/sink" $mode & SINKPID=$!
-	i=0; while [ ! -f "$T/sink/sink.ready" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	if [ -f "$G/dsnsucc-$n.session" ]; then
-		bs_input "$G/dsnsucc-$n.session" "$T" | CFMTA_SASL_CONFDIR=$T/sasl2 perl "$G/feed.pl" "$CFMTA" "$@" $auth -bs > "$T/bs.out" 2>&1
-	else
-		# a command-line submission: arguments, then the message
-		# shellcheck disable=SC2046
-		sed 1d "$G/dsnsucc-$n.submit" | "$CFMTA" "$@" $(sed 1q "$G/dsnsucc-$n.submit") > "$T/bs.out" 2>&1
-	fi
+	dsn_sink $n "$T" "$PORT"
+	# shellcheck disable=SC2086
+	dsn_feed $n "$T" "$CFMTA" "$@" $auth > "$T/bs.out" 2>&1
 	"$CFMTA" "$@" -q > /dev/null 2>&1
 	# sendmail sends the DSN in the same run, cfmta queues it: run it
 	"$CFMTA" "$@" -q > /dev/null 2>&1

@@ -35,23 +35,9 @@ args="$(bs_args "$w") -ODontProbeInterfaces=true -OServiceSwitchFile=$w/switch -
 "$SENDMAIL" -bi -C "$w/dsn.cf" $args > /dev/null 2>&1
 for n in 1 2 3 4 5 6 7; do
 	rm -f "$w"/sink/*
-	# session 1: a next hop without DSN; 3: without PIPELINING (the
-	# transcript of an SMTP failure shows the command refused); 4 and
-	# 5: one that offers AUTH (MAIL's AUTH= passed on)
-	case $n in 1) mode=nodsn ;; 3) mode=nopipe ;; 4|5) mode=auth ;; *) mode=dsn ;; esac
-	# session 5: the client logs in (AUTH PLAIN as alice)
-	auth=; [ $n = 5 ] && auth=-OAuthMechanisms=PLAIN
-	perl "$S/sink.pl" "$PORT" "$w/sink" $mode & SINKPID=$!
-	i=0; while [ ! -f "$w/sink/sink.ready" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	if [ -f "$G/dsnsucc-$n.session" ]; then
-		bs_input "$G/dsnsucc-$n.session" "$w" > "$w/in"
-		# shellcheck disable=SC2086
-		perl "$G/feed.pl" "$SENDMAIL" -bs -C "$w/dsn.cf" $args $auth < "$w/in" > "$w/bs.out" 2>&1
-	else
-		# a command-line submission: arguments, then the message
-		# shellcheck disable=SC2046,SC2086
-		sed 1d "$G/dsnsucc-$n.submit" | "$SENDMAIL" -C "$w/dsn.cf" $args $(sed 1q "$G/dsnsucc-$n.submit") > "$w/bs.out" 2>&1
-	fi
+	dsn_sink $n "$w" "$PORT"
+	# shellcheck disable=SC2086
+	dsn_feed $n "$w" "$SENDMAIL" -C "$w/dsn.cf" $args $auth > "$w/bs.out" 2>&1
 	[ -n "${ORACLE_V:-}" ] && cat "$w/bs.out"
 	# shellcheck disable=SC2086
 	"$SENDMAIL" -qf -C "$w/dsn.cf" $args ${ORACLE_V:+-v} > "$w/qrun.out" 2>&1

@@ -94,6 +94,33 @@ ALIASES
 	chmod 755 "$1/deliver"
 }
 
+# dsn_sink N DIR PORT: the next hop of session N, sink.pl on PORT (its
+# pid in $SINKPID, ready) writing DIR/sink, and in $auth the MTA's extra
+# option: session 1 has a next hop without DSN; 3 one without PIPELINING
+# (the transcript of an SMTP failure shows the command refused); 4 and 5
+# one that offers AUTH (MAIL's AUTH= passed on); in 5 the client logs in
+# (AUTH PLAIN as alice)
+dsn_sink() {
+	case $1 in 1) _m=nodsn ;; 3) _m=nopipe ;; 4|5) _m=auth ;; *) _m=dsn ;; esac
+	auth=; [ "$1" = 5 ] && auth=-OAuthMechanisms=PLAIN
+	perl "$G/../sink.pl" "$3" "$2/sink" $_m & SINKPID=$!
+	_i=0; while [ ! -f "$2/sink/sink.ready" ] && [ $_i -lt 50 ]; do sleep 0.1; _i=$((_i + 1)); done
+}
+
+# dsn_feed N DIR MTA [ARGS...]: session N to "MTA ARGS -bs"
+# (dsnsucc-N.session, @DIR@ is DIR), or the command-line submission
+# dsnsucc-N.submit (its first line the arguments, then the message)
+dsn_feed() {
+	_n=$1 _d=$2
+	shift 2
+	if [ -f "$G/dsnsucc-$_n.session" ]; then
+		bs_input "$G/dsnsucc-$_n.session" "$_d" | perl "$G/feed.pl" "$@" -bs
+	else
+		# shellcheck disable=SC2046
+		sed 1d "$G/dsnsucc-$_n.submit" | "$@" $(sed 1q "$G/dsnsucc-$_n.submit")
+	fi
+}
+
 # dsn_collect SINKDIR DIR: what a success-DSN golden records: the
 # envelope of each message the sink got (relayed ones first), then the
 # DSNs (null sender) whole, with dates, queue ids, the times in
