@@ -18,6 +18,27 @@
 
 static struct mta M;
 
+/* the value of flag argv[*ai] ("-Xvalue" or "-X value", which moves *ai
+ * on), or NULL when there is none */
+static const char *
+flag_value(int argc, char **argv, int *ai)
+{
+	const char *a = argv[*ai];
+
+	if (a[2] != '\0')
+		return a + 2;
+	return *ai + 1 < argc ? argv[++*ai] : NULL;
+}
+
+/* flag_value, or dflt without one */
+static const char *
+flag_value_or(int argc, char **argv, int *ai, const char *dflt)
+{
+	const char *v = flag_value(argc, argv, ai);
+
+	return v != NULL ? v : dflt;
+}
+
 static void
 usage(void)
 {
@@ -123,7 +144,7 @@ main(int argc, char **argv)
 				usage();
 			break;
 		case 'C':
-			cfpath = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : NULL);
+			cfpath = flag_value(argc, argv, &ai);
 			if (cfpath == NULL)
 				usage();
 			break;
@@ -133,7 +154,7 @@ main(int argc, char **argv)
 		case 'M':	/* -Mxvalue: define macro x (as -oMxvalue) */
 		case 'O':
 		case 'o': {
-			const char *v = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : NULL);
+			const char *v = flag_value(argc, argv, &ai);
 			if (v == NULL)
 				usage();
 			if (a[1] == 'M' || (a[1] == 'o' && v[0] == 'M')) {
@@ -156,7 +177,7 @@ main(int argc, char **argv)
 			submit = a[2] == 'c';
 			break;
 		case 'f': case 'r': case 'F': {	/* MTA modes: modes.h */
-			const char *v = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : NULL);
+			const char *v = flag_value(argc, argv, &ai);
 			if (v == NULL)
 				usage();
 			*(a[1] == 'F' ? &ma.fullname : &ma.from) = v;
@@ -177,12 +198,12 @@ main(int argc, char **argv)
 				usage();
 			break;
 		case 'L':	/* the syslog ident (maillog.h) */
-			logtag = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : NULL);
+			logtag = flag_value(argc, argv, &ai);
 			if (logtag == NULL)
 				usage();
 			break;
 		case 'B': {	/* the body type (RFC 1652) of a submission */
-			const char *v = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : "");
+			const char *v = flag_value_or(argc, argv, &ai, "");
 			if (strcasecmp(v, "7BIT") == 0)
 				ma.body = "7BIT";
 			else if (strcasecmp(v, "8BITMIME") == 0)
@@ -192,13 +213,13 @@ main(int argc, char **argv)
 			break;
 		}
 		case 'N': case 'R': case 'V': {	/* RFC 3461 (submit.c) */
-			const char *v = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : "");
+			const char *v = flag_value_or(argc, argv, &ai, "");
 			if (!dsn_flag(&ma, a[1], v))
 				return 64;
 			break;
 		}
 		case 'p': {	/* -pprotocol[:host]: $r and $s (as -oMr, -oMs) */
-			const char *v = a[2] ? a + 2 : (ai + 1 < argc ? argv[++ai] : NULL);
+			const char *v = flag_value(argc, argv, &ai);
 			if (v == NULL)
 				usage();
 			const char *colon = strchr(v, ':');
@@ -217,9 +238,8 @@ main(int argc, char **argv)
 		case 'v':	/* deliveries shown (and done in the foreground) */
 			verbose = true;
 			break;
-		case 'X': case 'h':
-			if (a[2] == '\0' && ai + 1 < argc)
-				ai++;
+		case 'X': case 'h':	/* taken with their value, ignored */
+			(void)flag_value(argc, argv, &ai);
 			break;
 		default:
 			usage();

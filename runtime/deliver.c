@@ -323,9 +323,8 @@ dlv_stattext(const struct dlv_result *res, bool smtp, struct buf *out)
 	}
 }
 
-/* -v: "who... text" on standard output */
-static void
-show_line(const char *who, const char *text)
+void
+dlv_show(const char *who, const char *text)
 {
 	printf("%s... %s\n", who, text);
 	fflush(stdout);
@@ -601,7 +600,7 @@ run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 		else {
 			if (mta_verbose(mta)) {
 				buf_printf(&st, "Connecting to %s...", j->m->name);
-				show_line(buf_cstr(&who), buf_cstr(&st));
+				dlv_show(buf_cstr(&who), buf_cstr(&st));
 				buf_reset(&st);
 			}
 			deliver_prog(mta, j->m, j->host, j->user, j->uid, j->gid,
@@ -610,7 +609,7 @@ run_jobs(struct mta *mta, struct q_env *e, FILE *df, struct job *jv, int nj)
 		j->done = true;
 		if (mta_verbose(mta)) {
 			dlv_stattext(&j->res, false, &st);
-			show_line(buf_cstr(&who), buf_cstr(&st));
+			dlv_show(buf_cstr(&who), buf_cstr(&st));
 		}
 		buf_fini(&who);
 		buf_fini(&st);

@@ -68,6 +68,8 @@ struct dlv_rcpt {
 /* the outcome as the log's stat= and -v say it ("Sent (...)", "Deferred:
  * ...", "User unknown"), appended to out; smtp: an SMTP mailer's */
 void	dlv_stattext(const struct dlv_result *res, bool smtp, struct buf *out);
+/* -v: "who... text" on standard output, as sendmail shows a delivery */
+void	dlv_show(const char *who, const char *text);
 void	deliver_smtp(struct mta *mta, const struct cf_mailer *m,
 	    const char *host, struct q_env *e, const char *sender, FILE *df,
 	    struct dlv_rcpt *rv, int nr);

@@ -67,24 +67,30 @@ mailer_port(struct mta *mta, const struct cf_mailer *m, char *port, size_t sz)
 	return given;
 }
 
+/* the n recipients from r on as sendmail names them, "a,b" */
+static void
+shown_list(const struct dlv_rcpt *r, int n, struct buf *out)
+{
+	for (int i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addch(out, ',');
+		buf_puts(out, r[i].shown != NULL ? r[i].shown : r[i].addr);
+	}
+}
+
 /* -v: "who... outcome" for the n recipients from r on, as sendmail */
 static void
 show_outcome(const struct smtp_conn *c, const struct dlv_rcpt *r, int n)
 {
-	struct buf l = BUF_INIT;
+	struct buf who = BUF_INIT, st = BUF_INIT;
 
 	if (!c->show.on)
 		return;
-	for (int i = 0; i < n; i++) {
-		if (i > 0)
-			buf_addch(&l, ',');
-		buf_puts(&l, r[i].shown != NULL ? r[i].shown : r[i].addr);
-	}
-	buf_puts(&l, "... ");
-	dlv_stattext(&r[0].res, true, &l);
-	printf("%s\n", buf_cstr(&l));
-	fflush(stdout);
-	buf_fini(&l);
+	shown_list(r, n, &who);
+	dlv_stattext(&r[0].res, true, &st);
+	dlv_show(buf_cstr(&who), buf_cstr(&st));
+	buf_fini(&who);
+	buf_fini(&st);
 }
 
 /* the reply text for a conversation that broke off (code < 0) */
@@ -238,11 +244,7 @@ deliver_smtp(struct mta *mta, const struct cf_mailer *m, const char *host,
 	struct buf who = BUF_INIT;
 	memset(&c.show, 0, sizeof(c.show));
 	if (mta_verbose(mta)) {
-		for (int i = 0; i < nr; i++) {
-			if (i > 0)
-				buf_addch(&who, ',');
-			buf_puts(&who, rv[i].shown != NULL ? rv[i].shown : rv[i].addr);
-		}
+		shown_list(rv, nr, &who);
 		c.show.on = true;
 		c.show.who = buf_cstr(&who);
 		c.show.via = m->name;
